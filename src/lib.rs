@@ -1,0 +1,17 @@
+//! reckon — a linter for the dates and figures in prose.
+//!
+//! The pipeline runs one way: [`source`] (read a file, mask what is not prose)
+//! → [`extract`] (find every date, duration, number and quantity) → [`resolve`]
+//! (turn what was written into intervals against a reference date) → [`render`]
+//! (tables and JSON). [`value`] holds the calendar, interval and unit arithmetic
+//! every stage shares; [`config`] is the one place YAML is parsed; [`lexicon`]
+//! is the compiled word list the extractor triggers on.
+
+pub mod cli;
+pub mod config;
+pub mod extract;
+pub mod lexicon;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod value;
