@@ -1,0 +1,1 @@
+//! extract (work in progress).

@@ -1,0 +1,1 @@
+//! value (work in progress).
