@@ -1,1 +1,397 @@
-//! lexicon (work in progress).
+//! The compiled lexicon: every word the extractor can trigger on, with its senses.
+//!
+//! In: [`crate::config::lexicon::LexiconFile`]s (the embedded
+//! `rules/lexicon/en.yaml` and any user extensions). Out: a [`Lexicon`] that
+//! answers, for a token sequence, which entries start there — one hash lookup
+//! per word token, which is the single trigger scan of the text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::config::lexicon::LexiconFile;
+use crate::config::{self, YamlError};
+use crate::extract::token::{tokenize, Token, TokenKind};
+use crate::value::units::{Dimension, UnitDef};
+
+/// The embedded English lexicon.
+pub const EMBEDDED_EN: &str = include_str!("../rules/lexicon/en.yaml");
+
+/// The default lexicon, parsed once.
+pub static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The embedded file is tested (`embedded_lexicon_loads`), so this cannot fail at run time.
+    Lexicon::from_files(&[("rules/lexicon/en.yaml", EMBEDDED_EN)]).unwrap_or_else(|_| Lexicon::empty())
+});
+
+/// One meaning of a word or phrase.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sense {
+    /// Month 1–12.
+    Month(u32),
+    /// Weekday 1 (Monday) – 7.
+    Weekday(u32),
+    /// Season, index into [`Lexicon::seasons`].
+    Season(usize),
+    /// Part of day, index into [`Lexicon::parts_of_day`].
+    PartOfDay(usize),
+    /// Cardinal number word.
+    Number(f64),
+    /// Multiplier ("million").
+    Multiplier(f64),
+    /// Ordinal word.
+    Ordinal(u32),
+    /// Fraction word (value of one part).
+    Fraction(f64),
+    /// Vague count, index into [`Lexicon::vague`].
+    Vague(usize),
+    /// Hedge, index into [`Lexicon::hedges`].
+    Hedge(usize),
+    /// Unit written after a number, index into [`Lexicon::units`].
+    Unit(usize),
+    /// Unit written right after the digits only ("30C").
+    AttachedUnit(usize),
+    /// Currency symbol written before the number.
+    CurrencySymbol(usize),
+}
+
+/// A hedge's interval semantics (see the lexicon file).
+#[derive(Clone, Debug)]
+pub struct HedgeDef {
+    /// The hedge's id (its key in the YAML).
+    pub id: String,
+    /// Lower end as a multiple of x; `None` = 0.
+    pub low: Option<f64>,
+    /// Upper end as a multiple of x; `None` = unbounded.
+    pub high: Option<f64>,
+    /// Lower end excluded.
+    pub low_open: bool,
+    /// Upper end excluded.
+    pub high_open: bool,
+    /// The hedge says nothing about the size (`just`, `only`): keep the rounding.
+    pub neutral: bool,
+}
+
+/// A vague count.
+#[derive(Clone, Debug)]
+pub struct VagueDef {
+    /// As written in the lexicon.
+    pub phrase: String,
+    /// Range low.
+    pub low: f64,
+    /// Range high.
+    pub high: f64,
+    /// Needs a multiplier after it.
+    pub only_before_multiplier: bool,
+    /// Needs "of" after it.
+    pub only_before_of: bool,
+}
+
+/// A unit with the names it is written as.
+#[derive(Clone, Debug)]
+pub struct UnitInfo {
+    /// Conversion data.
+    pub def: UnitDef,
+    /// ISO code for currencies.
+    pub code: Option<String>,
+}
+
+/// A phrase entry: the token texts after the first, and whether each token
+/// touches the one before it in the written alias ("km/h", "30C").
+#[derive(Clone, Debug)]
+struct Phrase {
+    rest: Vec<(String, bool)>,
+    sense: Sense,
+}
+
+/// Lookup tables built from lexicon files.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Entries keyed by their first token, lower-cased.
+    first: HashMap<String, Vec<Phrase>>,
+    /// Season TIMEX codes.
+    pub seasons: Vec<String>,
+    /// Part-of-day TIMEX codes.
+    pub parts_of_day: Vec<String>,
+    /// Hedges.
+    pub hedges: Vec<HedgeDef>,
+    /// Vague counts.
+    pub vague: Vec<VagueDef>,
+    /// Units and currencies.
+    pub units: Vec<UnitInfo>,
+}
+
+/// A lexicon entry found in the token stream.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// What it means.
+    pub sense: Sense,
+    /// How many tokens it covers.
+    pub len: usize,
+}
+
+impl Lexicon {
+    fn empty() -> Self {
+        Lexicon::default()
+    }
+
+    /// Builds a lexicon from `(file name, YAML text)` pairs, the first being
+    /// the base and the rest extensions.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, YamlError> {
+        let mut lex = Lexicon::default();
+        for (name, text) in files {
+            let raw: LexiconFile = config::parse(name, text)?;
+            lex.add(name, text, raw)?;
+        }
+        Ok(lex)
+    }
+
+    /// Builds the default lexicon extended by user files.
+    pub fn with_extensions(files: &[(String, String)]) -> Result<Lexicon, YamlError> {
+        let mut all: Vec<(&str, &str)> = vec![("rules/lexicon/en.yaml", EMBEDDED_EN)];
+        all.extend(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        Self::from_files(&all)
+    }
+
+    fn add(&mut self, file: &str, text: &str, raw: LexiconFile) -> Result<(), YamlError> {
+        let bad = |needle: &str, msg: String| YamlError::at_text(file, text, needle, msg);
+        for m in &raw.months {
+            if !(1..=12).contains(&m.number) {
+                return Err(bad(&format!("number: {}", m.number), format!("month number {} is not 1–12", m.number)));
+            }
+            for n in &m.names {
+                self.insert(n, Sense::Month(m.number));
+            }
+        }
+        for w in &raw.weekdays {
+            if !(1..=7).contains(&w.number) {
+                return Err(bad(&format!("number: {}", w.number), format!("weekday number {} is not 1–7", w.number)));
+            }
+            for n in &w.names {
+                self.insert(n, Sense::Weekday(w.number));
+            }
+        }
+        for s in &raw.seasons {
+            check_code(file, text, &s.code, &["SP", "SU", "FA", "WI"])?;
+            self.seasons.push(s.code.clone());
+            for n in &s.names {
+                self.insert(n, Sense::Season(self.seasons.len() - 1));
+            }
+        }
+        for s in &raw.parts_of_day {
+            check_code(file, text, &s.code, &["MO", "AF", "EV", "NI", "MI", "DT"])?;
+            self.parts_of_day.push(s.code.clone());
+            for n in &s.names {
+                self.insert(n, Sense::PartOfDay(self.parts_of_day.len() - 1));
+            }
+        }
+        for (w, v) in &raw.numbers {
+            self.insert(w, Sense::Number(*v));
+        }
+        for (w, v) in &raw.multipliers {
+            self.insert(w, Sense::Multiplier(*v));
+        }
+        for (w, v) in &raw.ordinals {
+            self.insert(w, Sense::Ordinal(*v));
+        }
+        for (w, v) in &raw.fractions {
+            if !(*v > 0.0 && *v < 1.0) {
+                return Err(bad(w, format!("fraction `{w}` must be between 0 and 1, not {v}")));
+            }
+            self.insert(w, Sense::Fraction(*v));
+        }
+        for (w, v) in raw.vague_numbers {
+            if v.low > v.high {
+                return Err(bad(&w, format!("vague number `{w}`: low {} is above high {}", v.low, v.high)));
+            }
+            self.vague.push(VagueDef {
+                phrase: w.clone(),
+                low: v.low,
+                high: v.high,
+                only_before_multiplier: v.only_before_multiplier,
+                only_before_of: v.only_before_of,
+            });
+            self.insert(&w, Sense::Vague(self.vague.len() - 1));
+        }
+        for (id, h) in raw.hedges {
+            if let (Some(l), Some(hi)) = (h.low, h.high) {
+                if l > hi {
+                    return Err(bad(&id, format!("hedge `{id}`: low {l} is above high {hi}")));
+                }
+            }
+            if h.words.is_empty() {
+                return Err(bad(&id, format!("hedge `{id}` has no words")));
+            }
+            let neutral = h.low.is_none() && h.high.is_none() && !h.low_open && !h.high_open;
+            self.hedges.push(HedgeDef {
+                id: id.clone(),
+                low: h.low,
+                high: h.high,
+                low_open: h.low_open,
+                high_open: h.high_open,
+                neutral,
+            });
+            let idx = self.hedges.len() - 1;
+            for w in &h.words {
+                self.insert(w, Sense::Hedge(idx));
+            }
+        }
+        for u in raw.units {
+            if !(u.factor.is_finite() && u.factor > 0.0) {
+                return Err(bad(&u.name, format!("unit `{}`: factor must be a positive number", u.name)));
+            }
+            if u.dimension == Dimension::Currency && u.code.is_none() {
+                return Err(bad(&u.name, format!("currency `{}` needs a `code`", u.name)));
+            }
+            self.units.push(UnitInfo {
+                def: UnitDef { name: u.name.clone(), dimension: u.dimension, factor: u.factor, offset: u.offset },
+                code: u.code.clone(),
+            });
+            let idx = self.units.len() - 1;
+            self.insert(&u.name, Sense::Unit(idx));
+            for a in &u.aliases {
+                self.insert(a, Sense::Unit(idx));
+            }
+            for a in &u.attached {
+                self.insert(a, Sense::AttachedUnit(idx));
+            }
+            for s in &u.symbols {
+                self.insert(s, Sense::CurrencySymbol(idx));
+            }
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, phrase: &str, sense: Sense) {
+        let toks = tokenize(phrase);
+        let Some(first) = toks.first() else { return };
+        let key = lower(first.text(phrase));
+        let rest = toks
+            .windows(2)
+            .map(|w| (lower(w[1].text(phrase)), w[1].start == w[0].end))
+            .collect();
+        let entries = self.first.entry(key).or_default();
+        let p = Phrase { rest, sense };
+        if !entries.iter().any(|e| e.rest == p.rest && e.sense == p.sense) {
+            entries.push(p);
+            // Longest phrases first, so the first match is the longest.
+            entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+        }
+    }
+
+    /// Every entry that starts at token `i` of `tokens` (over `text`), longest first.
+    pub fn lookup<'a>(&'a self, text: &'a str, tokens: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
+        let key = tokens.get(i).and_then(|t| self.first.get(&*lower_cow(t.text(text))));
+        key.into_iter().flatten().filter_map(move |p| {
+            for (k, (want, touching)) in p.rest.iter().enumerate() {
+                let t = tokens.get(i + 1 + k)?;
+                let prev = &tokens[i + k];
+                if *touching && t.start != prev.end {
+                    return None;
+                }
+                if !t.text(text).eq_ignore_ascii_case(want) && lower(t.text(text)) != *want {
+                    return None;
+                }
+            }
+            Some(Hit { sense: p.sense, len: p.rest.len() + 1 })
+        })
+    }
+
+    /// True when some entry starts with this single token.
+    pub fn is_trigger(&self, word: &str) -> bool {
+        self.first.contains_key(&*lower_cow(word))
+    }
+
+    /// All (phrase, sense) pairs, for tests and `reckon` listings.
+    pub fn entries(&self) -> impl Iterator<Item = (String, Sense)> + '_ {
+        self.first.iter().flat_map(|(k, v)| {
+            v.iter().map(move |p| {
+                let mut s = k.clone();
+                for (t, touching) in &p.rest {
+                    if !touching {
+                        s.push(' ');
+                    }
+                    s.push_str(t);
+                }
+                (s, p.sense)
+            })
+        })
+    }
+}
+
+fn check_code(file: &str, text: &str, code: &str, allowed: &[&str]) -> Result<(), YamlError> {
+    if allowed.contains(&code) {
+        Ok(())
+    } else {
+        Err(YamlError::at_text(file, text, code, format!("`{code}` is not one of {}", allowed.join(", "))))
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Lower-cases without allocating when the word is already lower case.
+pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[allow(dead_code)]
+fn _kind(t: &Token) -> TokenKind {
+    t.kind
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads() {
+        Lexicon::from_files(&[("en.yaml", EMBEDDED_EN)]).expect("embedded lexicon parses");
+    }
+
+    #[test]
+    fn no_alias_has_two_senses_of_one_kind() {
+        // Two units, or two months, sharing an alias would make extraction guess.
+        let mut seen: HashMap<(String, std::mem::Discriminant<Sense>), Sense> = HashMap::new();
+        for (phrase, sense) in DEFAULT.entries() {
+            if let Some(prev) = seen.insert((phrase.clone(), std::mem::discriminant(&sense)), sense) {
+                assert_eq!(prev, sense, "`{phrase}` has two meanings of one kind");
+            }
+        }
+    }
+
+    #[test]
+    fn multi_word_and_touching_aliases_match() {
+        let text = "more than 5 km/h";
+        let toks = tokenize(text);
+        let hit = DEFAULT.lookup(text, &toks, 0).next().unwrap();
+        assert_eq!(hit.len, 2);
+        assert!(matches!(hit.sense, Sense::Hedge(_)));
+        let hit = DEFAULT.lookup(text, &toks, 3).next().unwrap();
+        assert_eq!(hit.len, 3);
+        assert!(matches!(hit.sense, Sense::Unit(_)));
+    }
+
+    #[test]
+    fn bad_value_points_into_the_users_file() {
+        let user = "months:\n  - {number: 13, names: [smarch]}\n";
+        let err = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("mine.yaml", 2), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_in_users_file_is_an_error() {
+        let err = Lexicon::with_extensions(&[("mine.yaml".into(), "monthz: []\n".into())]).unwrap_err();
+        assert!(err.message.contains("unknown field `monthz`"), "{}", err.message);
+    }
+
+    #[test]
+    fn user_extension_adds_a_unit() {
+        let user = "units:\n  - {name: verst, dimension: length, factor: 1066.8, aliases: [versts]}\n";
+        let lex = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap();
+        assert!(lex.is_trigger("Versts"));
+    }
+}

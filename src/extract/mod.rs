@@ -1,1 +1,432 @@
-//! extract (work in progress).
+//! Extraction: find every temporal and numeric expression in a document's prose.
+//!
+//! In: the prose of a [`crate::source::Document`] (same offsets as its text) and
+//! a [`Lexicon`]. Out: [`Mention`]s — a byte span and an [`Expr`] that records
+//! what was written ("Aug. 6" is month 8, day 6, year unknown), nothing
+//! resolved yet. Resolving against a reference date is [`crate::resolve`]'s job.
+//!
+//! The text is tokenized once ([`token`]); each token is looked up once in the
+//! lexicon (the trigger scan); the grammars in [`temporal`] and [`number`] then
+//! parse locally around the tokens that can start an expression.
+
+pub mod number;
+pub mod temporal;
+pub mod token;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::value::calendar::CalendarUnit;
+use token::{tokenize, Token};
+
+/// What kind of expression a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A calendar date or period ("Jan. 6", "August 2024", "last week").
+    Date,
+    /// A clock time or part of a day ("9 a.m.", "Monday night").
+    Time,
+    /// A length of time ("five months").
+    Duration,
+    /// A recurrence ("daily", "every Monday").
+    Set,
+    /// A duration related to a date ("five months since August 6").
+    Relation,
+    /// A bare count ("38,000", "several hundred").
+    Number,
+    /// An ordinal ("fourth").
+    Ordinal,
+    /// A fraction ("half", "a third").
+    Fraction,
+    /// A percentage ("25%").
+    Percent,
+    /// A number with a unit, currency or counted noun ("500 km²", "38,000 troops").
+    Quantity,
+}
+
+impl Kind {
+    /// The kebab-case name used in JSON and tables.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
+            Kind::Relation => "relation",
+            Kind::Number => "number",
+            Kind::Ordinal => "ordinal",
+            Kind::Fraction => "fraction",
+            Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
+        }
+    }
+}
+
+/// A number as written: its exact value, the range it stands for when it is
+/// vague ("several hundred"), and the precision it was written to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    /// The value as written (for a vague count, the middle of its range).
+    pub exact: f64,
+    /// Lowest value meant (equal to `exact` unless vague).
+    pub low: f64,
+    /// Highest value meant.
+    pub high: f64,
+    /// Place value of the last significant digit ("500" → 100, "five" → 1).
+    pub precision: f64,
+    /// A vague count ("several", "dozens", "years").
+    pub vague: bool,
+}
+
+impl Amount {
+    /// A definite number written to `precision`.
+    #[must_use]
+    pub fn exact(x: f64, precision: f64) -> Self {
+        Amount { exact: x, low: x, high: x, precision, vague: false }
+    }
+    /// A vague range.
+    #[must_use]
+    pub fn vague(low: f64, high: f64) -> Self {
+        Amount { exact: (low + high) / 2.0, low, high, precision: 1.0, vague: true }
+    }
+}
+
+/// Which year a partial date or period belongs to, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearSpec {
+    /// Not written: decided by the reference date and the tense.
+    Unspecified,
+    /// Written out.
+    Year(i32),
+    /// Relative to the reference year: `last` = -1, `this` = 0, `next` = 1.
+    Shift(i32),
+}
+
+/// Which of several candidates a weekday or month name means, as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// Bare ("Monday", "in August"): decided by tense.
+    Bare,
+    /// "last Monday", "last August".
+    Last,
+    /// "this Monday".
+    This,
+    /// "next Monday".
+    Next,
+}
+
+/// The TIMEX3 `mod` of a period: its beginning, middle or end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodPart {
+    /// "early January".
+    Start,
+    /// "mid-2023".
+    Mid,
+    /// "late 1990s", "late on January 5".
+    End,
+}
+
+/// A temporal expression as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DateExpr {
+    /// Calendar fields ("Jan. 6", "6 January 2025", "August 2024", "2022", "the 6th").
+    Calendar {
+        /// Year, if written.
+        year: YearSpec,
+        /// Month 1–12.
+        month: Option<u32>,
+        /// Day of month.
+        day: Option<u32>,
+        /// A weekday written beside it (1 = Monday).
+        weekday: Option<u32>,
+        /// How the month name was shifted ("last August").
+        shift: Shift,
+    },
+    /// A weekday without a date ("Monday", "last Tuesday").
+    Weekday {
+        /// 1 = Monday.
+        weekday: u32,
+        /// As written.
+        shift: Shift,
+    },
+    /// A period counted from the reference date ("yesterday", "last week", "next year").
+    Relative {
+        /// The period's unit.
+        unit: CalendarUnit,
+        /// How many periods from the reference one.
+        offset: i32,
+    },
+    /// A weekend ("over the weekend", "next weekend").
+    Weekend {
+        /// Weeks from the reference week.
+        offset: i32,
+        /// Bare "the weekend": the tense decides.
+        bare: bool,
+    },
+    /// A point some amount before or after the reference date ("seven months ago", "a year earlier").
+    Offset {
+        /// How many units.
+        amount: Amount,
+        /// The unit.
+        unit: CalendarUnit,
+        /// -1 before, +1 after.
+        sign: i32,
+    },
+    /// A season ("summer 2024", "last fall").
+    Season {
+        /// TIMEX3 code.
+        code: String,
+        /// Which year.
+        year: YearSpec,
+    },
+    /// A quarter or half of a year ("the third quarter", "first-half").
+    YearPart {
+        /// `Q` or `H`.
+        unit: char,
+        /// 1–4 or 1–2.
+        n: u32,
+        /// Which year.
+        year: YearSpec,
+    },
+    /// A decade ("the 1990s", "the '90s").
+    Decade {
+        /// First year (1990).
+        start: i32,
+    },
+    /// A century ("the 20th century").
+    Century {
+        /// Ordinal (20).
+        n: i32,
+    },
+    /// Vague reference ("now", "recently", "the future").
+    Ref(RefPoint),
+    /// A part of a day ("Monday night", "this morning", "tonight").
+    PartOfDay {
+        /// The day.
+        day: Box<DateExpr>,
+        /// TIMEX3 code (MO, AF, EV, NI).
+        code: String,
+    },
+    /// A clock time ("9 a.m. Moscow time").
+    Clock {
+        /// The day, if written.
+        day: Option<Box<DateExpr>>,
+        /// Hour 0–23.
+        hour: u32,
+        /// Minute.
+        minute: u32,
+        /// A zone as written.
+        zone: Option<String>,
+    },
+}
+
+/// Vague temporal references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefPoint {
+    /// "now", "currently".
+    Present,
+    /// "recently", "the past".
+    Past,
+    /// "the future", "soon".
+    Future,
+}
+
+/// How a duration relates to a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// "five months since August 6", "five months after".
+    Since,
+    /// "two weeks before January 20", "until".
+    Before,
+    /// "three days after the vote".
+    After,
+    /// "three years into the war".
+    Into,
+    /// "its fourth year": an ordinal period.
+    OrdinalPeriod,
+    /// "from August 6 to January 5".
+    Between,
+}
+
+/// What a mention says, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A date, period or time.
+    Date(DateExpr),
+    /// A length of time.
+    Duration {
+        /// How many.
+        amount: Amount,
+        /// Of what.
+        unit: CalendarUnit,
+    },
+    /// A recurrence: every `amount` `unit`s, or every given weekday.
+    Set {
+        /// Period unit.
+        unit: CalendarUnit,
+        /// Every n units.
+        every: u32,
+        /// Every given weekday.
+        weekday: Option<u32>,
+    },
+    /// A relation between a duration and a date mention, by their indices in the mention list.
+    Relation {
+        /// The relation.
+        kind: RelationKind,
+        /// Index of the duration (or ordinal) mention.
+        duration: Option<usize>,
+        /// Index of the anchor date mention, when the phrase names one.
+        anchor: Option<usize>,
+        /// Index of the end date mention (`Between`).
+        end: Option<usize>,
+    },
+    /// A count.
+    Number(Amount),
+    /// An ordinal.
+    Ordinal(u32),
+    /// A fraction of something.
+    Fraction(Amount),
+    /// A percentage.
+    Percent(Amount),
+    /// A number with a unit (index into the lexicon's units) or a counted noun.
+    Quantity {
+        /// How many.
+        amount: Amount,
+        /// Lexicon unit index, when a unit.
+        unit: Option<usize>,
+        /// The counted noun, lower case, when not a unit ("troops").
+        noun: Option<String>,
+    },
+}
+
+/// One expression found in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte span in the document, end exclusive.
+    pub span: Range<usize>,
+    /// What kind of expression.
+    pub kind: Kind,
+    /// What was written.
+    pub expr: Expr,
+    /// A hedge in front of it: index into the lexicon's hedges, and its span.
+    pub hedge: Option<(usize, Range<usize>)>,
+    /// "early", "mid", "late".
+    pub part: Option<PeriodPart>,
+}
+
+/// Options that change how text is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// 01/06/2025 is January 6.
+    #[default]
+    MonthFirst,
+    /// 01/06/2025 is June 1.
+    DayFirst,
+}
+
+/// Extraction settings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// How to read all-numeric dates.
+    pub date_order: DateOrder,
+}
+
+/// Everything the grammars need: the prose, its tokens, the lexicon.
+pub(crate) struct Cursor<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub lex: &'a Lexicon,
+    pub opts: Options,
+}
+
+impl<'a> Cursor<'a> {
+    /// Lower-cased text of token `i` ("" past the end).
+    pub fn low(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        match self.toks.get(i) {
+            Some(t) => crate::lexicon::lower_cow(t.text(self.text)),
+            None => std::borrow::Cow::Borrowed(""),
+        }
+    }
+    /// Text of token `i` as written ("" past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+    /// Token `i` is the word `w` (ASCII case-insensitive).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.raw(i).eq_ignore_ascii_case(w)
+    }
+    /// Token `i` is one of `ws`.
+    pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        let r = self.raw(i);
+        ws.iter().any(|w| r.eq_ignore_ascii_case(w))
+    }
+    /// Token `i` is a number token.
+    pub fn is_num(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == token::TokenKind::Number)
+    }
+    /// Token `i` is a word token.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == token::TokenKind::Word)
+    }
+    /// Token `j` starts where token `i` ends.
+    pub fn touch(&self, i: usize, j: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(j)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+    /// Token `i` begins with an upper-case letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Lexicon hits at token `i`.
+    pub fn hits(&self, i: usize) -> impl Iterator<Item = crate::lexicon::Hit> + '_ {
+        self.lex.lookup(self.text, &self.toks, i)
+    }
+    /// Byte span of tokens `i..j`.
+    pub fn span(&self, i: usize, j: usize) -> Range<usize> {
+        self.toks[i].start..self.toks[j - 1].end
+    }
+    /// Token `i` is a sentence boundary (". ! ?" followed by a capital, or a blank line).
+    pub fn sentence_break_before(&self, i: usize) -> bool {
+        if i == 0 || i >= self.toks.len() {
+            return true;
+        }
+        let prev = self.toks[i - 1];
+        let gap = &self.text[prev.end..self.toks[i].start];
+        gap.contains("\n\n") || (matches!(self.raw(i - 1), "." | "!" | "?") && !self.is_abbrev(i - 2))
+    }
+    fn is_abbrev(&self, i: usize) -> bool {
+        self.raw(i).len() <= 4 && self.is_word(i) && self.hits(i).next().is_some()
+    }
+}
+
+/// Finds every mention in `prose`, in text order. Relations refer to other
+/// mentions by index.
+#[must_use]
+pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
+    let cur = Cursor { text: prose, toks: tokenize(prose), lex, opts };
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < cur.toks.len() {
+        if let Some((end, mut found)) = temporal::parse_at(&cur, i) {
+            out.append(&mut found);
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((end, m)) = number::parse_at(&cur, i) {
+            out.push(m);
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    temporal::link_relations(&cur, &mut out);
+    out
+}

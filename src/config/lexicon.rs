@@ -1,0 +1,130 @@
+//! The raw shape of a lexicon file (`rules/lexicon/en.yaml` and users' extensions).
+//!
+//! These types mirror the YAML one to one and reject unknown keys; turning
+//! them into lookup tables is [`crate::lexicon`]'s job.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::value::units::Dimension;
+
+/// One lexicon file. Every section is optional so that a user's extension can
+/// name only what it adds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LexiconFile {
+    /// Month names, numbered 1–12.
+    #[serde(default)]
+    pub months: Vec<NumberedNames>,
+    /// Weekday names, numbered 1 (Monday) – 7 (Sunday).
+    #[serde(default)]
+    pub weekdays: Vec<NumberedNames>,
+    /// Seasons with their TIMEX3 code.
+    #[serde(default)]
+    pub seasons: Vec<CodedNames>,
+    /// Parts of the day with their TIMEX3 code.
+    #[serde(default)]
+    pub parts_of_day: Vec<CodedNames>,
+    /// Cardinal number words.
+    #[serde(default)]
+    pub numbers: BTreeMap<String, f64>,
+    /// Words that multiply the number before them.
+    #[serde(default)]
+    pub multipliers: BTreeMap<String, f64>,
+    /// Ordinal words.
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, u32>,
+    /// Fraction words and the value of one part.
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
+    /// Counts that are ranges by meaning ("several", "dozens").
+    #[serde(default)]
+    pub vague_numbers: BTreeMap<String, VagueNumber>,
+    /// Hedges and their interval semantics.
+    #[serde(default)]
+    pub hedges: BTreeMap<String, Hedge>,
+    /// Units of measure and currencies.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+}
+
+/// Names of a month or weekday.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberedNames {
+    /// Month 1–12 or weekday 1–7 (Monday = 1).
+    pub number: u32,
+    /// Full names and abbreviations.
+    pub names: Vec<String>,
+}
+
+/// Names of a season or part of day.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodedNames {
+    /// TIMEX3 code (`SU`, `MO`, …).
+    pub code: String,
+    /// Names.
+    pub names: Vec<String>,
+}
+
+/// A count that is a range by meaning.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VagueNumber {
+    /// Smallest count meant.
+    pub low: f64,
+    /// Largest count meant.
+    pub high: f64,
+    /// Only a count when a multiplier follows ("some hundred").
+    #[serde(default)]
+    pub only_before_multiplier: bool,
+    /// Only a count when "of" follows ("scores of").
+    #[serde(default)]
+    pub only_before_of: bool,
+}
+
+/// A hedge: how it turns a value `x` into an interval.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Hedge {
+    /// The words and phrases that express it.
+    pub words: Vec<String>,
+    /// Lower end as a multiple of `x`; absent means zero.
+    pub low: Option<f64>,
+    /// Upper end as a multiple of `x`; absent means unbounded.
+    pub high: Option<f64>,
+    /// The lower end itself is excluded.
+    #[serde(default)]
+    pub low_open: bool,
+    /// The upper end itself is excluded.
+    #[serde(default)]
+    pub high_open: bool,
+}
+
+/// A unit of measure or a currency.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Unit {
+    /// Canonical singular name.
+    pub name: String,
+    /// What it measures.
+    pub dimension: Dimension,
+    /// Multiply by this to get the dimension's base unit.
+    pub factor: f64,
+    /// Added after the factor (temperatures).
+    #[serde(default)]
+    pub offset: f64,
+    /// Other spellings, matched as whole words after a number.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Spellings that count only right after the digits ("30C").
+    #[serde(default)]
+    pub attached: Vec<String>,
+    /// Symbols written before the number ("$").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// ISO 4217 code of a currency.
+    pub code: Option<String>,
+}

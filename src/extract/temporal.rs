@@ -1,0 +1,951 @@
+//! The grammar of dates, times, durations and recurrences.
+//!
+//! ```text
+//! temporal  := [part] core | relation-words handled by `link_relations`
+//! part      := early | mid[-] | late [on] | the end of | the beginning of | the middle of
+//! core      := weekday [,] [date]            "Monday, Jan. 6"  "Tuesday"
+//!            | month[.] day[th] [,] [year]   "Jan. 6, 2025"
+//!            | day[th] [of] month [[,] year] "6 January 2025"
+//!            | month [of] year               "August 2024"
+//!            | yyyy-mm-dd | m/d/yyyy         (order from Options)
+//!            | shift (unit|season|month|weekday|weekend)   "last week" "next August"
+//!            | deictic                       "yesterday" "now" "recently"
+//!            | amount unit (ago|earlier|later|from now)    "seven months ago"
+//!            | [the] [past|first|last|next] amount unit    "the past two months" (a duration)
+//!            | amount-unit                   "two-year" (a duration)
+//!            | season [of] [year] | quarter | half | decade | century
+//!            | clock [zone]                  "9 a.m. Moscow time"
+//!            | daily | weekly | every unit   (a set)
+//! ```
+//! A year alone counts only where a year is expected (after *in*, *since*,
+//! *by*, a month, …), so "2,000 troops" and "1990 levels" stay numbers.
+
+use super::number::{amount_at, vague_plural_unit};
+use super::{
+    Amount, Cursor, DateExpr, Expr, Kind, Mention, PeriodPart, RefPoint, RelationKind, Shift, YearSpec,
+};
+use crate::lexicon::Sense;
+use crate::value::calendar::CalendarUnit;
+use crate::value::units::Dimension;
+
+type Found = Option<(usize, Vec<Mention>)>;
+
+fn one(span: std::ops::Range<usize>, kind: Kind, expr: Expr, part: Option<PeriodPart>) -> Vec<Mention> {
+    vec![Mention { span, kind, expr, hedge: None, part }]
+}
+
+/// Words before a year that make a bare four-digit number a year.
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "to", "through", "during", "of", "before", "after", "early",
+    "late", "mid", "fiscal", "year", "summer", "winter", "spring", "fall", "autumn", "between", "and", "the",
+    "circa", "around", "throughout", "for", "as", "on", "at", "into", "end", "start", "beginning", "middle",
+    "than", "election", "season", "calendar", "spanning", "past", "ending", "ended", "until",
+];
+
+/// Parses the temporal expression starting at token `i`, if any.
+pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
+    // Fast reject: the first token must be a lexicon trigger, a number or a cue word.
+    let w = c.low(i);
+    let first_ok = c.is_num(i) || c.hits(i).next().is_some() || is_cue(&w) || c.raw(i) == "'";
+    if !first_ok {
+        return None;
+    }
+    // A period modifier in front.
+    if let Some((part, j)) = period_part(c, i) {
+        if let Some((end, mut ms)) = core(c, j, true) {
+            if let Some(m) = ms.first_mut() {
+                if matches!(m.kind, Kind::Date | Kind::Time) {
+                    m.span.start = c.toks[i].start;
+                    m.part = Some(part);
+                    return Some((end, ms));
+                }
+            }
+        }
+    }
+    core(c, i, false)
+}
+
+fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "last" | "next" | "this" | "past" | "coming" | "previous" | "yesterday" | "today" | "tomorrow"
+            | "tonight" | "now" | "currently" | "recently" | "nowadays" | "future" | "daily" | "weekly" | "monthly"
+            | "annually" | "yearly" | "hourly" | "nightly" | "every" | "each" | "noon" | "midnight" | "early"
+            | "late" | "mid" | "earlier" | "later" | "a" | "an" | "q1" | "q2" | "q3" | "q4" | "weekend"
+            | "overnight" | "lately" | "formerly" | "quarterly" | "biweekly" | "soon" | "current" | "recent"
+            | "year" | "fiscal" | "once" | "semiannual" | "annual" | "half" | "first" | "second" | "third"
+            | "fourth" | "previously" | "presently" | "immediately" | "ago" | "end" | "beginning" | "start"
+            | "middle" | "latest" | "several" | "few" | "many" | "some" | "recent-" | "years" | "months"
+            | "weeks" | "days" | "decades" | "hours" | "minutes" | "centuries" | "prior" | "two-thirds"
+    )
+}
+
+fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
+    let w = c.low(i);
+    match &*w {
+        "early" | "earlier" if !c.is(i + 1, "on") => Some((PeriodPart::Start, i + 1)),
+        "late" | "later" => {
+            let j = if c.is(i + 1, "on") || c.is(i + 1, "in") { i + 2 } else { i + 1 };
+            Some((PeriodPart::End, j))
+        }
+        "mid" if c.raw(i + 1) == "-" && c.touch(i, i + 1) => Some((PeriodPart::Mid, i + 2)),
+        "mid" => Some((PeriodPart::Mid, i + 1)),
+        "the" if c.is_any(i + 1, &["end", "beginning", "start", "middle"]) && c.is(i + 2, "of") => {
+            let p = match &*c.low(i + 1) {
+                "end" => PeriodPart::End,
+                "middle" => PeriodPart::Mid,
+                _ => PeriodPart::Start,
+            };
+            Some((p, i + 3))
+        }
+        _ => None,
+    }
+}
+
+fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
+    None.or_else(|| numeric_date(c, i))
+        .or_else(|| weekday_led(c, i, Shift::Bare, i))
+        .or_else(|| month_led(c, i, Shift::Bare, i, after_part))
+        .or_else(|| day_led(c, i))
+        .or_else(|| shifted(c, i))
+        .or_else(|| deictic(c, i))
+        .or_else(|| clock(c, i, None, i))
+        .or_else(|| amount_led(c, i))
+        .or_else(|| year_led(c, i, after_part))
+        .or_else(|| year_part(c, i))
+        .or_else(|| season(c, i, YearSpec::Unspecified, i, after_part))
+        .or_else(|| set(c, i))
+        .or_else(|| the_led(c, i))
+}
+
+// ---------------------------------------------------------------- pieces
+
+/// A month name at `i`: (month, next token). Takes the period of an abbreviation.
+fn month_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
+    let m = c.hits(i).find_map(|h| match h.sense {
+        Sense::Month(m) if h.len == 1 => Some(m),
+        _ => None,
+    })?;
+    let raw = c.raw(i);
+    let full = raw.len() > 4 || raw.eq_ignore_ascii_case("may") || raw.eq_ignore_ascii_case("june") || raw.eq_ignore_ascii_case("july");
+    let dot = c.raw(i + 1) == "." && c.touch(i, i + 1);
+    if !full && !dot && !c.capitalized(i) {
+        return None;
+    }
+    Some((m, if dot && !full { i + 2 } else { i + 1 }))
+}
+
+fn weekday_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
+    let d = c.hits(i).find_map(|h| match h.sense {
+        Sense::Weekday(d) if h.len == 1 => Some(d),
+        _ => None,
+    })?;
+    let raw = c.raw(i);
+    if raw.len() <= 5 && !raw.to_ascii_lowercase().ends_with("day") {
+        // "Sun", "Sat", "Wed": only capitalized with a period ("Sat.").
+        if !(c.capitalized(i) && c.raw(i + 1) == "." && c.touch(i, i + 1)) {
+            return None;
+        }
+        return Some((d, i + 2));
+    }
+    // Possessive weekdays ("Monday's vote") are still the day.
+    Some((d, i + 1))
+}
+
+/// A day of the month at `i` (1–31, optional st/nd/rd/th).
+fn day_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
+    if !c.is_num(i) {
+        // "first", "sixth": only as "the sixth of"/"January sixth"? Keep to digits.
+        return None;
+    }
+    let raw = c.raw(i);
+    if raw.len() > 2 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: u32 = raw.parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    if c.touch(i, i + 1) && c.is_any(i + 1, &["st", "nd", "rd", "th"]) {
+        return Some((d, i + 2));
+    }
+    if c.touch(i, i + 1) && c.is_word(i + 1) {
+        return None; // "6km"
+    }
+    Some((d, i + 1))
+}
+
+/// A four-digit year at `i`.
+fn year_at(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
+    if c.raw(i) == "'" || c.raw(i) == "’" {
+        // '98
+        let r = c.raw(i + 1);
+        if c.touch(i, i + 1) && r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) && !c.touch(i + 1, i + 2) {
+            let y: i32 = r.parse().ok()?;
+            return Some((if y < 40 { 2000 + y } else { 1900 + y }, i + 2));
+        }
+        return None;
+    }
+    if !c.is_num(i) {
+        return None;
+    }
+    let raw = c.raw(i);
+    if raw.len() != 4 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = raw.parse().ok()?;
+    if !(1000..=2199).contains(&y) {
+        return None;
+    }
+    // "2024km" is not a year; "2024s" is a decade (handled elsewhere).
+    if c.touch(i, i + 1) && c.is_word(i + 1) {
+        return None;
+    }
+    Some((y, i + 1))
+}
+
+/// A time unit at `i`: (unit, plural, next).
+pub(crate) fn time_unit_at(c: &Cursor<'_>, i: usize) -> Option<(CalendarUnit, bool, usize)> {
+    for h in c.hits(i) {
+        if let Sense::Unit(u) = h.sense {
+            let def = &c.lex.units[u].def;
+            if def.dimension == Dimension::Time {
+                let unit = CalendarUnit::from_name(&def.name)?;
+                let raw = c.raw(i + h.len - 1);
+                let plural = raw.ends_with('s') || raw.eq_ignore_ascii_case("centuries");
+                return Some((unit, plural, i + h.len));
+            }
+        }
+    }
+    None
+}
+
+fn span(c: &Cursor<'_>, i: usize, j: usize) -> std::ops::Range<usize> {
+    c.span(i, j)
+}
+
+fn calendar(year: YearSpec, month: Option<u32>, day: Option<u32>, weekday: Option<u32>, shift: Shift) -> Expr {
+    Expr::Date(DateExpr::Calendar { year, month, day, weekday, shift })
+}
+
+/// `, 2025` or ` 2025` after a month-day.
+fn opt_year(c: &Cursor<'_>, j: usize) -> (YearSpec, usize) {
+    let k = if c.raw(j) == "," { j + 1 } else { j };
+    if let Some((y, e)) = year_at(c, k) {
+        if c.raw(k) != "'" {
+            return (YearSpec::Year(y), e);
+        }
+    }
+    (YearSpec::Unspecified, j)
+}
+
+/// A part of day right after a day expression ("Monday night", "yesterday morning").
+fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (usize, Mention) {
+    for h in c.hits(j) {
+        if let Sense::PartOfDay(p) = h.sense {
+            let code = c.lex.parts_of_day[p].clone();
+            let m = Mention {
+                span: span(c, start, j + h.len),
+                kind: Kind::Time,
+                expr: Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code }),
+                hedge: None,
+                part: None,
+            };
+            return (j + h.len, m);
+        }
+    }
+    // "Monday at 9 a.m."
+    let k = if c.is(j, "at") { j + 1 } else { j };
+    if let Some((e, ms)) = clock(c, k, Some(day.clone()), start) {
+        if let Some(m) = ms.into_iter().next() {
+            return (e, m);
+        }
+    }
+    let m = Mention { span: span(c, start, j), kind: Kind::Date, expr: Expr::Date(day), hedge: None, part: None };
+    (j, m)
+}
+
+// ---------------------------------------------------------------- productions
+
+fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
+    if !c.is_num(i) {
+        return None;
+    }
+    let a = c.raw(i);
+    let sep = c.raw(i + 1);
+    if !(sep == "-" || sep == "/" || sep == ".") || !c.touch(i, i + 1) || !c.touch(i + 1, i + 2) {
+        return None;
+    }
+    let b = c.raw(i + 2);
+    let has_third = c.raw(i + 3) == sep && c.touch(i + 2, i + 3) && c.touch(i + 3, i + 4) && c.is_num(i + 4);
+    let num = |s: &str| -> Option<u32> {
+        (s.len() <= 4 && s.bytes().all(|x| x.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    if a.len() == 4 && has_third && sep != "." {
+        // yyyy-mm-dd, yyyy/mm/dd
+        let (y, m, d) = (num(a)?, num(b)?, num(c.raw(i + 4))?);
+        if b.len() <= 2 && c.raw(i + 4).len() <= 2 && valid_md(m, d) && (1000..2200).contains(&y) {
+            return Some((i + 5, one(span(c, i, i + 5), Kind::Date, calendar(YearSpec::Year(y as i32), Some(m), Some(d), None, Shift::Bare), None)));
+        }
+        return None;
+    }
+    if a.len() == 4 && sep == "-" && !has_third && b.len() == 2 {
+        // yyyy-mm
+        let (y, m) = (num(a)?, num(b)?);
+        if (1..=12).contains(&m) && (1000..2200).contains(&y) && !(c.raw(i + 3) == "-" && c.touch(i + 2, i + 3)) {
+            return Some((i + 3, one(span(c, i, i + 3), Kind::Date, calendar(YearSpec::Year(y as i32), Some(m), None, None, Shift::Bare), None)));
+        }
+        return None;
+    }
+    if has_third && sep == "/" && a.len() <= 2 && b.len() <= 2 {
+        let yr = c.raw(i + 4);
+        let y = num(yr)? as i32;
+        let y = match yr.len() {
+            4 => y,
+            2 => if y < 40 { 2000 + y } else { 1900 + y },
+            _ => return None,
+        };
+        let (x, z) = (num(a)?, num(b)?);
+        let (m, d) = match c.opts.date_order {
+            super::DateOrder::MonthFirst => (x, z),
+            super::DateOrder::DayFirst => (z, x),
+        };
+        if valid_md(m, d) && !(c.touch(i + 4, i + 5) && c.is_any(i + 5, &["/", "-"])) {
+            return Some((i + 5, one(span(c, i, i + 5), Kind::Date, calendar(YearSpec::Year(y), Some(m), Some(d), None, Shift::Bare), None)));
+        }
+    }
+    None
+}
+
+fn valid_md(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
+    let (wd, mut j) = weekday_at(c, i)?;
+    if c.raw(j) == "'s" || (c.raw(j) == "'" && c.is(j + 1, "s")) {
+        j = if c.raw(j) == "'" { j + 2 } else { j + 1 };
+    }
+    // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
+    if shift == Shift::Bare {
+        let k = if c.raw(j) == "," { j + 1 } else { j };
+        if let Some((e, mut ms)) = month_led(c, k, Shift::Bare, k, false).or_else(|| day_led(c, k)) {
+            if let Some(m) = ms.first_mut() {
+                if let Expr::Date(DateExpr::Calendar { weekday, day: Some(_), .. }) = &mut m.expr {
+                    *weekday = Some(wd);
+                    m.span.start = c.toks[start].start;
+                    return Some((e, ms));
+                }
+            }
+        }
+    }
+    let day = DateExpr::Weekday { weekday: wd, shift };
+    let (e, m) = part_of_day_after(c, start, j, day);
+    Some((e, vec![m]))
+}
+
+fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: bool) -> Found {
+    let (m, j) = month_at(c, i)?;
+    // Month day [, year]
+    if let Some((d, k)) = day_at(c, j) {
+        // "May 2024" is month-year, not a day: day_at rejects 4 digits already.
+        if !(c.raw(k) == ":" || (c.raw(k) == "." && c.is_num(k + 1) && c.touch(k, k + 1))) {
+            let (year, e) = opt_year(c, k);
+            let expr = calendar(year, Some(m), Some(d), None, shift);
+            if let Expr::Date(day) = expr {
+                let (e2, mention) = part_of_day_after(c, start, e, day);
+                return Some((e2, vec![mention]));
+            }
+        }
+    }
+    // Month [of] year
+    let k = if c.is(j, "of") || c.raw(j) == "," { j + 1 } else { j };
+    if let Some((y, e)) = year_at(c, k) {
+        return Some((e, one(span(c, start, e), Kind::Date, calendar(YearSpec::Year(y), Some(m), None, None, shift), None)));
+    }
+    // Month alone: needs to look like a month, not the verb "may"/"march" or a name.
+    let raw = c.raw(i);
+    let ambiguous = raw.eq_ignore_ascii_case("may") || raw.eq_ignore_ascii_case("march");
+    if !c.capitalized(i) && shift == Shift::Bare {
+        return None;
+    }
+    if shift == Shift::Bare && i == start {
+        let prev = if i > 0 { c.low(i - 1) } else { "".into() };
+        let cue = matches!(&*prev, "in" | "since" | "by" | "until" | "till" | "through" | "during" | "of" | "from" | "before" | "after" | "between" | "and" | "to" | "last" | "next" | "this" | "early" | "late" | "mid" | "-" | "throughout");
+        if ambiguous && !(cue || after_part) {
+            return None;
+        }
+        if !cue && !after_part && c.sentence_break_before(i) {
+            return None;
+        }
+        // "Jan" alone without a period is too short to trust.
+        if raw.len() <= 3 && !ambiguous && c.raw(i + 1) != "." {
+            return None;
+        }
+    }
+    Some((j, one(span(c, start, j), Kind::Date, calendar(YearSpec::Unspecified, Some(m), None, None, shift), None)))
+}
+
+fn day_led(c: &Cursor<'_>, i: usize) -> Found {
+    // "the 6th", "6 January 2025", "6th of January"
+    let the = c.is(i, "the");
+    let k0 = if the { i + 1 } else { i };
+    let (d, j) = day_at(c, k0)?;
+    let ordinal = j == k0 + 2;
+    let k = if c.is(j, "of") { j + 1 } else { j };
+    if let Some((m, e)) = month_at(c, k) {
+        if the && !ordinal {
+            return None;
+        }
+        let (year, e2) = opt_year(c, e);
+        return Some((e2, one(span(c, i, e2), Kind::Date, calendar(year, Some(m), Some(d), None, Shift::Bare), None)));
+    }
+    if the && ordinal && !c.is_word(j) {
+        return Some((j, one(span(c, i, j), Kind::Date, calendar(YearSpec::Unspecified, None, Some(d), None, Shift::Bare), None)));
+    }
+    None
+}
+
+fn shift_word(w: &str) -> Option<(Shift, i32)> {
+    match w {
+        "last" | "past" | "previous" => Some((Shift::Last, -1)),
+        "this" | "current" => Some((Shift::This, 0)),
+        "next" | "coming" => Some((Shift::Next, 1)),
+        _ => None,
+    }
+}
+
+fn shifted(c: &Cursor<'_>, i: usize) -> Found {
+    // "the past week", "the coming year"
+    let (the, k) = if c.is(i, "the") { (true, i + 1) } else { (false, i) };
+    let w = c.low(k);
+    let (shift, off) = shift_word(&w)?;
+    let j = k + 1;
+    if !the {
+        if let Some(f) = weekday_led(c, j, shift, i) {
+            return Some(f);
+        }
+        if let Some(f) = month_led(c, j, shift, i, false) {
+            return Some(f);
+        }
+        if let Some(f) = season(c, j, YearSpec::Shift(off), i, false) {
+            return Some(f);
+        }
+    }
+    if c.is(j, "weekend") {
+        return Some((j + 1, one(span(c, i, j + 1), Kind::Date, Expr::Date(DateExpr::Weekend { offset: off, bare: false }), None)));
+    }
+    if w == "last" && c.is_any(j, &["night", "evening"]) || (w == "this" && c.hits(j).any(|h| matches!(h.sense, Sense::PartOfDay(_)))) {
+        let day = DateExpr::Relative { unit: CalendarUnit::Day, offset: if w == "last" { -1 } else { 0 } };
+        let (e, m) = part_of_day_after(c, i, j, day);
+        if e > j {
+            return Some((e, vec![m]));
+        }
+    }
+    if let Some((unit, plural, e)) = time_unit_at(c, j) {
+        if plural {
+            return None; // "the past years" is vague: leave to amount_led
+        }
+        if matches!(unit, CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour) {
+            return None;
+        }
+        // "the last year" in "the last year of the war" is a period of the story, still relative.
+        return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: off }), None)));
+    }
+    None
+}
+
+fn deictic(c: &Cursor<'_>, i: usize) -> Found {
+    let w = c.low(i);
+    let rel = |off: i32| DateExpr::Relative { unit: CalendarUnit::Day, offset: off };
+    let day = match &*w {
+        "yesterday" => Some(rel(-1)),
+        "today" => Some(rel(0)),
+        "tomorrow" => Some(rel(1)),
+        _ => None,
+    };
+    if let Some(day) = day {
+        if c.raw(i + 1) == "'s" || (c.raw(i + 1) == "'" && c.is(i + 2, "s")) {
+            return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(day), None)));
+        }
+        let (e, m) = part_of_day_after(c, i, i + 1, day);
+        return Some((e, vec![m]));
+    }
+    if w == "tonight" {
+        let day = rel(0);
+        return Some((i + 1, one(span(c, i, i + 1), Kind::Time, Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code: "NI".into() }), None)));
+    }
+    let r = match &*w {
+        "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
+        "recently" | "lately" | "previously" | "formerly" => Some(RefPoint::Past),
+        "soon" => Some(RefPoint::Future),
+        _ => None,
+    };
+    if let Some(r) = r {
+        // "now" as a discourse word ("Now, the ...") still refers to the present in news.
+        if w == "now" && c.is(i + 1, "that") {
+            return None;
+        }
+        return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+    }
+    if w == "the" && c.is_any(i + 1, &["past", "future"]) && !c.is_word(i + 2) {
+        let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
+        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+    }
+    if w == "the" && c.is_any(i + 1, &["past", "future"]) && c.is_any(i + 2, &["and", "or", "of", "as", "is", "was", "will", "that", "when"]) {
+        let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
+        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+    }
+    if (w == "recent" || w == "coming") && c.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
+        let r = if w == "recent" { RefPoint::Past } else { RefPoint::Future };
+        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+    }
+    if matches!(&*w, "earlier" | "later") && c.is(i + 1, "this") {
+        if let Some((unit, false, e)) = time_unit_at(c, i + 2) {
+            let part = if w == "earlier" { PeriodPart::Start } else { PeriodPart::End };
+            let _ = part;
+            return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: 0 }), None)));
+        }
+    }
+    None
+}
+
+/// Clock times: "9 a.m.", "10:30 p.m. EST", "14:00 GMT", "noon", "midnight".
+fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found {
+    let w = c.low(i);
+    let (mut hour, mut minute, mut j);
+    if w == "noon" || w == "midday" || w == "midnight" {
+        hour = if w == "midnight" { 0 } else { 12 };
+        minute = 0;
+        j = i + 1;
+        if day.is_none() && !c.is_any(i.wrapping_sub(1), &["at", "by", "until", "before", "after", "from", "around", "about", "since"]) {
+            return None;
+        }
+    } else {
+        if !c.is_num(i) {
+            return None;
+        }
+        let r = c.raw(i);
+        if r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        hour = r.parse().ok()?;
+        minute = 0;
+        j = i + 1;
+        let mut had_minutes = false;
+        if (c.raw(j) == ":" || c.raw(j) == ".") && c.touch(i, j) && c.touch(j, j + 1) && c.raw(j + 1).len() == 2 && c.is_num(j + 1) {
+            minute = c.raw(j + 1).parse().ok()?;
+            j += 2;
+            had_minutes = true;
+        }
+        let ampm = ampm_at(c, j);
+        match ampm {
+            Some((pm, e)) => {
+                if hour == 0 || hour > 12 {
+                    return None;
+                }
+                if pm && hour < 12 {
+                    hour += 12;
+                }
+                if !pm && hour == 12 {
+                    hour = 0;
+                }
+                j = e;
+            }
+            None => {
+                // 24-hour clock needs a colon and a zone or a cue ("at 14:00 GMT").
+                if !had_minutes || hour > 23 || minute > 59 {
+                    return None;
+                }
+                let cue = c.is_any(i.wrapping_sub(1), &["at", "by", "until", "before", "after", "from", "around", "about", "since"]);
+                if !cue && zone_at(c, j).is_none() {
+                    return None;
+                }
+            }
+        }
+        if minute > 59 {
+            return None;
+        }
+    }
+    let mut zone = None;
+    if let Some((z, e)) = zone_at(c, j) {
+        zone = Some(z);
+        j = e;
+    }
+    let expr = DateExpr::Clock { day: day.map(Box::new), hour, minute, zone };
+    Some((j, one(span(c, start, j), Kind::Time, Expr::Date(expr), None)))
+}
+
+fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
+    let w = c.low(j);
+    match &*w {
+        "am" | "pm" => Some((w == "pm", j + 1)),
+        "a" | "p" if c.raw(j + 1) == "." && c.is(j + 2, "m") => {
+            let e = if c.raw(j + 3) == "." && c.touch(j + 2, j + 3) { j + 4 } else { j + 3 };
+            Some((w == "p", e))
+        }
+        _ => None,
+    }
+}
+
+fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
+    let r = c.raw(j);
+    const ZONES: &[&str] = &["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST"];
+    if ZONES.contains(&r) {
+        return Some((r.to_string(), j + 1));
+    }
+    // "Moscow time", "local time"
+    if c.is(j + 1, "time") && (c.capitalized(j) || c.is(j, "local")) && c.is_word(j) {
+        return Some((format!("{r} time"), j + 2));
+    }
+    if c.raw(j) == "(" && ZONES.contains(&c.raw(j + 1)) && c.raw(j + 2) == ")" {
+        return Some((c.raw(j + 1).to_string(), j + 3));
+    }
+    None
+}
+
+/// "seven months ago", "a year earlier", "two weeks", "nearly three years", "the past two months", "two-year".
+fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
+    // Hedge in front: "nearly three years".
+    let (hedge, k0) = match c.hits(i).find_map(|h| match h.sense {
+        Sense::Hedge(x) => Some((x, h.len)),
+        _ => None,
+    }) {
+        Some((x, len)) if !c.is(i, "some") || true => (Some((x, c.span(i, i + len))), i + len),
+        _ => (None, i),
+    };
+    // "the past two months", "the first nine months", "the next few years"
+    let mut k = k0;
+    if hedge.is_none() && c.is(k, "the") {
+        k += 1;
+    }
+    let lead = if hedge.is_none() && c.is_any(k, &["past", "last", "next", "first", "coming", "previous", "final", "latest", "following", "remaining"]) { k += 1; true } else { false };
+    let start = if lead || c.is(i, "the") { i } else { k0 };
+    let (amount, j) = match amount_at(c, k) {
+        Some(x) => x,
+        None => {
+            // A bare plural unit: "for years", "in the next few months" handled above; "years of war".
+            let (unit, plural, e) = time_unit_at(c, k)?;
+            if !plural || hedge.is_some() {
+                return None;
+            }
+            let prev = c.low(k.wrapping_sub(1));
+            if !(lead || matches!(&*prev, "for" | "over" | "within" | "in" | "after" | "took" | "take" | "takes" | "lasted" | "last" | "spent" | "spend")) {
+                return None;
+            }
+            if matches!(unit, CalendarUnit::Second) {
+                return None;
+            }
+            let amount = Amount::vague(2.0, 9.0);
+            return Some((e, one(span(c, start, e), Kind::Duration, Expr::Duration { amount, unit }, None)));
+        }
+    };
+    // "two-year", "10-year", "24-hour"
+    let (unit, plural, e, hyphenated) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) {
+        let (u, p, e) = time_unit_at(c, j + 1)?;
+        (u, p, e, true)
+    } else {
+        let (u, p, e) = time_unit_at(c, j)?;
+        (u, p, e, false)
+    };
+    let _ = plural;
+    // Reject "a second" as an ordinal, "one minute" is fine.
+    if unit == CalendarUnit::Second && c.is_any(k, &["a", "the"]) {
+        return None;
+    }
+    if unit == CalendarUnit::Quarter && (c.is(k, "a") || amount.exact < 1.0) {
+        return None; // "a quarter of the land" is a fraction
+    }
+    if c.is(k, "a") && c.is(k.wrapping_sub(1), "once") {
+        return None;
+    }
+    // "N units ago / earlier / later / from now"
+    if !hyphenated && !lead {
+        let dir = match &*c.low(e) {
+            "ago" => Some((-1, e + 1)),
+            "earlier" | "before" if !c.is_word(e + 1) || c.is_any(e + 1, &["and", "but", "when", "than", "in", "on", "at", "as"]) => Some((-1, e + 1)),
+            "later" if !c.is_word(e + 1) || c.is_any(e + 1, &["and", "but", "when", "in", "on", "at", "as", "the", "he", "she", "they", "it"]) => Some((1, e + 1)),
+            "from" if c.is(e + 1, "now") => Some((1, e + 2)),
+            "hence" => Some((1, e + 1)),
+            _ => None,
+        };
+        if let Some((sign, end)) = dir {
+            let expr = Expr::Date(DateExpr::Offset { amount, unit, sign });
+            let mut m = Mention { span: span(c, start, end), kind: Kind::Date, expr, hedge: None, part: None };
+            m.hedge = hedge;
+            return Some((end, vec![m]));
+        }
+    }
+    let expr = Expr::Duration { amount, unit };
+    let m = Mention { span: span(c, start, e), kind: Kind::Duration, expr, hedge, part: None };
+    Some((e, vec![m]))
+}
+
+fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
+    // "the year 2000", "fiscal 1989"
+    if c.is(i, "fiscal") || (c.is(i, "the") && c.is(i + 1, "year") && c.is_num(i + 2)) || c.is(i, "FY") {
+        let k = if c.is(i, "the") { i + 2 } else { i + 1 };
+        let (y, e) = year_at(c, k)?;
+        return Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)));
+    }
+    // Decades: "the 1990s", "1990s", "the '90s", "the 90s"
+    let the = c.is(i, "the");
+    let k = if the { i + 1 } else { i };
+    if let Some(f) = decade(c, i, k, the) {
+        return Some(f);
+    }
+    if the {
+        return None;
+    }
+    let (y, e) = year_at(c, i)?;
+    if c.raw(i) == "'" {
+        return None;
+    }
+    // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
+    let prev = c.low(i.wrapping_sub(1));
+    let cue = after_part || YEAR_CUES.contains(&&*prev) || (c.raw(i.wrapping_sub(1)) == "(" ) || prev == ",";
+    if !cue {
+        return None;
+    }
+    // A following counted noun or unit makes it a count ("in 2000 troops" is unusual; "by 1,500" has a comma).
+    if c.is_word(e) && !c.capitalized(e) {
+        let nx = c.low(e);
+        if !matches!(&*nx, "and" | "or" | "to" | "when" | "as" | "after" | "before" | "the" | "that" | "with" | "was" | "were" | "is" | "but" | "in" | "on" | "at" | "for" | "of" | "by" | "until" | "through" | "levels" | "level" | "election" | "elections" | "season" | "budget" | "figures" | "census" | "olympics" | "war" | "vote" | "presidential" | "it" | "he" | "she" | "they" | "we" | "while" | "had" | "has" | "have" | "compared" | "because" | "from" | "since" | "onwards" | "onward" | "alone" | "ended" | "began" | "amid" | "will" | "would" | "could" | "did" | "this" | "last" | "than" | "where" | "which" | "who")
+        {
+            if c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_))) || nx.ends_with('s') {
+                return None;
+            }
+        }
+    }
+    if prev == "," && !(c.is_num(i.wrapping_sub(2)) || month_at(c, i.wrapping_sub(2)).is_some()) {
+        // ", 2024" only after a date-ish token
+        if !c.is_any(i.wrapping_sub(2), &["summer", "winter", "spring", "fall", "autumn"]) {
+            return None;
+        }
+    }
+    Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)))
+}
+
+fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
+    let raw = c.raw(k);
+    let (y, e) = if (raw == "'" || raw == "’") && c.touch(k, k + 1) {
+        let r = c.raw(k + 1);
+        if r.len() != 2 || !c.is(k + 2, "s") || !c.touch(k + 1, k + 2) {
+            return None;
+        }
+        let y: i32 = r.parse().ok()?;
+        (if y < 30 { 2000 + y } else { 1900 + y }, k + 3)
+    } else if c.is_num(k) && (raw.len() == 4 || (raw.len() == 2 && the)) && c.is(k + 1, "s") && c.touch(k, k + 1) {
+        let y: i32 = raw.parse().ok()?;
+        let y = if raw.len() == 2 { 1900 + y } else { y };
+        (y, k + 2)
+    } else if c.is_num(k) && raw.len() == 4 && c.raw(k + 1) == "'" && c.is(k + 2, "s") && c.touch(k, k + 1) {
+        (raw.parse().ok()?, k + 3)
+    } else {
+        return None;
+    };
+    if y % 10 != 0 {
+        return None;
+    }
+    Some((e, one(span(c, start, e), Kind::Date, Expr::Date(DateExpr::Decade { start: y }), None)))
+}
+
+/// Quarters and halves: "the third quarter [of 2024]", "third-quarter", "Q3 2024", "the first half".
+fn year_part(c: &Cursor<'_>, i: usize) -> Found {
+    let the = c.is(i, "the");
+    let k = if the { i + 1 } else { i };
+    let raw = c.raw(k);
+    // Q3 / Q3 2024
+    if raw.len() == 2 && (raw.starts_with('Q') || raw.starts_with('H')) {
+        return None;
+    }
+    let lw = c.low(k);
+    if lw.len() == 2 && (lw.starts_with('q')) {
+        return None;
+    }
+    let n = c.hits(k).find_map(|h| match h.sense {
+        Sense::Ordinal(n) => Some(n),
+        _ => None,
+    }).or_else(|| {
+        // 3rd quarter
+        if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) { c.raw(k).parse().ok() } else { None }
+    })?;
+    let mut j = if c.is_num(k) { k + 2 } else { k + 1 };
+    let hyph = c.raw(j) == "-" && c.touch(j - 1, j);
+    if hyph {
+        j += 1;
+    }
+    let unit = match &*c.low(j) {
+        "quarter" if (1..=4).contains(&n) => 'Q',
+        "half" if (1..=2).contains(&n) => 'H',
+        _ => return None,
+    };
+    if !the && !hyph {
+        return None;
+    }
+    let mut e = j + 1;
+    let mut year = YearSpec::Unspecified;
+    let k2 = if c.is(e, "of") || c.raw(e) == "," { e + 1 } else { e };
+    if let Some((y, e2)) = year_at(c, k2) {
+        year = YearSpec::Year(y);
+        e = e2;
+    } else if c.is(e, "of") && c.is_any(e + 1, &["this", "last", "next"]) && c.is(e + 2, "year") {
+        year = YearSpec::Shift(shift_word(&c.low(e + 1)).map_or(0, |s| s.1));
+        e += 3;
+    }
+    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::YearPart { unit, n, year }), None)))
+}
+
+fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: bool) -> Found {
+    let the = c.is(i, "the");
+    let k = if the { i + 1 } else { i };
+    let code = c.hits(k).find_map(|h| match h.sense {
+        Sense::Season(s) if h.len == 1 => Some(c.lex.seasons[s].clone()),
+        _ => None,
+    })?;
+    let mut e = k + 1;
+    let mut year = year0;
+    let k2 = if c.is(e, "of") || c.raw(e) == "," { e + 1 } else { e };
+    if let Some((y, e2)) = year_at(c, k2) {
+        year = YearSpec::Year(y);
+        e = e2;
+    }
+    if year == YearSpec::Unspecified {
+        // "fall" and "spring" are verbs and nouns too: a bare season needs a cue.
+        let prev = c.low(start.wrapping_sub(1));
+        let cue = after_part || (the && matches!(&*prev, "in" | "during" | "over" | "through" | "by" | "until" | "since" | "this" | "for")) || (!the && matches!(&*prev, "in" | "during" | "by" | "until" | "since" | "this" | "through"));
+        if !cue || (c.is_word(e) && !c.is_any(e, &["and", "or", "when", "as", "the", "to", "but", "after", "before", "in", "of"])) {
+            return None;
+        }
+    }
+    Some((e, one(span(c, start, e), Kind::Date, Expr::Date(DateExpr::Season { code, year }), None)))
+}
+
+fn set(c: &Cursor<'_>, i: usize) -> Found {
+    let w = c.low(i);
+    let unit = match &*w {
+        "daily" | "nightly" => Some(CalendarUnit::Day),
+        "weekly" => Some(CalendarUnit::Week),
+        "monthly" => Some(CalendarUnit::Month),
+        "annually" | "yearly" | "annual" => Some(CalendarUnit::Year),
+        "quarterly" => Some(CalendarUnit::Quarter),
+        "hourly" => Some(CalendarUnit::Hour),
+        _ => None,
+    };
+    if let Some(unit) = unit {
+        if w == "annual" && !c.is_any(i + 1, &["basis", "rate"]) {
+            return None;
+        }
+        return Some((i + 1, one(span(c, i, i + 1), Kind::Set, Expr::Set { unit, every: 1, weekday: None }, None)));
+    }
+    if w == "every" || w == "each" {
+        if let Some((wd, e)) = weekday_at(c, i + 1) {
+            return Some((e, one(span(c, i, e), Kind::Set, Expr::Set { unit: CalendarUnit::Week, every: 1, weekday: Some(wd) }, None)));
+        }
+        let (every, k) = match amount_at(c, i + 1) {
+            Some((a, k)) if !a.vague && a.exact >= 1.0 && a.exact.fract() == 0.0 => (a.exact as u32, k),
+            _ => (1, i + 1),
+        };
+        if let Some((unit, _, e)) = time_unit_at(c, k) {
+            return Some((e, one(span(c, i, e), Kind::Set, Expr::Set { unit, every, weekday: None }, None)));
+        }
+    }
+    None
+}
+
+fn the_led(c: &Cursor<'_>, i: usize) -> Found {
+    // "the weekend", "over the weekend"
+    if c.is(i, "the") && c.is(i + 1, "weekend") {
+        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Weekend { offset: 0, bare: true }), None)));
+    }
+    if c.is(i, "weekend") && c.is_any(i.wrapping_sub(1), &["this", "last", "next"]) {
+        return None;
+    }
+    None
+}
+
+// ---------------------------------------------------------------- relations
+
+/// Adds relation mentions that tie durations to dates: "five months since
+/// August 6", "two weeks before January 20", "three years into the war",
+/// "its fourth year", "from August 6 to January 5".
+pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    // Index of the token that starts at each byte, for walking after a mention.
+    let tok_at = |byte: usize| c.toks.partition_point(|t| t.start < byte);
+    for (idx, m) in out.iter().enumerate() {
+        match m.kind {
+            Kind::Duration => {
+                let j = tok_at(m.span.end);
+                let w = c.low(j);
+                let (kind, skip) = match &*w {
+                    "since" => (RelationKind::Since, 1),
+                    "after" => (RelationKind::After, 1),
+                    "before" | "until" | "till" | "ahead" | "prior" => {
+                        let extra = usize::from(c.is_any(j + 1, &["of", "to"]) && matches!(&*w, "ahead" | "prior"));
+                        (RelationKind::Before, 1 + extra)
+                    }
+                    "into" => (RelationKind::Into, 1),
+                    "from" | "after" => (RelationKind::After, 1),
+                    _ => continue,
+                };
+                let rel_end_tok = j + skip;
+                // The anchor: a date mention that begins within a few tokens.
+                let anchor = out.iter().enumerate().skip(idx + 1).find(|(_, a)| {
+                    matches!(a.kind, Kind::Date | Kind::Time) && tok_at(a.span.start) <= rel_end_tok + 3
+                });
+                let (anchor, end) = match anchor {
+                    Some((ai, a)) => (Some(ai), a.span.end),
+                    None => (None, c.toks.get(rel_end_tok.saturating_sub(1)).map_or(m.span.end, |t| t.end)),
+                };
+                added.push(Mention {
+                    span: m.span.start..end,
+                    kind: Kind::Relation,
+                    expr: Expr::Relation { kind, duration: Some(idx), anchor, end: None },
+                    hedge: None,
+                    part: None,
+                });
+            }
+            Kind::Date => {
+                // "from DATE to DATE"
+                let s = tok_at(m.span.start);
+                if s > 0 && c.is_any(s - 1, &["from", "between"]) {
+                    let j = tok_at(m.span.end);
+                    if c.is_any(j, &["to", "until", "through", "and", "till"]) || c.raw(j) == "-" || c.raw(j) == "–" {
+                        if let Some((ei, e)) = out.iter().enumerate().skip(idx + 1).next() {
+                            if e.kind == Kind::Date && tok_at(e.span.start) == j + 1 {
+                                added.push(Mention {
+                                    span: c.toks[s - 1].start..e.span.end,
+                                    kind: Kind::Relation,
+                                    expr: Expr::Relation { kind: RelationKind::Between, duration: None, anchor: Some(idx), end: Some(ei) },
+                                    hedge: None,
+                                    part: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::Ordinal => {
+                // "its fourth year", "the fifth month of the war"
+                let s = tok_at(m.span.start);
+                let j = tok_at(m.span.end);
+                if s > 0 && c.is_any(s - 1, &["its", "the", "their", "his", "her"]) {
+                    if let Some((_, false, e)) = time_unit_at(c, j) {
+                        let end = c.toks[e - 1].end;
+                        added.push(Mention {
+                            span: c.toks[s - 1].start..end,
+                            kind: Kind::Relation,
+                            expr: Expr::Relation { kind: RelationKind::OrdinalPeriod, duration: Some(idx), anchor: None, end: None },
+                            hedge: None,
+                            part: None,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(added);
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+}

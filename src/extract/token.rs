@@ -1,0 +1,198 @@
+//! Tokens: the one pass over the prose that every grammar reads.
+//!
+//! A token is a word (letters, with inner apostrophes: `Kyiv's`), a number
+//! (`38,000`, `1.5`, `15 000` with a thin or ordinary space between groups of
+//! three) or one punctuation character. Whitespace is not a token; whether two
+//! tokens touch (`30C`, `km/h`) is read from their offsets.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters.
+    Word,
+    /// Digits with grouping or a decimal part.
+    Number,
+    /// One other character.
+    Punct,
+}
+
+/// A token: byte offsets into the text, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Kind.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    #[must_use]
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '²' || c == '³'
+}
+
+/// Splits `text` into tokens. Never panics; every token lies on char boundaries.
+#[must_use]
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let end = number_end(bytes, i);
+            out.push(Token { start: i, end, kind: TokenKind::Number });
+            i = end;
+            continue;
+        }
+        if b.is_ascii_alphabetic() {
+            let end = word_end(text, i);
+            out.push(Token { start: i, end, kind: TokenKind::Word });
+            i = end;
+            continue;
+        }
+        // Non-ASCII or punctuation: decode one char.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+        } else if is_word_char(c) {
+            let end = word_end(text, i);
+            out.push(Token { start: i, end, kind: TokenKind::Word });
+            i = end;
+        } else {
+            out.push(Token { start: i, end: i + len, kind: TokenKind::Punct });
+            i += len;
+        }
+    }
+    out
+}
+
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            // An apostrophe between letters stays inside the word.
+            if (b == b'\'') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() && i > start {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_word_char(c) {
+            i += c.len_utf8();
+        } else if c == '’' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn digits_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
+/// Length of a thin, no-break or ordinary space at `i` used as a group separator.
+fn group_space(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..i + 3) {
+        Some([0xE2, 0x80, 0xAF]) | Some([0xE2, 0x80, 0x89]) => 3, // U+202F, U+2009
+        _ => match bytes.get(i..i + 2) {
+            Some([0xC2, 0xA0]) => 2, // U+00A0
+            _ => usize::from(bytes.get(i) == Some(&b' ')),
+        },
+    }
+}
+
+fn is_three_digit_group(bytes: &[u8], i: usize) -> bool {
+    digits_end(bytes, i) == i + 3
+}
+
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = digits_end(bytes, start);
+    let head = end - start;
+    // Comma groups: 38,000 / 1,200,000.
+    if head <= 3 {
+        while bytes.get(end) == Some(&b',') && is_three_digit_group(bytes, end + 1) {
+            end += 4;
+        }
+        // Space groups: 15 000 (only when the first group is short and every group is three digits).
+        if end == start + head {
+            loop {
+                let sp = group_space(bytes, end);
+                if sp > 0 && is_three_digit_group(bytes, end + sp) {
+                    end += sp + 3;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    // Decimal part: 1.5 (a period followed by a digit).
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = digits_end(bytes, end + 1);
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        assert_eq!(texts("Jan. 6, 2025"), ["Jan", ".", "6", ",", "2025"]);
+        assert_eq!(texts("38,000 troops"), ["38,000", "troops"]);
+        assert_eq!(texts("1.5 million"), ["1.5", "million"]);
+        assert_eq!(texts("15 000 people"), ["15 000", "people"]);
+        assert_eq!(texts("15\u{a0}000"), ["15\u{a0}000"]);
+        assert_eq!(texts("2025-01-06"), ["2025", "-", "01", "-", "06"]);
+        assert_eq!(texts("Kyiv's 30C"), ["Kyiv's", "30", "C"]);
+        assert_eq!(texts("500 km² ok."), ["500", "km²", "ok", "."]);
+    }
+
+    #[test]
+    fn a_year_beside_a_count_is_not_grouped() {
+        assert_eq!(texts("in 2024 500 troops"), ["in", "2024", "500", "troops"]);
+        assert_eq!(texts("1,2345"), ["1", ",", "2345"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_lie_on_char_boundaries(s in "\\PC{0,60}") {
+            let mut last = 0;
+            for t in tokenize(&s) {
+                proptest::prop_assert!(t.start >= last && t.end > t.start && t.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                last = t.end;
+            }
+        }
+    }
+}
