@@ -1,1 +1,3 @@
 //! config (work in progress).
+
+pub mod front_matter;
