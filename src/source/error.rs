@@ -1,0 +1,50 @@
+//! Errors of the source stage.
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+/// Why an input could not be read as a document.
+#[derive(Debug, Error, Diagnostic)]
+pub enum SourceError {
+    /// The file (or standard input) could not be read.
+    #[error("{path}: cannot read: {source}")]
+    #[diagnostic(
+        code(reckon::source::io),
+        help("check that the path exists and is a readable file")
+    )]
+    Io {
+        /// Display name of the input.
+        path: String,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The input is not valid UTF-8.
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte {byte_offset})")]
+    #[diagnostic(
+        code(reckon::source::not_utf8),
+        help("reckon reads UTF-8 only; convert the file first (e.g. `iconv -f LATIN1 -t UTF-8`)")
+    )]
+    NotUtf8 {
+        /// Display name of the input.
+        path: String,
+        /// Offset of the first byte that is not part of valid UTF-8.
+        byte_offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+    },
+
+    /// The input has a NUL byte in its first 8 KiB.
+    #[error("{path}: looks like a binary file (NUL byte in the first 8 KiB)")]
+    #[diagnostic(
+        code(reckon::source::binary),
+        help("reckon lints text and Markdown; leave binary files out of its inputs")
+    )]
+    Binary {
+        /// Display name of the input.
+        path: String,
+    },
+}
