@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::config::lexicon::LexiconFile;
 use crate::config::{self, YamlError};
-use crate::extract::token::{tokenize, Token, TokenKind};
+use crate::extract::token::{tokenize, Token};
 use crate::value::units::{Dimension, UnitDef};
 
 /// The embedded English lexicon.
@@ -103,7 +103,7 @@ struct Phrase {
 }
 
 /// Lookup tables built from lexicon files.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Entries keyed by their first token, lower-cased.
     first: HashMap<String, Vec<Phrase>>,
@@ -131,6 +131,12 @@ pub struct Hit {
 impl Lexicon {
     fn empty() -> Self {
         Lexicon::default()
+    }
+
+    /// A copy of the embedded default lexicon.
+    #[must_use]
+    pub fn clone_default() -> Self {
+        DEFAULT.clone()
     }
 
     /// Builds a lexicon from `(file name, YAML text)` pairs, the first being
@@ -338,10 +344,6 @@ pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-#[allow(dead_code)]
-fn _kind(t: &Token) -> TokenKind {
-    t.kind
-}
 
 #[cfg(test)]
 mod tests {

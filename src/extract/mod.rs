@@ -9,6 +9,7 @@
 //! lexicon (the trigger scan); the grammars in [`temporal`] and [`number`] then
 //! parse locally around the tokens that can start an expression.
 
+pub mod context;
 pub mod number;
 pub mod temporal;
 pub mod token;
@@ -318,6 +319,8 @@ pub struct Mention {
     pub hedge: Option<(usize, Range<usize>)>,
     /// "early", "mid", "late".
     pub part: Option<PeriodPart>,
+    /// The tense of the clause around it.
+    pub tense: context::Tense,
 }
 
 /// Options that change how text is read.
@@ -428,5 +431,10 @@ pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
         i += 1;
     }
     temporal::link_relations(&cur, &mut out);
+    for m in &mut out {
+        let s = cur.toks.partition_point(|t| t.start < m.span.start);
+        let e = cur.toks.partition_point(|t| t.end <= m.span.end);
+        m.tense = context::tense_around(&cur, s, e);
+    }
     out
 }

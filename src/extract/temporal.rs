@@ -20,7 +20,7 @@
 //! A year alone counts only where a year is expected (after *in*, *since*,
 //! *by*, a month, …), so "2,000 troops" and "1990 levels" stay numbers.
 
-use super::number::{amount_at, vague_plural_unit};
+use super::number::amount_at;
 use super::{
     Amount, Cursor, DateExpr, Expr, Kind, Mention, PeriodPart, RefPoint, RelationKind, Shift, YearSpec,
 };
@@ -31,7 +31,7 @@ use crate::value::units::Dimension;
 type Found = Option<(usize, Vec<Mention>)>;
 
 fn one(span: std::ops::Range<usize>, kind: Kind, expr: Expr, part: Option<PeriodPart>) -> Vec<Mention> {
-    vec![Mention { span, kind, expr, hedge: None, part }]
+    vec![Mention { span, kind, expr, hedge: None, part, tense: Default::default() }]
 }
 
 /// Words before a year that make a bare four-digit number a year.
@@ -250,6 +250,7 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
                 expr: Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code }),
                 hedge: None,
                 part: None,
+                tense: Default::default(),
             };
             return (j + h.len, m);
         }
@@ -261,7 +262,7 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
             return (e, m);
         }
     }
-    let m = Mention { span: span(c, start, j), kind: Kind::Date, expr: Expr::Date(day), hedge: None, part: None };
+    let m = Mention { span: span(c, start, j), kind: Kind::Date, expr: Expr::Date(day), hedge: None, part: None, tense: Default::default() };
     (j, m)
 }
 
@@ -671,13 +672,13 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         };
         if let Some((sign, end)) = dir {
             let expr = Expr::Date(DateExpr::Offset { amount, unit, sign });
-            let mut m = Mention { span: span(c, start, end), kind: Kind::Date, expr, hedge: None, part: None };
+            let mut m = Mention { span: span(c, start, end), kind: Kind::Date, expr, hedge: None, part: None, tense: Default::default() };
             m.hedge = hedge;
             return Some((end, vec![m]));
         }
     }
     let expr = Expr::Duration { amount, unit };
-    let m = Mention { span: span(c, start, e), kind: Kind::Duration, expr, hedge, part: None };
+    let m = Mention { span: span(c, start, e), kind: Kind::Duration, expr, hedge, part: None, tense: Default::default() };
     Some((e, vec![m]))
 }
 
@@ -886,7 +887,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                         (RelationKind::Before, 1 + extra)
                     }
                     "into" => (RelationKind::Into, 1),
-                    "from" | "after" => (RelationKind::After, 1),
+                    "from" => (RelationKind::After, 1),
                     _ => continue,
                 };
                 let rel_end_tok = j + skip;
@@ -904,6 +905,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     expr: Expr::Relation { kind, duration: Some(idx), anchor, end: None },
                     hedge: None,
                     part: None,
+                    tense: Default::default(),
                 });
             }
             Kind::Date => {
@@ -919,7 +921,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                                     kind: Kind::Relation,
                                     expr: Expr::Relation { kind: RelationKind::Between, duration: None, anchor: Some(idx), end: Some(ei) },
                                     hedge: None,
-                                    part: None,
+                                    part: None, tense: Default::default()
                                 });
                             }
                         }
@@ -938,7 +940,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                             kind: Kind::Relation,
                             expr: Expr::Relation { kind: RelationKind::OrdinalPeriod, duration: Some(idx), anchor: None, end: None },
                             hedge: None,
-                            part: None,
+                            part: None, tense: Default::default()
                         });
                     }
                 }

@@ -25,6 +25,7 @@
 //! and on input that looks binary (a NUL byte in its first 8 KiB).
 
 mod error;
+mod line_index;
 mod mask;
 
 use std::io::Read;
@@ -32,6 +33,7 @@ use std::path::Path;
 
 pub use crate::config::front_matter::{FrontMatter, FrontMatterKind};
 pub use error::SourceError;
+pub use line_index::LineIndex;
 pub use mask::link_like_ranges;
 
 /// How many leading bytes are checked for a NUL byte.

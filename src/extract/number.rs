@@ -1,0 +1,322 @@
+//! The grammar of numbers, fractions, percentages and quantities.
+//!
+//! ```text
+//! quantity := [hedge] [currency] amount [unit | % | percent | of noun | noun]
+//! amount   := digits [multiplier]          "38,000"  "1.5 million"  "15 000"
+//!           | words [multiplier]            "forty-four"  "a dozen"  "one hundred"
+//!           | vague [multiplier]            "several hundred"  "dozens"  "thousands"
+//! fraction := [hedge] (half | a third | two-thirds | three quarters)
+//! ordinal  := first | 4th | twenty-first
+//! ```
+//! A number's precision is the place of its last significant digit as
+//! written: "500" is to the hundred, "five" to the unit.
+
+use super::{Amount, Cursor, Expr, Kind, Mention};
+use crate::lexicon::Sense;
+use crate::value::interval::precision_of_written_number;
+use crate::value::units::Dimension;
+
+/// Words after a number that are not a counted noun.
+const NOT_NOUNS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
+    "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might",
+    "can", "did", "do", "does", "than", "that", "which", "who", "when", "where", "while", "after", "before",
+    "since", "until", "into", "over", "under", "per", "more", "less", "most", "least", "other", "others", "such",
+    "this", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
+    "said", "says", "say", "according", "between", "among", "about", "also", "not", "no", "so", "up", "down",
+    "out", "off", "if", "then", "there", "here", "all", "each", "every", "both", "either", "neither", "only",
+    "just", "still", "even", "already", "again", "yet", "now", "ago", "later", "earlier", "times", "percent",
+    "through", "during", "against", "without", "within", "including", "included", "includes", "via", "like",
+    "because", "though", "although", "whether", "what", "how", "why", "am", "pm", "st", "nd", "rd", "th",
+    "plus", "minus", "out", "versus", "vs", "onwards", "respectively", "apiece", "each", "alone", "instead",
+    "or so", "compared", "last", "next", "first", "new", "old", "s",
+];
+
+/// Parses a number, fraction, ordinal, percentage or quantity at token `i`.
+pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
+    // Hedge in front.
+    let (hedge, k) = match c.hits(i).find_map(|h| match h.sense {
+        Sense::Hedge(x) => Some((x, h.len)),
+        _ => None,
+    }) {
+        Some((x, len)) => (Some((x, c.span(i, i + len))), i + len),
+        None => (None, i),
+    };
+    let found = quantity(c, k).or_else(|| fraction(c, k)).or_else(|| if hedge.is_none() { ordinal(c, k) } else { None });
+    match found {
+        Some((end, mut m)) => {
+            if hedge.is_some() && !matches!(m.kind, Kind::Ordinal) {
+                m.span.start = c.toks[i].start;
+                m.hedge = hedge;
+            }
+            Some((end, m))
+        }
+        None if hedge.is_some() => None,
+        None => None,
+    }
+}
+
+fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mention {
+    Mention { span: c.span(i, j), kind, expr, hedge: None, part: None, tense: Default::default() }
+}
+
+/// Parses the digits of a number token ("38,000", "15 000", "1.5").
+#[must_use]
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let clean: String = s.chars().filter(|ch| ch.is_ascii_digit() || *ch == '.').collect();
+    clean.parse().ok()
+}
+
+fn multiplier_at(c: &Cursor<'_>, i: usize) -> Option<(f64, usize)> {
+    c.hits(i).find_map(|h| match h.sense {
+        Sense::Multiplier(m) => Some((m, i + h.len)),
+        _ => None,
+    })
+}
+
+fn word_number_at(c: &Cursor<'_>, i: usize) -> Option<(f64, usize)> {
+    c.hits(i).find_map(|h| match h.sense {
+        Sense::Number(n) => Some((n, i + h.len)),
+        _ => None,
+    })
+}
+
+/// An amount at `i`: digits, number words or a vague count, with multipliers.
+pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
+    if c.is_num(i) {
+        let raw = c.raw(i);
+        let mut x = parse_digits(raw)?;
+        let mut precision = precision_of_written_number(raw);
+        let mut j = i + 1;
+        // "5m", "2bn" after currency are multipliers; "1.5 million"
+        while let Some((m, e)) = multiplier_at(c, j) {
+            if c.raw(j).len() <= 3 && !c.touch(j - 1, j) && c.raw(j) != "mln" && c.raw(j) != "bln" {
+                break;
+            }
+            x *= m;
+            precision *= m;
+            j = e;
+        }
+        return Some((Amount::exact(x, precision), j));
+    }
+    // "a"/"an" as one: "a year", "an hour", "a hundred".
+    if c.is_any(i, &["a", "an"]) {
+        if let Some((m, e)) = multiplier_at(c, i + 1) {
+            return Some((Amount::exact(m, m), e));
+        }
+        if let Some(h) = c.hits(i).find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)) && h.len > 1) {
+            // "a dozen", "a few", "a couple of"
+            return amount_from_hit(c, i, h);
+        }
+        return Some((Amount::exact(1.0, 1.0), i + 1));
+    }
+    let h = c.hits(i).find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)))?;
+    amount_from_hit(c, i, h)
+}
+
+fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(Amount, usize)> {
+    match h.sense {
+        Sense::Vague(v) => {
+            let def = &c.lex.vague[v];
+            let mut j = i + h.len;
+            let (mut lo, mut hi) = (def.low, def.high);
+            let mut multiplied = false;
+            while let Some((m, e)) = multiplier_at(c, j) {
+                lo *= m;
+                hi *= m;
+                j = e;
+                multiplied = true;
+            }
+            if def.only_before_multiplier && !multiplied {
+                return None;
+            }
+            if def.only_before_of && !c.is(j, "of") {
+                return None;
+            }
+            Some((Amount::vague(lo, hi), j))
+        }
+        Sense::Number(n) => {
+            let mut x = n;
+            let mut j = i + h.len;
+            // forty-four, twenty five
+            if n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
+                let k = if c.raw(j) == "-" && c.touch(j - 1, j) { j + 1 } else { j };
+                if let Some((u, e)) = word_number_at(c, k) {
+                    if u < 10.0 && u >= 1.0 {
+                        x += u;
+                        j = e;
+                    }
+                }
+            }
+            let mut precision = 1.0;
+            // "three hundred", "one million", "two hundred thousand", "three hundred and twenty"
+            while let Some((m, e)) = multiplier_at(c, j) {
+                x *= m;
+                precision = m;
+                j = e;
+                if c.is(j, "and") {
+                    if let Some((rest, e2)) = word_number_at(c, j + 1) {
+                        if rest < m {
+                            x += rest;
+                            precision = 1.0;
+                            j = e2;
+                        }
+                    }
+                }
+            }
+            Some((Amount::exact(x, precision), j))
+        }
+        _ => None,
+    }
+}
+
+fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
+    // Currency symbol before the number: "$2", "US$ 1.5 million", "€40bn".
+    if let Some(h) = c.hits(i).find(|h| matches!(h.sense, Sense::CurrencySymbol(_))) {
+        let Sense::CurrencySymbol(u) = h.sense else { return None };
+        let k = i + h.len;
+        if !c.is_num(k) {
+            return None;
+        }
+        let (mut amount, mut j) = amount_at(c, k)?;
+        // "$5m", "$2bn" (attached abbreviation)
+        if c.touch(j - 1, j) && c.is_any(j, &["m", "bn", "b", "k"]) {
+            let m = match &*c.low(j) { "m" => 1e6, "k" => 1e3, _ => 1e9 };
+            amount = Amount::exact(amount.exact * m, amount.precision * m);
+            j += 1;
+        }
+        let expr = Expr::Quantity { amount, unit: Some(u), noun: None };
+        return Some((j, mention(c, i, j, Kind::Quantity, expr)));
+    }
+    // A four-digit year-like number with no cue stays a plain number; temporal grammar ran first.
+    let (amount, j) = amount_at(c, i)?;
+    if c.is_any(i, &["a", "an"]) && j == i + 1 {
+        return None; // "a" alone is an article
+    }
+    // "one" as a pronoun ("one of them") is still a count; keep it.
+    // Percent
+    if c.raw(j) == "%" || c.is_any(j, &["percent", "pct"]) || (c.is(j, "per") && c.is(j + 1, "cent")) {
+        let e = if c.is(j, "per") { j + 2 } else { j + 1 };
+        let e = if c.is_any(e, &["points", "point"]) && c.is(e - 1, "percentage") { e + 1 } else { e };
+        return Some((e, mention(c, i, e, Kind::Percent, Expr::Percent(amount))));
+    }
+    // Unit: "500 square kilometers", "40-kilometer", "30C", "20 miles"
+    let (k, hyphen) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) { (j + 1, true) } else { (j, false) };
+    for h in c.hits(k) {
+        let unit = match h.sense {
+            Sense::Unit(u) => Some(u),
+            Sense::AttachedUnit(u) if c.touch(k - 1, k) && !c.is_word(k + h.len) => Some(u),
+            _ => None,
+        };
+        if let Some(u) = unit {
+            let dim = c.lex.units[u].def.dimension;
+            if dim == Dimension::Time {
+                break; // durations belong to the temporal grammar
+            }
+            if dim == Dimension::Percent {
+                break;
+            }
+            let e = k + h.len;
+            let e = if c.raw(e) == "." && c.touch(e - 1, e) && c.raw(e - 1).len() <= 3 && !c.sentence_break_before(e + 1) { e + 1 } else { e };
+            let expr = Expr::Quantity { amount, unit: Some(u), noun: None };
+            return Some((e, mention(c, i, e, Kind::Quantity, expr)));
+        }
+    }
+    if hyphen {
+        // "38,000-strong", "five-member": a compound adjective, a count.
+        return Some((j, mention(c, i, j, Kind::Number, Expr::Number(amount))));
+    }
+    // "dozens of soldiers", "thousands of people"
+    if c.is(j, "of") && (amount.vague || c.is_any(j - 1, &["dozen", "hundreds", "thousands", "millions"])) {
+        if let Some(noun) = noun_at(c, j + 1) {
+            let e = j + 2;
+            let expr = Expr::Quantity { amount, unit: None, noun: Some(noun) };
+            return Some((e, mention(c, i, e, Kind::Quantity, expr)));
+        }
+    }
+    // "38,000 troops"
+    if let Some(noun) = noun_at(c, j) {
+        let e = j + 1;
+        let expr = Expr::Quantity { amount, unit: None, noun: Some(noun) };
+        return Some((e, mention(c, i, e, Kind::Quantity, expr)));
+    }
+    // Counts of a thing named two words on ("38,000 North Korean troops"): leave as a number.
+    Some((j, mention(c, i, j, Kind::Number, Expr::Number(amount))))
+}
+
+/// A counted noun at `i`: a lower-case word that is not a function word.
+fn noun_at(c: &Cursor<'_>, i: usize) -> Option<String> {
+    if !c.is_word(i) || c.capitalized(i) {
+        return None;
+    }
+    let w = c.low(i);
+    if w.len() < 2 || NOT_NOUNS.contains(&&*w) || w.ends_with("ly") || w.ends_with("ed") {
+        return None;
+    }
+    if c.hits(i).any(|h| matches!(h.sense, Sense::Month(_) | Sense::Weekday(_) | Sense::Hedge(_) | Sense::Multiplier(_))) {
+        return None;
+    }
+    Some(w.into_owned())
+}
+
+fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
+    // numerator: "a", "one", "two", digits, or none for "half"
+    let (num, k) = if c.is_any(i, &["a", "an"]) {
+        (1.0, i + 1)
+    } else if let Some((n, e)) = word_number_at(c, i) {
+        (n, e)
+    } else {
+        (1.0, i)
+    };
+    let k = if k > i && c.raw(k) == "-" && c.touch(k - 1, k) { k + 1 } else { k };
+    let part = c.hits(k).find_map(|h| match h.sense {
+        Sense::Fraction(f) if h.len == 1 => Some(f),
+        _ => None,
+    })?;
+    let word = c.low(k);
+    let bare = k == i;
+    if bare && word != "half" {
+        return None; // "third" alone is an ordinal
+    }
+    // "a quarter" of something, not "the third quarter"
+    if word.starts_with("quarter") && !c.is(k + 1, "of") {
+        return None;
+    }
+    if bare && !(c.is_any(k + 1, &["of", "the", "a", "its", "their", "his", "her", "that", "those", "these", "them", "it"]) || c.raw(k + 1) == "," || c.raw(k + 1) == ".") {
+        return None;
+    }
+    // "a fifth" without "of" is likely an ordinal use ("a fifth term").
+    if !bare && !c.is(k + 1, "of") && word.starts_with("fifth") {
+        return None;
+    }
+    let value = num * part;
+    if value >= 1.0 + 1e-9 {
+        return None;
+    }
+    let e = k + 1;
+    Some((e, mention(c, i, e, Kind::Fraction, Expr::Fraction(Amount::exact(value, 0.0)))))
+}
+
+fn ordinal(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
+    if c.is_num(i) && c.touch(i, i + 1) && c.is_any(i + 1, &["st", "nd", "rd", "th"]) {
+        let n: u32 = c.raw(i).parse().ok()?;
+        return Some((i + 2, mention(c, i, i + 2, Kind::Ordinal, Expr::Ordinal(n))));
+    }
+    // "twenty-first"
+    if let Some((tens, e)) = word_number_at(c, i) {
+        if tens >= 20.0 && tens < 100.0 && c.raw(e) == "-" && c.touch(e - 1, e) {
+            if let Some(n) = c.hits(e + 1).find_map(|h| match h.sense {
+                Sense::Ordinal(n) if n < 10 => Some(n),
+                _ => None,
+            }) {
+                let v = tens as u32 + n;
+                return Some((e + 2, mention(c, i, e + 2, Kind::Ordinal, Expr::Ordinal(v))));
+            }
+        }
+    }
+    let n = c.hits(i).find_map(|h| match h.sense {
+        Sense::Ordinal(n) if h.len == 1 => Some(n),
+        _ => None,
+    })?;
+    Some((i + 1, mention(c, i, i + 1, Kind::Ordinal, Expr::Ordinal(n))))
+}

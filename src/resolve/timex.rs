@@ -1,0 +1,476 @@
+//! Calendar resolution of date expressions and their TIMEX3 values.
+//!
+//! A [`DateExpr`] plus an anchor date and a tense becomes a [`Cal`]: a day, a
+//! week, a month, a season … at the granularity that was written. From a
+//! `Cal` come both the day interval ([`cal_value`]) and the TimeML value
+//! ([`cal_timex`]), so the two can never disagree.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::Value;
+use crate::extract::context::Tense;
+use crate::extract::{Amount, DateExpr, Kind, PeriodPart, RefPoint, Shift, YearSpec};
+use crate::value::calendar::{self, CalendarUnit, DateRange, Direction};
+
+/// A TIMEX3 type and value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Timex {
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Normalised value (`2025-01-06`, `P5M`, `PRESENT_REF`, …).
+    pub value: String,
+}
+
+/// A resolved calendar period at the granularity it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cal {
+    /// One day.
+    Day(NaiveDate),
+    /// An ISO week (year, week).
+    Week(i32, u32),
+    /// The weekend of an ISO week.
+    Weekend(i32, u32),
+    /// A month.
+    Month(i32, u32),
+    /// A season of a year (winter belongs to the year of its December).
+    Season(i32, String),
+    /// A quarter (`Q`) or half (`H`).
+    YearPart(i32, char, u32),
+    /// A year.
+    Year(i32),
+    /// A decade by its first year.
+    Decade(i32),
+    /// A century by its ordinal (20 = 1900s).
+    Century(i32),
+    /// A vague reference.
+    Ref(RefPoint),
+    /// A part of a day.
+    PartOfDay(Box<Cal>, String),
+    /// A clock time on a day (or on an unknown day).
+    Clock(Option<Box<Cal>>, u32, u32, Option<String>),
+    /// Only some fields known: year, month, day, weekday.
+    Partial { year: Option<i32>, month: Option<u32>, day: Option<u32>, weekday: Option<u32> },
+}
+
+fn weekday_of(n: u32) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+fn direction(tense: Tense) -> Direction {
+    match tense {
+        Tense::Past | Tense::Present => Direction::Past,
+        Tense::Future => Direction::Future,
+        Tense::Unknown => Direction::Nearest,
+    }
+}
+
+fn season_start(year: i32, code: &str) -> Option<NaiveDate> {
+    let m = match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    };
+    NaiveDate::from_ymd_opt(year, m, 1)
+}
+
+fn season_of(d: NaiveDate) -> (i32, &'static str) {
+    match d.month() {
+        3..=5 => (d.year(), "SP"),
+        6..=8 => (d.year(), "SU"),
+        9..=11 => (d.year(), "FA"),
+        12 => (d.year(), "WI"),
+        _ => (d.year() - 1, "WI"),
+    }
+}
+
+/// Picks the year for a month (and day) written without one.
+fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense: Tense) -> i32 {
+    let y = anchor.year();
+    let key = |yy: i32| (yy, month, day.unwrap_or(1));
+    let here = (anchor.year(), anchor.month(), day.map_or(1, |_| anchor.day()));
+    let cmp = |yy: i32| key(yy).cmp(&here);
+    use std::cmp::Ordering::*;
+    match shift {
+        Shift::Last => {
+            // The latest one strictly before the anchor's period.
+            if day.is_none() && month == anchor.month() { y - 1 } else if cmp(y) == Less { y } else { y - 1 }
+        }
+        Shift::Next => {
+            if cmp(y) == Greater { y } else { y + 1 }
+        }
+        Shift::This => y,
+        Shift::Bare => match tense {
+            Tense::Past => {
+                if cmp(y) != Greater { y } else { y - 1 }
+            }
+            Tense::Future => {
+                if cmp(y) != Less { y } else { y + 1 }
+            }
+            Tense::Present | Tense::Unknown => {
+                // Nearest: a month more than half a year away belongs to the other year.
+                let months_ahead = month as i32 - anchor.month() as i32;
+                if months_ahead > 6 {
+                    y - 1
+                } else if months_ahead < -6 {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+        },
+    }
+}
+
+/// Resolves a date expression against an anchor date and the tense around it.
+#[must_use]
+pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Cal {
+    match d {
+        DateExpr::Calendar { year, month, day, weekday, shift } => {
+            let y = match (year, anchor) {
+                (YearSpec::Year(y), _) => Some(*y),
+                (YearSpec::Shift(s), Some(a)) => Some(a.year() + s),
+                (YearSpec::Unspecified, Some(a)) => match month {
+                    Some(m) => Some(year_for(a, *m, *day, *shift, tense)),
+                    None => Some(a.year()),
+                },
+                _ => None,
+            };
+            match (y, month, day) {
+                (Some(y), Some(m), Some(dd)) => NaiveDate::from_ymd_opt(y, *m, *dd)
+                    .map_or(Cal::Partial { year: Some(y), month: Some(*m), day: Some(*dd), weekday: *weekday }, Cal::Day),
+                (Some(y), Some(m), None) => Cal::Month(y, *m),
+                (Some(y), None, None) if *year != YearSpec::Unspecified => Cal::Year(y),
+                (_, None, Some(dd)) => match anchor {
+                    // "the 6th": this month, or the last one if told in the past and still ahead.
+                    Some(a) => {
+                        let mut base = NaiveDate::from_ymd_opt(a.year(), a.month(), 1);
+                        if tense == Tense::Past && *dd > a.day() {
+                            base = base.and_then(|b| calendar::add_months(b, -1));
+                        }
+                        base.and_then(|b| NaiveDate::from_ymd_opt(b.year(), b.month(), *dd))
+                            .map_or(Cal::Partial { year: None, month: None, day: Some(*dd), weekday: None }, Cal::Day)
+                    }
+                    None => Cal::Partial { year: None, month: None, day: Some(*dd), weekday: None },
+                },
+                _ => Cal::Partial { year: y.filter(|_| *year != YearSpec::Unspecified), month: *month, day: *day, weekday: *weekday },
+            }
+        }
+        DateExpr::Weekday { weekday, shift } => match anchor {
+            Some(a) => {
+                let wd = weekday_of(*weekday);
+                let day = match shift {
+                    Shift::Last => calendar::nearest_weekday(a - Duration::days(1), wd, Direction::Past),
+                    Shift::Next => calendar::nearest_weekday(a + Duration::days(1), wd, Direction::Future),
+                    Shift::This => {
+                        let monday = a - Duration::days(i64::from(a.weekday().num_days_from_monday()));
+                        monday + Duration::days(i64::from(*weekday - 1))
+                    }
+                    Shift::Bare => calendar::nearest_weekday(a, wd, direction(tense)),
+                };
+                Cal::Day(day)
+            }
+            None => Cal::Partial { year: None, month: None, day: None, weekday: Some(*weekday) },
+        },
+        DateExpr::Relative { unit, offset } => match anchor {
+            Some(a) => relative(a, *unit, *offset),
+            None => Cal::Ref(RefPoint::Present),
+        },
+        DateExpr::Weekend { offset, bare } => match anchor {
+            Some(a) => {
+                let mut off = *offset;
+                if *bare {
+                    // "over the weekend" told in the past: the last one; ahead: the next.
+                    let wd = a.weekday().number_from_monday();
+                    off = match tense {
+                        Tense::Future => 0,
+                        _ if wd >= 6 => 0,
+                        _ => -1,
+                    };
+                }
+                let d = a + Duration::weeks(i64::from(off));
+                let w = d.iso_week();
+                Cal::Weekend(w.year(), w.week())
+            }
+            None => Cal::Ref(RefPoint::Past),
+        },
+        DateExpr::Offset { amount, unit, sign } => match anchor {
+            Some(a) if !amount.vague => {
+                let n = (amount.exact * f64::from(*sign)).round() as i64;
+                let target = calendar::add(a, n, *unit).or_else(|| match unit {
+                    CalendarUnit::Hour | CalendarUnit::Minute | CalendarUnit::Second => Some(a),
+                    _ => None,
+                });
+                match target {
+                    Some(t) => granular(t, *unit),
+                    None => Cal::Ref(if *sign < 0 { RefPoint::Past } else { RefPoint::Future }),
+                }
+            }
+            _ => Cal::Ref(if *sign < 0 { RefPoint::Past } else { RefPoint::Future }),
+        },
+        DateExpr::Season { code, year } => {
+            let y = match (year, anchor) {
+                (YearSpec::Year(y), _) => Some(*y),
+                (YearSpec::Shift(s), Some(a)) => {
+                    let (cy, ccode) = season_of(a);
+                    let this_year_start = season_start(a.year(), code);
+                    match s {
+                        0 => Some(a.year()),
+                        -1 => {
+                            // The most recent one already over.
+                            let candidate = if ccode == code { cy - 1 } else if this_year_start.is_some_and(|s| s < a) { a.year() } else { a.year() - 1 };
+                            Some(candidate)
+                        }
+                        _ => Some(if this_year_start.is_some_and(|s| s > a) { a.year() } else { a.year() + 1 }),
+                    }
+                }
+                (YearSpec::Unspecified, Some(a)) => {
+                    let start = season_start(a.year(), code);
+                    Some(match (tense, start) {
+                        (Tense::Past, Some(s)) if s > a => a.year() - 1,
+                        (Tense::Future, Some(s)) if s + Duration::days(92) < a => a.year() + 1,
+                        _ => a.year(),
+                    })
+                }
+                _ => None,
+            };
+            match y {
+                Some(y) => Cal::Season(y, code.clone()),
+                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            }
+        }
+        DateExpr::YearPart { unit, n, year } => {
+            let y = match (year, anchor) {
+                (YearSpec::Year(y), _) => Some(*y),
+                (YearSpec::Shift(s), Some(a)) => Some(a.year() + s),
+                (YearSpec::Unspecified, Some(a)) => {
+                    let start_month = if *unit == 'Q' { (n - 1) * 3 + 1 } else { (n - 1) * 6 + 1 };
+                    Some(if tense == Tense::Past && start_month > a.month() { a.year() - 1 } else { a.year() })
+                }
+                _ => None,
+            };
+            match y {
+                Some(y) => Cal::YearPart(y, *unit, *n),
+                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            }
+        }
+        DateExpr::Decade { start } => Cal::Decade(*start),
+        DateExpr::Century { n } => Cal::Century(*n),
+        DateExpr::Ref(r) => Cal::Ref(*r),
+        DateExpr::PartOfDay { day, code } => Cal::PartOfDay(Box::new(resolve_date(day, anchor, tense)), code.clone()),
+        DateExpr::Clock { day, hour, minute, zone } => {
+            let day = match day {
+                Some(d) => Some(Box::new(resolve_date(d, anchor, tense))),
+                None => anchor.map(|a| Box::new(Cal::Day(a))),
+            };
+            Cal::Clock(day, *hour, *minute, zone.clone())
+        }
+    }
+}
+
+fn relative(a: NaiveDate, unit: CalendarUnit, offset: i32) -> Cal {
+    let shifted = calendar::add(a, i64::from(offset), unit).unwrap_or(a);
+    granular(shifted, unit)
+}
+
+/// The period of `unit` that contains `d`.
+fn granular(d: NaiveDate, unit: CalendarUnit) -> Cal {
+    match unit {
+        CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour | CalendarUnit::Day => Cal::Day(d),
+        CalendarUnit::Week | CalendarUnit::Fortnight => {
+            let w = d.iso_week();
+            Cal::Week(w.year(), w.week())
+        }
+        CalendarUnit::Month => Cal::Month(d.year(), d.month()),
+        CalendarUnit::Quarter => Cal::YearPart(d.year(), 'Q', (d.month() - 1) / 3 + 1),
+        CalendarUnit::Year => Cal::Year(d.year()),
+        CalendarUnit::Decade => Cal::Decade(d.year() - d.year().rem_euclid(10)),
+        CalendarUnit::Century => Cal::Century(d.year() / 100 + 1),
+    }
+}
+
+fn range_of(cal: &Cal) -> Option<DateRange> {
+    match cal {
+        Cal::Day(d) => Some(DateRange::day(*d)),
+        Cal::Week(y, w) => {
+            let mon = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Mon)?;
+            DateRange::new(mon, mon + Duration::days(6))
+        }
+        Cal::Weekend(y, w) => {
+            let sat = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Sat)?;
+            DateRange::new(sat, sat + Duration::days(1))
+        }
+        Cal::Month(y, m) => DateRange::month(*y, *m),
+        Cal::Season(y, code) => {
+            let s = season_start(*y, code)?;
+            let e = calendar::add_months(s, 3)? - Duration::days(1);
+            DateRange::new(s, e)
+        }
+        Cal::YearPart(y, 'Q', n) => DateRange::quarter(*y, *n),
+        Cal::YearPart(y, _, n) => DateRange::half(*y, *n),
+        Cal::Year(y) => DateRange::year(*y),
+        Cal::Decade(y) => DateRange::decade(*y),
+        Cal::Century(n) => DateRange::new(NaiveDate::from_ymd_opt((n - 1) * 100, 1, 1)?, NaiveDate::from_ymd_opt((n - 1) * 100 + 99, 12, 31)?),
+        Cal::PartOfDay(day, _) => range_of(day),
+        Cal::Clock(Some(day), ..) => range_of(day),
+        _ => None,
+    }
+}
+
+/// Narrows a range to its first, middle or last third ("early January").
+fn narrow(r: DateRange, part: Option<PeriodPart>) -> DateRange {
+    let Some(part) = part else { return r };
+    let len = r.len_days();
+    if len < 3 {
+        return r;
+    }
+    let third = len / 3;
+    let (s, e) = match part {
+        PeriodPart::Start => (r.start, r.start + Duration::days(third + len % 3 - 1)),
+        PeriodPart::Mid => (r.start + Duration::days(third), r.end - Duration::days(third)),
+        PeriodPart::End => (r.end - Duration::days(third + len % 3 - 1), r.end),
+    };
+    DateRange::new(s, e).unwrap_or(r)
+}
+
+/// The value of a resolved period: its days, or what is known of it.
+#[must_use]
+pub fn cal_value(cal: &Cal, part: Option<PeriodPart>) -> Value {
+    match cal {
+        Cal::Ref(r) => Value::Vague { reference: ref_name(*r).into() },
+        Cal::Partial { .. } => Value::PartialDate { pattern: cal_string(cal) },
+        Cal::PartOfDay(day, code) => Value::Time { date: single_day(day), at: code.clone(), zone: None },
+        Cal::Clock(day, h, m, zone) => Value::Time {
+            date: day.as_deref().and_then(single_day),
+            at: format!("{h:02}:{m:02}"),
+            zone: zone.clone(),
+        },
+        _ => match range_of(cal) {
+            Some(r) => {
+                let r = narrow(r, part);
+                Value::Date { start: r.start, end: r.end }
+            }
+            None => Value::Unresolved,
+        },
+    }
+}
+
+fn single_day(c: &Cal) -> Option<NaiveDate> {
+    match c {
+        Cal::Day(d) => Some(*d),
+        _ => None,
+    }
+}
+
+fn ref_name(r: RefPoint) -> &'static str {
+    match r {
+        RefPoint::Present => "PRESENT_REF",
+        RefPoint::Past => "PAST_REF",
+        RefPoint::Future => "FUTURE_REF",
+    }
+}
+
+/// The TIMEX3 value string of a period.
+#[must_use]
+pub fn cal_string(cal: &Cal) -> String {
+    match cal {
+        Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
+        Cal::Week(y, w) => format!("{y:04}-W{w:02}"),
+        Cal::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+        Cal::Month(y, m) => format!("{y:04}-{m:02}"),
+        Cal::Season(y, c) => format!("{y:04}-{c}"),
+        Cal::YearPart(y, u, n) => format!("{y:04}-{u}{n}"),
+        Cal::Year(y) => format!("{y:04}"),
+        Cal::Decade(y) => format!("{:03}", y / 10),
+        Cal::Century(n) => format!("{:02}", n - 1),
+        Cal::Ref(r) => ref_name(*r).into(),
+        Cal::PartOfDay(day, code) => format!("{}T{code}", cal_string(day)),
+        Cal::Clock(day, h, m, _) => {
+            let d = day.as_deref().map_or_else(|| "XXXX-XX-XX".to_string(), cal_string);
+            format!("{d}T{h:02}:{m:02}")
+        }
+        Cal::Partial { year, month, day, weekday } => {
+            let y = year.map_or_else(|| "XXXX".into(), |y| format!("{y:04}"));
+            match (month, day, weekday) {
+                (Some(m), Some(d), _) => format!("{y}-{m:02}-{d:02}"),
+                (Some(m), None, _) => format!("{y}-{m:02}"),
+                (None, Some(d), _) => format!("{y}-XX-{d:02}"),
+                (None, None, Some(w)) => format!("{y}-WXX-{w}"),
+                (None, None, None) => y,
+            }
+        }
+    }
+}
+
+/// TIMEX3 type and value of a period.
+#[must_use]
+pub fn cal_timex(cal: &Cal, kind: Kind) -> Timex {
+    let t = match cal {
+        Cal::Clock(..) => "TIME",
+        Cal::PartOfDay(..) if kind == Kind::Time => "TIME",
+        _ => "DATE",
+    };
+    Timex { kind: t, value: cal_string(cal) }
+}
+
+/// TIMEX3 value of a duration (`P5M`, `PT24H`, `PXY`).
+#[must_use]
+pub fn duration_value(a: &Amount, unit: CalendarUnit) -> String {
+    let (mut n, time, letter) = match unit {
+        CalendarUnit::Second => (a.exact, true, "S"),
+        CalendarUnit::Minute => (a.exact, true, "M"),
+        CalendarUnit::Hour => (a.exact, true, "H"),
+        CalendarUnit::Day => (a.exact, false, "D"),
+        CalendarUnit::Week => (a.exact, false, "W"),
+        CalendarUnit::Fortnight => (a.exact * 2.0, false, "W"),
+        CalendarUnit::Month => (a.exact, false, "M"),
+        CalendarUnit::Quarter => (a.exact * 3.0, false, "M"),
+        CalendarUnit::Year => (a.exact, false, "Y"),
+        CalendarUnit::Decade => (a.exact * 10.0, false, "Y"),
+        CalendarUnit::Century => (a.exact * 100.0, false, "Y"),
+    };
+    let t = if time { "T" } else { "" };
+    if a.vague {
+        let l = match unit {
+            CalendarUnit::Decade => "DE",
+            CalendarUnit::Century => "CE",
+            CalendarUnit::Quarter => "Q",
+            _ => letter,
+        };
+        return format!("P{t}X{l}");
+    }
+    if (n.fract()).abs() > 1e-9 {
+        // 1.5 years → P18M; 1.5 days → PT36H
+        let (finer, l, tt) = match letter {
+            "Y" if !time => (12.0, "M", ""),
+            "D" => (24.0, "H", "T"),
+            "H" => (60.0, "M", "T"),
+            _ => (1.0, letter, t),
+        };
+        n *= finer;
+        if n.fract().abs() < 1e-9 {
+            return format!("P{tt}{}{l}", n as i64);
+        }
+        return format!("P{t}{}{letter}", (n / finer * 10.0).round() / 10.0);
+    }
+    format!("P{t}{}{letter}", n as i64)
+}
+
+/// TIMEX3 value of a set (`P1D`, `P1W`, `XXXX-WXX-1`).
+#[must_use]
+pub fn set_value(unit: CalendarUnit, every: u32, weekday: Option<u32>) -> String {
+    if let Some(w) = weekday {
+        return format!("XXXX-WXX-{w}");
+    }
+    duration_value(&Amount::exact(f64::from(every), 1.0), unit)
+}
