@@ -621,7 +621,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         k += 1;
     }
     let lead = if hedge.is_none() && c.is_any(k, &["past", "last", "next", "first", "coming", "previous", "final", "latest", "following", "remaining"]) { k += 1; true } else { false };
-    let start = if lead || c.is(i, "the") { i } else { k0 };
+    let start = if lead || hedge.is_some() || c.is(i, "the") { i } else { k0 };
     let (amount, j) = match amount_at(c, k) {
         Some(x) => x,
         None => {
