@@ -275,6 +275,10 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     })?;
     let word = c.low(k);
     let bare = k == i;
+    // "third-quarter" is a period, not a fraction.
+    if c.raw(k + 1) == "-" && c.touch(k, k + 1) {
+        return None;
+    }
     if bare && word != "half" {
         return None; // "third" alone is an ordinal
     }

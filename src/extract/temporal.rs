@@ -323,10 +323,7 @@ fn valid_md(m: u32, d: u32) -> bool {
 }
 
 fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
-    let (wd, mut j) = weekday_at(c, i)?;
-    if c.raw(j) == "'s" || (c.raw(j) == "'" && c.is(j + 1, "s")) {
-        j = if c.raw(j) == "'" { j + 2 } else { j + 1 };
-    }
+    let (wd, j) = weekday_at(c, i)?;
     // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
     if shift == Shift::Bare {
         let k = if c.raw(j) == "," { j + 1 } else { j };
@@ -358,6 +355,10 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
                 return Some((e2, vec![mention]));
             }
         }
+    }
+    // "June last year", "January this year"
+    if let Some((_, off)) = shift_word(&c.low(j)).filter(|_| c.is(j + 1, "year")) {
+        return Some((j + 2, one(span(c, start, j + 2), Kind::Date, calendar(YearSpec::Shift(off), Some(m), None, None, shift), None)));
     }
     // Month [of] year
     let k = if c.is(j, "of") || c.raw(j) == "," { j + 1 } else { j };
@@ -478,8 +479,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     }
     let r = match &*w {
         "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
-        "recently" | "lately" | "previously" | "formerly" => Some(RefPoint::Past),
-        "soon" => Some(RefPoint::Future),
+        "recently" | "lately" => Some(RefPoint::Past),
         _ => None,
     };
     if let Some(r) = r {
@@ -573,8 +573,37 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
         zone = Some(z);
         j = e;
     }
+    // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
+    let mut day = day;
+    if day.is_none() {
+        if let Some((d, e)) = day_after_clock(c, j) {
+            day = Some(d);
+            j = e;
+        }
+    }
     let expr = DateExpr::Clock { day: day.map(Box::new), hour, minute, zone };
     Some((j, one(span(c, start, j), Kind::Time, Expr::Date(expr), None)))
+}
+
+/// A day written right after a clock time.
+fn day_after_clock(c: &Cursor<'_>, j: usize) -> Option<(DateExpr, usize)> {
+    let k = if c.is(j, "on") || c.raw(j) == "," { j + 1 } else { j };
+    if let Some((wd, e)) = weekday_at(c, k) {
+        return Some((DateExpr::Weekday { weekday: wd, shift: Shift::Bare }, e));
+    }
+    let off = match &*c.low(k) {
+        "yesterday" => Some(-1),
+        "today" => Some(0),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = off {
+        return Some((DateExpr::Relative { unit: CalendarUnit::Day, offset: off }, k + 1));
+    }
+    let (m, e) = month_at(c, k)?;
+    let (d, e) = day_at(c, e)?;
+    let (year, e) = opt_year(c, e);
+    Some((DateExpr::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: Shift::Bare }, e))
 }
 
 fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
@@ -649,7 +678,23 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         let (u, p, e) = time_unit_at(c, j)?;
         (u, p, e, false)
     };
-    let _ = plural;
+    // A count other than one takes a plural unit ("five months"); a singular
+    // one after a number is something else ("the 1988 second quarter").
+    // Hyphenated compounds are singular ("two-year") and never plural.
+    if hyphenated && plural {
+        return None;
+    }
+    if !hyphenated && !plural && !amount.vague && (amount.exact - 1.0).abs() > 1e-9 && !c.is_any(k, &["a", "an"]) {
+        return None;
+    }
+    // Ages are not durations: "52 years old", "aged 52 years".
+    if c.is(e, "old") || (c.is(e, "of") && c.is(e + 1, "age")) || c.is(start.wrapping_sub(1), "aged") {
+        return None;
+    }
+    // A rate, not a duration: "$5 a year", "twice a week", "three times a day".
+    if c.is_any(k, &["a", "an", "per"]) && (c.is_num(k.wrapping_sub(1)) || c.is_any(k.wrapping_sub(1), &["times", "twice", "once", "thrice", "percent", "%", "million", "billion", "cents", "dollars"])) {
+        return None;
+    }
     // Reject "a second" as an ordinal, "one minute" is fine.
     if unit == CalendarUnit::Second && c.is_any(k, &["a", "the"]) {
         return None;
@@ -829,7 +874,6 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
         "weekly" => Some(CalendarUnit::Week),
         "monthly" => Some(CalendarUnit::Month),
         "annually" | "yearly" | "annual" => Some(CalendarUnit::Year),
-        "quarterly" => Some(CalendarUnit::Quarter),
         "hourly" => Some(CalendarUnit::Hour),
         _ => None,
     };

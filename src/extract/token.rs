@@ -90,8 +90,9 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         if b < 0x80 {
-            // An apostrophe between letters stays inside the word.
-            if (b == b'\'') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() && i > start {
+            // An apostrophe between letters stays inside the word, but a possessive
+            // 's is its own token, so "Friday's" is still the weekday.
+            if (b == b'\'') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() && i > start && !is_possessive(bytes, i + 1) {
                 i += 1;
                 continue;
             }
@@ -100,13 +101,18 @@ fn word_end(text: &str, start: usize) -> usize {
         let c = text[i..].chars().next().unwrap_or(' ');
         if is_word_char(c) {
             i += c.len_utf8();
-        } else if c == '’' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic()) {
+        } else if c == '’' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic()) && !is_possessive(bytes, i + c.len_utf8()) {
             i += c.len_utf8();
         } else {
             break;
         }
     }
     i
+}
+
+/// `s` at `i` ends the word: the apostrophe before it marks a possessive.
+fn is_possessive(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i), Some(b's' | b'S')) && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
@@ -174,7 +180,8 @@ mod tests {
         assert_eq!(texts("15 000 people"), ["15 000", "people"]);
         assert_eq!(texts("15\u{a0}000"), ["15\u{a0}000"]);
         assert_eq!(texts("2025-01-06"), ["2025", "-", "01", "-", "06"]);
-        assert_eq!(texts("Kyiv's 30C"), ["Kyiv's", "30", "C"]);
+        assert_eq!(texts("Kyiv's 30C"), ["Kyiv", "'", "s", "30", "C"]);
+        assert_eq!(texts("don't Friday’s"), ["don't", "Friday", "’", "s"]);
         assert_eq!(texts("500 km² ok."), ["500", "km²", "ok", "."]);
     }
 

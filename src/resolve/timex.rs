@@ -70,7 +70,8 @@ fn direction(tense: Tense) -> Direction {
     match tense {
         Tense::Past | Tense::Present => Direction::Past,
         Tense::Future => Direction::Future,
-        Tense::Unknown => Direction::Nearest,
+        // News tells what happened: a bare weekday is the one just gone.
+        Tense::Unknown => Direction::Past,
     }
 }
 
@@ -94,6 +95,15 @@ fn season_of(d: NaiveDate) -> (i32, &'static str) {
     }
 }
 
+/// The anchor itself, or the first of its month when only months are compared.
+fn first_of(anchor: NaiveDate, with_day: bool) -> NaiveDate {
+    if with_day {
+        anchor
+    } else {
+        anchor.with_day(1).unwrap_or(anchor)
+    }
+}
+
 /// Picks the year for a month (and day) written without one.
 fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense: Tense) -> i32 {
     let y = anchor.year();
@@ -110,25 +120,28 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense
             if cmp(y) == Greater { y } else { y + 1 }
         }
         Shift::This => y,
-        Shift::Bare => match tense {
-            Tense::Past => {
-                if cmp(y) != Greater { y } else { y - 1 }
-            }
-            Tense::Future => {
-                if cmp(y) != Less { y } else { y + 1 }
-            }
-            Tense::Present | Tense::Unknown => {
-                // Nearest: a month more than half a year away belongs to the other year.
-                let months_ahead = month as i32 - anchor.month() as i32;
-                if months_ahead > 6 {
-                    y - 1
-                } else if months_ahead < -6 {
-                    y + 1
-                } else {
-                    y
+        Shift::Bare => {
+            // The nearest candidate, unless the tense points the other way and the
+            // nearest is more than six weeks on the wrong side.
+            let date_of = |yy: i32| NaiveDate::from_ymd_opt(yy, month, day.unwrap_or(1).min(calendar::days_in_month(yy, month)));
+            let mut best = y;
+            let mut best_gap = i64::MAX;
+            for yy in [y - 1, y, y + 1] {
+                if let Some(d) = date_of(yy) {
+                    let gap = (d - first_of(anchor, day.is_some())).num_days().abs();
+                    if gap < best_gap {
+                        best_gap = gap;
+                        best = yy;
+                    }
                 }
             }
-        },
+            let signed = date_of(best).map_or(0, |d| (d - first_of(anchor, day.is_some())).num_days());
+            match tense {
+                Tense::Past if signed > 45 => best - 1,
+                Tense::Future if signed < -45 => best + 1,
+                _ => best,
+            }
+        }
     }
 }
 
