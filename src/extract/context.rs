@@ -26,8 +26,9 @@ pub enum Tense {
 fn marker(w: &str) -> Option<Tense> {
     Some(match w {
         "will" | "shall" | "'ll" | "won't" | "upcoming" | "scheduled" | "expected" | "plans" | "planned"
-        | "plan" | "due" | "intends" | "aims" | "hopes" | "set" | "going" | "forthcoming" | "tomorrow" | "next"
-        | "starting" | "begins" | "takes" | "opens" | "ahead" | "until" | "by" | "pending" => Tense::Future,
+        | "plan" | "due" | "intends" | "aims" | "hopes" | "going" | "forthcoming" | "tomorrow" | "next"
+        | "starting" | "begins" | "takes" | "opens" | "ahead" | "pending" | "would" | "could" | "might"
+        | "planning" | "expects" | "soon" | "early" => Tense::Future,
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "earlier" | "last" | "came" | "began"
         | "took" | "went" | "made" | "gave" | "held" | "met" | "left" | "fell" | "rose" | "won" | "lost"
         | "saw" | "sent" | "got" | "wrote" | "spoke" | "struck" | "hit" | "led" | "ran" | "became" | "brought"
@@ -65,23 +66,24 @@ pub(crate) fn tense_around(c: &Cursor<'_>, start: usize, end: usize) -> Tense {
             }
         }
     }
-    let mut j = end;
-    let mut dist = 0;
-    while j < c.toks.len() && dist < REACH {
-        if c.sentence_break_before(j) && j != end {
-            break;
-        }
-        dist += 1;
-        if c.toks[j].kind == TokenKind::Word {
-            if let Some(t) = marker(&c.low(j)) {
-                // Ties go to the left: "said Tuesday it will" is told in the past.
-                if best.is_none_or(|(d, _)| dist < d) {
-                    best = Some((dist, t));
-                }
+    // The verb a date hangs on is usually before it ("said Tuesday", "will vote
+    // Friday"); look right only when the left says nothing.
+    if best.is_none() {
+        let mut j = end;
+        let mut dist = 0;
+        while j < c.toks.len() && dist < REACH {
+            if c.sentence_break_before(j) && j != end {
                 break;
             }
+            dist += 1;
+            if c.toks[j].kind == TokenKind::Word {
+                if let Some(t) = marker(&c.low(j)) {
+                    best = Some((dist, t));
+                    break;
+                }
+            }
+            j += 1;
         }
-        j += 1;
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
 }

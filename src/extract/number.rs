@@ -97,6 +97,15 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
             precision *= m;
             j = e;
         }
+        // "5 1/2 hours"
+        if x.fract() == 0.0 && c.is(j, "1") && c.raw(j + 1) == "/" && c.touch(j, j + 1) && c.touch(j + 1, j + 2) {
+            let den: f64 = c.raw(j + 2).parse().unwrap_or(0.0);
+            if den >= 2.0 && den <= 4.0 && c.raw(j + 2).len() == 1 {
+                x += 1.0 / den;
+                precision = 1.0 / den;
+                j += 3;
+            }
+        }
         return Some((Amount::exact(x, precision), j));
     }
     // "a"/"an" as one: "a year", "an hour", "a hundred".

@@ -684,6 +684,10 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if hyphenated && plural {
         return None;
     }
+    // "a 6-year-old boy" is an age.
+    if hyphenated && c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "old") {
+        return None;
+    }
     if !hyphenated && !plural && !amount.vague && (amount.exact - 1.0).abs() > 1e-9 && !c.is_any(k, &["a", "an"]) {
         return None;
     }
