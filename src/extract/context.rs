@@ -28,7 +28,7 @@ fn marker(w: &str) -> Option<Tense> {
         "will" | "shall" | "'ll" | "won't" | "upcoming" | "scheduled" | "expected" | "plans" | "planned"
         | "plan" | "due" | "intends" | "aims" | "hopes" | "going" | "forthcoming" | "tomorrow" | "next"
         | "starting" | "begins" | "takes" | "opens" | "ahead" | "pending" | "would" | "could" | "might"
-        | "planning" | "expects" | "soon" | "early" => Tense::Future,
+        | "planning" | "expects" | "soon" | "early" | "until" | "till" | "postponed" | "delayed" => Tense::Future,
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "earlier" | "last" | "came" | "began"
         | "took" | "went" | "made" | "gave" | "held" | "met" | "left" | "fell" | "rose" | "won" | "lost"
         | "saw" | "sent" | "got" | "wrote" | "spoke" | "struck" | "hit" | "led" | "ran" | "became" | "brought"
@@ -46,6 +46,16 @@ fn marker(w: &str) -> Option<Tense> {
     })
 }
 
+/// The tense token `i` marks; a capitalized "-ed" word is a name ("United"), not a verb.
+fn word_tense(c: &Cursor<'_>, i: usize) -> Option<Tense> {
+    let w = c.low(i);
+    let t = marker(&w)?;
+    if t == Tense::Past && c.capitalized(i) && w.ends_with("ed") {
+        return None;
+    }
+    Some(t)
+}
+
 /// The tense nearest to tokens `start..end`, looking within the sentence.
 pub(crate) fn tense_around(c: &Cursor<'_>, start: usize, end: usize) -> Tense {
     const REACH: usize = 12;
@@ -60,7 +70,7 @@ pub(crate) fn tense_around(c: &Cursor<'_>, start: usize, end: usize) -> Tense {
         i -= 1;
         dist += 1;
         if c.toks[i].kind == TokenKind::Word {
-            if let Some(t) = marker(&c.low(i)) {
+            if let Some(t) = word_tense(c, i) {
                 best = Some((dist, t));
                 break;
             }
@@ -77,7 +87,7 @@ pub(crate) fn tense_around(c: &Cursor<'_>, start: usize, end: usize) -> Tense {
             }
             dist += 1;
             if c.toks[j].kind == TokenKind::Word {
-                if let Some(t) = marker(&c.low(j)) {
+                if let Some(t) = word_tense(c, j) {
                     best = Some((dist, t));
                     break;
                 }

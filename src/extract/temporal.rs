@@ -39,7 +39,8 @@ const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "to", "through", "during", "of", "before", "after", "early",
     "late", "mid", "fiscal", "year", "summer", "winter", "spring", "fall", "autumn", "between", "and", "the",
     "circa", "around", "throughout", "for", "as", "on", "at", "into", "end", "start", "beginning", "middle",
-    "than", "election", "season", "calendar", "spanning", "past", "ending", "ended", "until",
+    "than", "election", "season", "calendar", "spanning", "past", "ending", "ended", "until", "a", "its", "his",
+    "her", "their", "that", "this", "our", "both", "due", "s", "either", "late-", "pre", "post",
 ];
 
 /// Parses the temporal expression starting at token `i`, if any.
@@ -347,7 +348,8 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
     // Month day [, year]
     if let Some((d, k)) = day_at(c, j) {
         // "May 2024" is month-year, not a day: day_at rejects 4 digits already.
-        if !(c.raw(k) == ":" || (c.raw(k) == "." && c.is_num(k + 1) && c.touch(k, k + 1))) {
+        let clock_like = (c.raw(k) == ":" || c.raw(k) == ".") && c.touch(k - 1, k) && c.is_num(k + 1) && c.touch(k, k + 1);
+        if !clock_like {
             let (year, e) = opt_year(c, k);
             let expr = calendar(year, Some(m), Some(d), None, shift);
             if let Expr::Date(day) = expr {
@@ -696,7 +698,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     // A rate, not a duration: "$5 a year", "twice a week", "three times a day".
-    if c.is_any(k, &["a", "an", "per"]) && (c.is_num(k.wrapping_sub(1)) || c.is_any(k.wrapping_sub(1), &["times", "twice", "once", "thrice", "percent", "%", "million", "billion", "cents", "dollars"])) {
+    if !c.is_any(e, &["ago", "earlier", "later", "before", "after"]) && c.is_any(k, &["a", "an", "per"]) && (c.is_num(k.wrapping_sub(1)) || c.is_any(k.wrapping_sub(1), &["times", "twice", "once", "thrice", "percent", "%", "million", "billion", "cents", "dollars"])) {
         return None;
     }
     // Reject "a second" as an ordinal, "one minute" is fine.
@@ -762,7 +764,9 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         let nx = c.low(e);
         if !matches!(&*nx, "and" | "or" | "to" | "when" | "as" | "after" | "before" | "the" | "that" | "with" | "was" | "were" | "is" | "but" | "in" | "on" | "at" | "for" | "of" | "by" | "until" | "through" | "levels" | "level" | "election" | "elections" | "season" | "budget" | "figures" | "census" | "olympics" | "war" | "vote" | "presidential" | "it" | "he" | "she" | "they" | "we" | "while" | "had" | "has" | "have" | "compared" | "because" | "from" | "since" | "onwards" | "onward" | "alone" | "ended" | "began" | "amid" | "will" | "would" | "could" | "did" | "this" | "last" | "than" | "where" | "which" | "who")
         {
-            if c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_))) || nx.ends_with('s') {
+            let determiner = matches!(&*prev, "a" | "the" | "its" | "his" | "her" | "their" | "that" | "this" | "our" | "s");
+            let round = y % 100 == 0 || y % 50 == 0;
+            if c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_))) || (nx.ends_with('s') && (!determiner || round)) {
                 return None;
             }
         }

@@ -439,7 +439,7 @@ pub fn cal_timex(cal: &Cal, kind: Kind) -> Timex {
 /// TIMEX3 value of a duration (`P5M`, `PT24H`, `PXY`).
 #[must_use]
 pub fn duration_value(a: &Amount, unit: CalendarUnit) -> String {
-    let (mut n, time, letter) = match unit {
+    let (n, time, letter) = match unit {
         CalendarUnit::Second => (a.exact, true, "S"),
         CalendarUnit::Minute => (a.exact, true, "M"),
         CalendarUnit::Hour => (a.exact, true, "H"),
@@ -462,19 +462,22 @@ pub fn duration_value(a: &Amount, unit: CalendarUnit) -> String {
         };
         return format!("P{t}X{l}");
     }
-    if (n.fract()).abs() > 1e-9 {
-        // 1.5 years → P18M; 1.5 days → PT36H
-        let (finer, l, tt) = match letter {
-            "Y" if !time => (12.0, "M", ""),
-            "D" => (24.0, "H", "T"),
-            "H" => (60.0, "M", "T"),
-            _ => (1.0, letter, t),
+    if n.fract().abs() > 1e-9 {
+        // 5.5 hours → PT5H30M; 2.5 years → P2Y6M; 1.5 days → P1DT12H
+        let whole = n.trunc() as i64;
+        let (sub, l, sep) = match (letter, time) {
+            ("Y", false) => (12.0, "M", ""),
+            ("M", false) => (30.0, "D", ""),
+            ("W", false) => (7.0, "D", ""),
+            ("D", false) => (24.0, "H", "T"),
+            ("H", true) => (60.0, "M", ""),
+            ("M", true) => (60.0, "S", ""),
+            _ => (0.0, "", ""),
         };
-        n *= finer;
-        if n.fract().abs() < 1e-9 {
-            return format!("P{tt}{}{l}", n as i64);
+        let rest = (n.fract() * sub).round() as i64;
+        if sub > 0.0 && rest > 0 {
+            return format!("P{t}{whole}{letter}{sep}{rest}{l}");
         }
-        return format!("P{t}{}{letter}", (n / finer * 10.0).round() / 10.0);
     }
     format!("P{t}{}{letter}", n as i64)
 }
