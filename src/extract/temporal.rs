@@ -63,6 +63,23 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
             }
         }
     }
+    // A hedge in front of a time or date: "around 7:15 p.m.", "about March 5".
+    if let Some(len) = c.hits(i).find_map(|h| matches!(h.sense, Sense::Hedge(_)).then_some(h.len)) {
+        if let Some((end, mut ms)) = core(c, i + len, false) {
+            if let Some(m) = ms.first_mut() {
+                let clockish = matches!(m.expr, Expr::Date(DateExpr::Clock { .. }));
+                // "over the weekend", "since just before": prepositions, not hedges, before dates.
+                let preposition = c.is_any(i, &["over", "under", "some", "just", "only", "above", "below", "beyond", "full", "fully"]);
+                if clockish && !preposition && m.span.start == c.toks[i + len].start {
+                    m.span.start = c.toks[i].start;
+                    if let Some(Sense::Hedge(h)) = c.hits(i).next().map(|h| h.sense) {
+                        m.hedge = Some((h, c.span(i, i + len)));
+                    }
+                    return Some((end, ms));
+                }
+            }
+        }
+    }
     core(c, i, false)
 }
 
@@ -450,6 +467,10 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
         if plural {
             return None; // "the past years" is vague: leave to amount_led
         }
+        // "This Week" in the middle of a sentence is a title.
+        if c.capitalized(k) && c.capitalized(j) && !c.sentence_break_before(k) {
+            return None;
+        }
         if matches!(unit, CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour) {
             return None;
         }
@@ -485,8 +506,8 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         _ => None,
     };
     if let Some(r) = r {
-        // "now" as a discourse word ("Now, the ...") still refers to the present in news.
-        if w == "now" && c.is(i + 1, "that") {
+        // "now that …" and a sentence-opening "Now, …" are discourse, not time.
+        if w == "now" && (c.is(i + 1, "that") || (c.capitalized(i) && c.raw(i + 1) == "," && c.sentence_break_before(i))) {
             return None;
         }
         return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
@@ -673,6 +694,8 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         }
     };
     // "two-year", "10-year", "24-hour"
+    // "two more weeks", "20 more years"
+    let j = if c.is(j, "more") && !c.is(k.wrapping_sub(1), "than") { j + 1 } else { j };
     let (unit, plural, e, hyphenated) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) {
         let (u, p, e) = time_unit_at(c, j + 1)?;
         (u, p, e, true)
@@ -691,7 +714,15 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     if !hyphenated && !plural && !amount.vague && (amount.exact - 1.0).abs() > 1e-9 && !c.is_any(k, &["a", "an"]) {
-        return None;
+        // An unhyphenated compound adjective is still a duration: "a five year plan".
+        let adjective = amount.exact < 100.0
+            && !c.is_num(k)
+            && matches!(unit, CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year | CalendarUnit::Hour | CalendarUnit::Decade)
+            && c.is_word(e)
+            && !c.capitalized(e);
+        if !adjective {
+            return None;
+        }
     }
     // Ages are not durations: "52 years old", "aged 52 years".
     if c.is(e, "old") || (c.is(e, "of") && c.is(e + 1, "age")) || c.is(start.wrapping_sub(1), "aged") {
@@ -740,6 +771,25 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         let (y, e) = year_at(c, k)?;
         return Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)));
     }
+    // Centuries: "the 20th century", "the eleventh century"
+    {
+        let k = if c.is(i, "the") { i + 1 } else { i };
+        let (n, e) = if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) {
+            (c.raw(k).parse::<i32>().ok(), k + 2)
+        } else {
+            (c.hits(k).find_map(|h| match h.sense { Sense::Ordinal(n) => Some(n as i32), _ => None }), k + 1)
+        };
+        if let Some(n) = n {
+            let e2 = if c.raw(e) == "-" && c.touch(e - 1, e) { e + 1 } else { e };
+            if c.is(e2, "century") && (1..=30).contains(&n) {
+                return Some((e2 + 1, one(span(c, i, e2 + 1), Kind::Date, Expr::Date(DateExpr::Century { n }), None)));
+            }
+        }
+    }
+    // Spoken years: "nineteen ninety-six", "the year two thousand"
+    if let Some((y, e)) = spoken_year(c, if c.is(i, "the") && c.is(i + 1, "year") { i + 2 } else { i }) {
+        return Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)));
+    }
     // Decades: "the 1990s", "1990s", "the '90s", "the 90s"
     let the = c.is(i, "the");
     let k = if the { i + 1 } else { i };
@@ -778,6 +828,45 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         }
     }
     Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)))
+}
+
+/// A year said in words: "nineteen ninety-six", "two thousand (and) five",
+/// "the year two thousand". Only the shapes that cannot be a count.
+fn spoken_year(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
+    let word = |k: usize| c.hits(k).find_map(|h| match h.sense { Sense::Number(n) if h.len == 1 => Some(n as i32), _ => None });
+    let after_year_word = i >= 1 && c.is(i - 1, "year");
+    let hi = word(i)?;
+    if (11..=20).contains(&hi) && !c.is_num(i) {
+        // tens part: "ninety-six", "ninety", "oh five"
+        let t = word(i + 1)?;
+        if (20..=90).contains(&t) && t % 10 == 0 {
+            let mut y = hi * 100 + t;
+            let mut e = i + 2;
+            if c.raw(e) == "-" && c.touch(e - 1, e) {
+                if let Some(u) = word(e + 1).filter(|u| (1..=9).contains(u)) {
+                    y += u;
+                    e += 2;
+                }
+            }
+            return Some((y, e));
+        }
+        return None;
+    }
+    if hi == 2 && c.is(i + 1, "thousand") {
+        let mut e = i + 2;
+        let mut y = 2000;
+        let k = if c.is(e, "and") { e + 1 } else { e };
+        if let Some(u) = word(k).filter(|u| (1..=30).contains(u)) {
+            y += u;
+            e = k + 1;
+        } else if !after_year_word {
+            return None;
+        }
+        if after_year_word || y > 2000 {
+            return Some((y, e));
+        }
+    }
+    None
 }
 
 fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
