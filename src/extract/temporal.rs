@@ -121,6 +121,14 @@ fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
 }
 
 fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
+    // After "the end of", "the beginning of": "the year", "the month", "the week" are this one.
+    if after_part && c.is(i, "the") {
+        if let Some((unit, false, e)) = time_unit_at(c, i + 1) {
+            if matches!(unit, CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year | CalendarUnit::Decade | CalendarUnit::Quarter) {
+                return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: 0 }), None)));
+            }
+        }
+    }
     None.or_else(|| numeric_date(c, i))
         .or_else(|| weekday_led(c, i, Shift::Bare, i))
         .or_else(|| month_led(c, i, Shift::Bare, i, after_part))
@@ -679,8 +687,19 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         None => {
             // A bare plural unit: "for years", "in the next few months" handled above; "years of war".
             let (unit, plural, e) = time_unit_at(c, k)?;
+            // "year-long", "decades-long": a duration adjective.
+            if c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "long") && hedge.is_none() {
+                let amount = if plural { Amount::vague(2.0, 9.0) } else { Amount::exact(1.0, 1.0) };
+                return Some((e + 2, one(span(c, k, e + 2), Kind::Duration, Expr::Duration { amount, unit }, None)));
+            }
             if !plural || hedge.is_some() {
                 return None;
+            }
+            // "years ago", "hours later": a vague point.
+            if !lead && c.is_any(e, &["ago", "later", "earlier"]) && !matches!(unit, CalendarUnit::Second) {
+                let sign = if c.is(e, "later") { 1 } else { -1 };
+                let expr = Expr::Date(DateExpr::Offset { amount: Amount::vague(2.0, 9.0), unit, sign });
+                return Some((e + 1, one(span(c, k, e + 1), Kind::Date, expr, None)));
             }
             let prev = c.low(k.wrapping_sub(1));
             if !(lead || matches!(&*prev, "for" | "over" | "within" | "in" | "after" | "took" | "take" | "takes" | "lasted" | "last" | "spent" | "spend")) {
