@@ -51,6 +51,31 @@ pub enum Sense {
     AttachedUnit(usize),
     /// Currency symbol written before the number.
     CurrencySymbol(usize),
+    /// A named day, index into [`Lexicon::holidays`].
+    Holiday(usize),
+}
+
+/// When a named day falls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// The same month and day every year.
+    Fixed {
+        /// Month.
+        month: u32,
+        /// Day.
+        day: u32,
+    },
+    /// The nth weekday of a month (nth = -1: the last), on or after `earliest_day`.
+    NthWeekday {
+        /// Month.
+        month: u32,
+        /// 1 = Monday.
+        weekday: u32,
+        /// Which one.
+        nth: i32,
+        /// First day it may fall on.
+        earliest_day: u32,
+    },
 }
 
 /// A hedge's interval semantics (see the lexicon file).
@@ -117,6 +142,8 @@ pub struct Lexicon {
     pub vague: Vec<VagueDef>,
     /// Units and currencies.
     pub units: Vec<UnitInfo>,
+    /// Named days.
+    pub holidays: Vec<HolidayRule>,
 }
 
 /// A lexicon entry found in the token stream.
@@ -238,6 +265,26 @@ impl Lexicon {
             let idx = self.hedges.len() - 1;
             for w in &h.words {
                 self.insert(w, Sense::Hedge(idx));
+            }
+        }
+        for h in raw.holidays {
+            let first = h.names.first().cloned().unwrap_or_default();
+            if !(1..=12).contains(&h.month) {
+                return Err(bad(&first, format!("holiday `{first}`: month {} is not 1–12", h.month)));
+            }
+            let rule = match (h.day, h.weekday, h.nth) {
+                (Some(day), None, None) if (1..=31).contains(&day) => HolidayRule::Fixed { month: h.month, day },
+                (None, Some(weekday), Some(nth)) if (1..=7).contains(&weekday) && (nth == -1 || (1..=5).contains(&nth)) => {
+                    HolidayRule::NthWeekday { month: h.month, weekday, nth, earliest_day: h.earliest_day.unwrap_or(1) }
+                }
+                _ => {
+                    return Err(bad(&first, format!("holiday `{first}` needs either `day` or both `weekday` (1–7) and `nth` (1–5 or -1)")));
+                }
+            };
+            self.holidays.push(rule);
+            let idx = self.holidays.len() - 1;
+            for n in &h.names {
+                self.insert(n, Sense::Holiday(idx));
             }
         }
         for u in raw.units {

@@ -47,6 +47,28 @@ pub struct LexiconFile {
     /// Units of measure and currencies.
     #[serde(default)]
     pub units: Vec<Unit>,
+    /// Named days: a fixed date, or the nth weekday of a month.
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+}
+
+/// A named day. Either `day` (a fixed date) or `weekday` with `nth` (1–5, or
+/// -1 for the last) and optionally `earliest-day` ("the Tuesday after the first Monday").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Holiday {
+    /// Names.
+    pub names: Vec<String>,
+    /// Month 1–12.
+    pub month: u32,
+    /// Fixed day of month.
+    pub day: Option<u32>,
+    /// Weekday 1 (Monday) – 7.
+    pub weekday: Option<u32>,
+    /// Which one of the month: 1–5, or -1 for the last.
+    pub nth: Option<i32>,
+    /// The first day of the month it may fall on.
+    pub earliest_day: Option<u32>,
 }
 
 /// Names of a month or weekday.

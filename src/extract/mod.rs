@@ -213,6 +213,23 @@ pub enum DateExpr {
         /// TIMEX3 code (MO, AF, EV, NI).
         code: String,
     },
+    /// A period counted from the last date the text itself gave ("the next day",
+    /// "that year", "the day before"), not from the reference date.
+    Anaphoric {
+        /// The period's unit.
+        unit: CalendarUnit,
+        /// Periods after (+) or before (-) the one last written.
+        offset: i32,
+    },
+    /// A named day ("Christmas", "Thanksgiving"), index into the lexicon's holidays.
+    Holiday {
+        /// Lexicon index.
+        index: usize,
+        /// Which year.
+        year: YearSpec,
+        /// "last Thanksgiving".
+        shift: Shift,
+    },
     /// A clock time ("9 a.m. Moscow time").
     Clock {
         /// The day, if written.

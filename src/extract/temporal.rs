@@ -94,7 +94,7 @@ fn is_cue(w: &str) -> bool {
             | "year" | "fiscal" | "once" | "semiannual" | "annual" | "half" | "first" | "second" | "third"
             | "fourth" | "previously" | "presently" | "immediately" | "ago" | "end" | "beginning" | "start"
             | "middle" | "latest" | "several" | "few" | "many" | "some" | "recent-" | "years" | "months"
-            | "weeks" | "days" | "decades" | "hours" | "minutes" | "centuries" | "prior" | "two-thirds"
+            | "weeks" | "days" | "decades" | "hours" | "minutes" | "centuries" | "prior" | "two-thirds" | "that"
     )
 }
 
@@ -133,6 +133,8 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         .or_else(|| weekday_led(c, i, Shift::Bare, i))
         .or_else(|| month_led(c, i, Shift::Bare, i, after_part))
         .or_else(|| day_led(c, i))
+        .or_else(|| holiday(c, i))
+        .or_else(|| anaphoric(c, i))
         .or_else(|| shifted(c, i))
         .or_else(|| deictic(c, i))
         .or_else(|| clock(c, i, None, i))
@@ -486,6 +488,68 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
         return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: off }), None)));
     }
     None
+}
+
+/// "the next day", "the following year", "the day before", "that day", "later that year".
+fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
+    let lead = c.low(i);
+    let (k, offset) = match &*lead {
+        "the" if c.is_any(i + 1, &["next", "following", "previous", "preceding", "same"]) => {
+            let off = match &*c.low(i + 1) {
+                "next" | "following" => 1,
+                "same" => 0,
+                _ => -1,
+            };
+            (i + 2, off)
+        }
+        "that" => (i + 1, 0),
+        "earlier" | "later" if c.is(i + 1, "that") => (i + 2, 0),
+        "the" => (i + 1, 0), // "the day before", "the day after"
+        _ => return None,
+    };
+    let (unit, false, e) = time_unit_at(c, k)? else { return None };
+    if !matches!(unit, CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year) {
+        return None;
+    }
+    let (offset, e) = if lead == "the" && k == i + 1 {
+        // only "the day before/after" (followed by no object)
+        let rel = match &*c.low(e) {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        if c.is_word(e + 1) && !c.is_any(e + 1, &["and", "but", "when", "as", "he", "she", "they", "it", "the"]) {
+            return None;
+        }
+        (rel, e + 1)
+    } else {
+        (offset, e)
+    };
+    // "that year's budget" is still that year; "that day" needs no object.
+    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Anaphoric { unit, offset }), None)))
+}
+
+/// Named days from the lexicon: "Christmas", "Thanksgiving Day", "last Christmas".
+fn holiday(c: &Cursor<'_>, i: usize) -> Found {
+    let (shift, k) = match shift_word(&c.low(i)) {
+        Some((s, _)) if c.is_any(i, &["last", "next", "this"]) => (s, i + 1),
+        _ => (Shift::Bare, i),
+    };
+    let (index, len) = c.hits(k).find_map(|h| match h.sense {
+        Sense::Holiday(x) => Some((x, h.len)),
+        _ => None,
+    })?;
+    if !c.capitalized(k) {
+        return None;
+    }
+    let mut e = k + len;
+    let mut year = YearSpec::Unspecified;
+    let k2 = if c.raw(e) == "," { e + 1 } else { e };
+    if let Some((y, e2)) = year_at(c, k2) {
+        year = YearSpec::Year(y);
+        e = e2;
+    }
+    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Holiday { index, year, shift }), None)))
 }
 
 fn deictic(c: &Cursor<'_>, i: usize) -> Found {

@@ -211,15 +211,30 @@ pub fn resolve(mentions: &[Mention], reference: Reference, lex: &Lexicon) -> Vec
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // In an undated document, the last full date written anchors partial ones.
     let mut text_anchor: Option<NaiveDate> = None;
+    // The last day and year the text named: "the next day" counts from there.
+    let mut narrative_day: Option<NaiveDate> = None;
+    let mut narrative_year: Option<i32> = None;
     for m in mentions {
         let anchor = reference.date.or(text_anchor);
         let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
             Expr::Date(d) => {
-                let cal = timex::resolve_date(d, anchor, m.tense);
+                let cx = timex::Context { anchor, tense: m.tense, narrative_day, narrative_year, holidays: &lex.holidays };
+                let cal = timex::resolve_in(d, &cx);
                 if let Cal::Day(day) = cal {
                     if matches!(d, DateExpr::Calendar { year: crate::extract::YearSpec::Year(_), .. }) {
                         text_anchor = Some(day);
+                    }
+                }
+                match timex::day_of(&cal) {
+                    Some(day) => {
+                        narrative_day = Some(day);
+                        narrative_year = Some(day.year());
+                    }
+                    None => {
+                        if let Some(y) = timex::year_of(&cal) {
+                            narrative_year = Some(y);
+                        }
                     }
                 }
                 let value = timex::cal_value(&cal, m.part);

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::Value;
 use crate::extract::context::Tense;
 use crate::extract::{Amount, DateExpr, Kind, PeriodPart, RefPoint, Shift, YearSpec};
+use crate::lexicon::HolidayRule;
 use crate::value::calendar::{self, CalendarUnit, DateRange, Direction};
 
 /// A TIMEX3 type and value.
@@ -145,10 +146,104 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense
     }
 }
 
+/// What a date expression is resolved against.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The reference date (or, in an undated text, the last full date written).
+    pub anchor: Option<NaiveDate>,
+    /// The tense around the expression.
+    pub tense: Tense,
+    /// The last day the text itself named, for "the next day", "that day".
+    pub narrative_day: Option<NaiveDate>,
+    /// The last year the text itself named, for "that year".
+    pub narrative_year: Option<i32>,
+    /// Named days from the lexicon.
+    pub holidays: &'a [HolidayRule],
+}
+
+/// The date of a named day in a year.
+#[must_use]
+pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
+    match *rule {
+        HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+        HolidayRule::NthWeekday { month, weekday, nth, earliest_day } => {
+            let wd = weekday_of(weekday);
+            if nth < 0 {
+                let last = calendar::month_end(year, month);
+                Some(calendar::nearest_weekday(last, wd, Direction::Past))
+            } else {
+                let first = NaiveDate::from_ymd_opt(year, month, earliest_day)?;
+                let d = calendar::nearest_weekday(first, wd, Direction::Future);
+                Some(d + Duration::weeks(i64::from(nth - 1)))
+            }
+        }
+    }
+}
+
+/// Of one yearly date in three consecutive years, the one meant.
+fn pick_yearly(dates: [Option<NaiveDate>; 3], anchor: NaiveDate, shift: Shift, tense: Tense) -> Option<NaiveDate> {
+    let ds: Vec<NaiveDate> = dates.into_iter().flatten().collect();
+    match shift {
+        Shift::Last => ds.into_iter().rev().find(|d| *d < anchor),
+        Shift::Next => ds.into_iter().find(|d| *d > anchor),
+        Shift::This => ds.into_iter().find(|d| d.year() == anchor.year()),
+        Shift::Bare => {
+            let nearest = ds.iter().copied().min_by_key(|d| (*d - anchor).num_days().abs())?;
+            let gap = (nearest - anchor).num_days();
+            match tense {
+                Tense::Past if gap > 45 => ds.into_iter().rev().find(|d| *d <= anchor),
+                Tense::Future if gap < -45 => ds.into_iter().find(|d| *d >= anchor),
+                _ => Some(nearest),
+            }
+        }
+    }
+}
+
+/// Resolves a date expression in its context.
+#[must_use]
+pub fn resolve_in(d: &DateExpr, cx: &Context<'_>) -> Cal {
+    match d {
+        DateExpr::Anaphoric { unit, offset } => match unit {
+            CalendarUnit::Year => match cx.narrative_year.or(cx.anchor.map(|a| a.year())) {
+                Some(y) => Cal::Year(y + offset),
+                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            },
+            _ => match cx.narrative_day.or(cx.anchor) {
+                Some(day) => relative(day, *unit, *offset),
+                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            },
+        },
+        DateExpr::Holiday { index, year, shift } => {
+            let Some(rule) = cx.holidays.get(*index) else { return Cal::Partial { year: None, month: None, day: None, weekday: None } };
+            let fixed = match year {
+                YearSpec::Year(y) => Some(*y),
+                YearSpec::Shift(s) => cx.anchor.map(|a| a.year() + s),
+                YearSpec::Unspecified => None,
+            };
+            let date = match (fixed, cx.anchor) {
+                (Some(y), _) => holiday_date(rule, y),
+                (None, Some(a)) => pick_yearly([holiday_date(rule, a.year() - 1), holiday_date(rule, a.year()), holiday_date(rule, a.year() + 1)], a, *shift, cx.tense),
+                (None, None) => None,
+            };
+            match (date, rule) {
+                (Some(d), _) => Cal::Day(d),
+                (None, HolidayRule::Fixed { month, day }) => Cal::Partial { year: None, month: Some(*month), day: Some(*day), weekday: None },
+                (None, _) => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            }
+        }
+        DateExpr::PartOfDay { day, code } => Cal::PartOfDay(Box::new(resolve_in(day, cx)), code.clone()),
+        DateExpr::Clock { day: Some(day), hour, minute, zone } => {
+            Cal::Clock(Some(Box::new(resolve_in(day, cx))), *hour, *minute, zone.clone())
+        }
+        _ => resolve_date(d, cx.anchor, cx.tense),
+    }
+}
+
 /// Resolves a date expression against an anchor date and the tense around it.
 #[must_use]
 pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Cal {
     match d {
+        DateExpr::Anaphoric { .. } | DateExpr::Holiday { .. } => Cal::Partial { year: None, month: None, day: None, weekday: None },
         DateExpr::Calendar { year, month, day, weekday, shift } => {
             let y = match (year, anchor) {
                 (YearSpec::Year(y), _) => Some(*y),
@@ -375,6 +470,27 @@ pub fn cal_value(cal: &Cal, part: Option<PeriodPart>) -> Value {
             }
             None => Value::Unresolved,
         },
+    }
+}
+
+/// The single day a period is, if it is one (a part of a day or a clock time counts).
+#[must_use]
+pub fn day_of(c: &Cal) -> Option<NaiveDate> {
+    match c {
+        Cal::Day(d) => Some(*d),
+        Cal::PartOfDay(day, _) => day_of(day),
+        Cal::Clock(Some(day), ..) => day_of(day),
+        _ => None,
+    }
+}
+
+/// The year a period lies in, if it lies in one.
+#[must_use]
+pub fn year_of(c: &Cal) -> Option<i32> {
+    match c {
+        Cal::Month(y, _) | Cal::Season(y, _) | Cal::YearPart(y, _, _) | Cal::Year(y) => Some(*y),
+        Cal::Week(y, _) | Cal::Weekend(y, _) => Some(*y),
+        _ => day_of(c).map(|d| d.year()),
     }
 }
 
