@@ -584,7 +584,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         }
         return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
     }
-    if w == "the" && c.is_any(i + 1, &["past", "future"]) && !c.is_word(i + 2) {
+    if w == "the" && c.is_any(i + 1, &["past", "future"]) && !c.is_word(i + 2) && !c.is_num(i + 2) {
         let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
         return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
     }
@@ -592,9 +592,12 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
         return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
     }
+    // "in recent years", "in the coming weeks": a vague stretch of time.
     if (w == "recent" || w == "coming") && c.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
-        let r = if w == "recent" { RefPoint::Past } else { RefPoint::Future };
-        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+        if let Some((unit, true, e)) = time_unit_at(c, i + 1) {
+            let expr = Expr::Duration { amount: Amount::vague(2.0, 9.0), unit };
+            return Some((e, one(span(c, i, e), Kind::Duration, expr, None)));
+        }
     }
     if matches!(&*w, "earlier" | "later") && c.is(i + 1, "this") {
         if let Some((unit, false, e)) = time_unit_at(c, i + 2) {
