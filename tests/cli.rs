@@ -52,6 +52,24 @@ fn extract_json(args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// Runs `reckon extract --format json ARGS -` with `input` on stdin, expects success.
+fn extract_stdin_json(args: &[&str], input: &str) -> Value {
+    let out = reckon()
+        .args(["extract", "--format", "json"])
+        .args(args)
+        .arg("-")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
 fn mentions(json: &Value) -> &Vec<Value> {
     json["mentions"].as_array().expect("mentions is an array")
 }
@@ -535,16 +553,10 @@ fn stdin_with_a_filename_is_read_as_that_kind_of_file() {
 
 #[test]
 fn stdin_without_a_filename_is_named_stdin() {
-    let json: Value = serde_json::from_slice(
-        &reckon()
-            .args(["extract", "--format", "json", "--date", "2025-01-07", "-"])
-            .write_stdin("The talks resume on January 20.\n")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    )
-    .unwrap();
+    let json = extract_stdin_json(
+        &["--date", "2025-01-07"],
+        "The talks resume on January 20.\n",
+    );
     assert_eq!(
         document(&json, "<stdin>")["reference_source"],
         "command-line"
@@ -555,12 +567,10 @@ fn stdin_without_a_filename_is_named_stdin() {
 #[test]
 #[ignore = "extractor bug: a clock time after a written day ('Sunday, January 5, 2025, at 9 a.m.') is put on the reference date (2025-01-07T09:00)"]
 fn clock_time_takes_the_day_written_before_it() {
-    let out = reckon()
-        .args(["extract", "--format", "json", "--date", "2025-01-07", "-"])
-        .write_stdin("It began on Sunday, January 5, 2025, at 9 a.m. Moscow time.\n")
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = extract_stdin_json(
+        &["--date", "2025-01-07"],
+        "It began on Sunday, January 5, 2025, at 9 a.m. Moscow time.\n",
+    );
     assert_timex(
         mention(&json, "9 a.m. Moscow time"),
         "TIME",
@@ -571,12 +581,7 @@ fn clock_time_takes_the_day_written_before_it() {
 #[test]
 #[ignore = "extractor bug: relation indices are taken before relations are inserted and sorted, so `duration` points at the relation itself and `implies` stays null"]
 fn relation_points_at_its_duration_and_anchor() {
-    let out = reckon()
-        .args(["extract", "--format", "json", "-"])
-        .write_stdin("Five months since August 6, 2024, the front held.\n")
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = extract_stdin_json(&[], "Five months since August 6, 2024, the front held.\n");
     let all = mentions(&json);
     let rel = mention(&json, "Five months since August 6, 2024");
     let at = |key: &str| {
@@ -592,12 +597,7 @@ fn relation_points_at_its_duration_and_anchor() {
 #[test]
 #[ignore = "extractor bug: a unit abbreviation at the end of a sentence takes the full stop into the span ('more than 12 km.')"]
 fn unit_abbreviation_leaves_the_full_stop_out() {
-    let out = reckon()
-        .args(["extract", "--format", "json", "-"])
-        .write_stdin("They drove more than 12 km. Then they stopped.\n")
-        .output()
-        .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = extract_stdin_json(&[], "They drove more than 12 km. Then they stopped.\n");
     mention(&json, "more than 12 km");
 }
 
