@@ -148,10 +148,16 @@ fn extract(a: &ExtractArgs) -> ExitCode {
     let mut errors = 0usize;
     let paths = expand_paths(&a.paths, &mut errors);
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    // JSON needs every document before the mentions; a table streams document by document.
-    let mut docs: Vec<Document> = Vec::new();
-    let mut refs_and_mentions = Vec::new();
+    let buffered = BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Either a JSON writer owns the output, or the table writes to it directly.
+    let (mut json, mut table) = match a.format {
+        ExtractFormat::Json => match render::json::JsonWriter::begin(buffered) {
+            Ok(w) => (Some(w), None),
+            Err(_) => return ExitCode::from(2),
+        },
+        ExtractFormat::Table => (None, Some(buffered)),
+    };
+    // One document at a time: read, extract, resolve, write, drop.
     for p in &paths {
         let doc = if p.as_os_str() == "-" {
             Document::read_stdin(a.stdin_filename.as_deref())
@@ -167,30 +173,22 @@ fn extract(a: &ExtractArgs) -> ExitCode {
             }
         };
         let (reference, mentions) = resolve::run(&doc, lex, opts, a.date);
-        match a.format {
-            ExtractFormat::Table => {
-                let r = DocResult { doc: &doc, reference, mentions };
-                if render::table::write(&mut out, std::slice::from_ref(&r)).is_err() {
-                    return ExitCode::from(2);
-                }
-            }
-            ExtractFormat::Json => {
-                docs.push(doc);
-                refs_and_mentions.push((reference, mentions));
-            }
-        }
-    }
-    if let ExtractFormat::Json = a.format {
-        let results: Vec<DocResult<'_>> = docs
-            .iter()
-            .zip(refs_and_mentions)
-            .map(|(doc, (reference, mentions))| DocResult { doc, reference, mentions })
-            .collect();
-        if render::json::write(&mut out, &results, lex).is_err() {
+        let r = DocResult { doc: &doc, reference, mentions };
+        let written = match (json.as_mut(), table.as_mut()) {
+            (Some(w), _) => w.document(&r, lex),
+            (None, Some(t)) => render::table::write(t, std::slice::from_ref(&r)),
+            (None, None) => Ok(()),
+        };
+        if written.is_err() {
             return ExitCode::from(2);
         }
     }
-    if out.flush().is_err() {
+    let finished = match (json, table.as_mut()) {
+        (Some(w), _) => w.finish(),
+        (None, Some(t)) => t.flush(),
+        (None, None) => Ok(()),
+    };
+    if finished.is_err() {
         return ExitCode::from(2);
     }
     if errors > 0 {

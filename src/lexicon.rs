@@ -5,7 +5,7 @@
 //! answers, for a token sequence, which entries start there — one hash lookup
 //! per word token, which is the single trigger scan of the text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::config::lexicon::LexiconFile;
@@ -131,7 +131,7 @@ struct Phrase {
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Entries keyed by their first token, lower-cased.
-    first: HashMap<String, Vec<Phrase>>,
+    first: FxHashMap<String, Vec<Phrase>>,
     /// Season TIMEX codes.
     pub seasons: Vec<String>,
     /// Part-of-day TIMEX codes.
@@ -332,7 +332,19 @@ impl Lexicon {
 
     /// Every entry that starts at token `i` of `tokens` (over `text`), longest first.
     pub fn lookup<'a>(&'a self, text: &'a str, tokens: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let key = tokens.get(i).and_then(|t| self.first.get(&*lower_cow(t.text(text))));
+        let key = tokens.get(i).and_then(|t| {
+            let w = t.text(text);
+            // Most words are short ASCII: lower-case them on the stack.
+            let mut buf = [0u8; 24];
+            if w.len() <= buf.len() && w.is_ascii() {
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).ok().and_then(|k| self.first.get(k))
+            } else {
+                self.first.get(&*lower_cow(w))
+            }
+        });
         key.into_iter().flatten().filter_map(move |p| {
             for (k, (want, touching)) in p.rest.iter().enumerate() {
                 let t = tokens.get(i + 1 + k)?;
@@ -340,7 +352,8 @@ impl Lexicon {
                 if *touching && t.start != prev.end {
                     return None;
                 }
-                if !t.text(text).eq_ignore_ascii_case(want) && lower(t.text(text)) != *want {
+                let got = t.text(text);
+                if !got.eq_ignore_ascii_case(want) && (got.is_ascii() || lower(got) != *want) {
                     return None;
                 }
             }
@@ -395,6 +408,7 @@ pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn embedded_lexicon_loads() {

@@ -363,15 +363,40 @@ pub(crate) struct Cursor<'a> {
     pub toks: Vec<Token>,
     pub lex: &'a Lexicon,
     pub opts: Options,
+    /// Lexicon hits of token `i` are `hit_pool[hit_start[i]..hit_start[i + 1]]`:
+    /// the one trigger scan of the text, looked up once per token.
+    hit_start: Vec<u32>,
+    hit_pool: Vec<crate::lexicon::Hit>,
+    /// Token `i` can start an expression: a number, a lexicon word or a cue word.
+    trigger: Vec<bool>,
 }
 
 impl<'a> Cursor<'a> {
-    /// Lower-cased text of token `i` ("" past the end).
-    pub fn low(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        match self.toks.get(i) {
-            Some(t) => crate::lexicon::lower_cow(t.text(self.text)),
-            None => std::borrow::Cow::Borrowed(""),
+    /// Tokenizes `text` and looks every word up in the lexicon once.
+    pub fn new(text: &'a str, lex: &'a Lexicon, opts: Options) -> Self {
+        let toks = tokenize(text);
+        let mut hit_start = Vec::with_capacity(toks.len() + 1);
+        let mut hit_pool = Vec::new();
+        let mut trigger = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            hit_start.push(hit_pool.len() as u32);
+            let before = hit_pool.len();
+            let t = toks[i];
+            if t.kind == token::TokenKind::Number {
+                trigger.push(true);
+                continue;
+            }
+            hit_pool.extend(lex.lookup(text, &toks, i));
+            let w = t.text(text);
+            trigger.push(hit_pool.len() > before || w == "'" || w == "’" || temporal::is_cue(&Low::new(w)));
         }
+        hit_start.push(hit_pool.len() as u32);
+        Cursor { text, toks, lex, opts, hit_start, hit_pool, trigger }
+    }
+
+    /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
+    pub fn low(&self, i: usize) -> Low {
+        Low::new(self.raw(i))
     }
     /// Text of token `i` as written ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
@@ -405,9 +430,13 @@ impl<'a> Cursor<'a> {
     pub fn capitalized(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
-    /// Lexicon hits at token `i`.
+    /// Lexicon hits at token `i`, longest first.
     pub fn hits(&self, i: usize) -> impl Iterator<Item = crate::lexicon::Hit> + '_ {
-        self.lex.lookup(self.text, &self.toks, i)
+        let (a, b) = match (self.hit_start.get(i), self.hit_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
+        };
+        self.hit_pool[a..b].iter().copied()
     }
     /// Byte span of tokens `i..j`.
     pub fn span(&self, i: usize, j: usize) -> Range<usize> {
@@ -427,14 +456,59 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// A lower-cased word, on the stack when it is short ASCII (almost always).
+#[derive(Clone)]
+pub(crate) enum Low {
+    Inline([u8; 23], u8),
+    Heap(String),
+}
+
+impl Low {
+    fn new(w: &str) -> Low {
+        if w.len() <= 23 && w.is_ascii() {
+            let mut buf = [0u8; 23];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            Low::Inline(buf, w.len() as u8)
+        } else {
+            Low::Heap(w.to_lowercase())
+        }
+    }
+    /// The owned string.
+    pub fn into_owned(self) -> String {
+        (*self).to_string()
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // The inline bytes are lower-cased ASCII, so always UTF-8.
+            Low::Inline(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
+            Low::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
 /// Finds every mention in `prose`, in text order. Relations refer to other
 /// mentions by index.
 #[must_use]
 pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
-    let cur = Cursor { text: prose, toks: tokenize(prose), lex, opts };
+    let cur = Cursor::new(prose, lex, opts);
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < cur.toks.len() {
+        if !cur.trigger[i] {
+            i += 1;
+            continue;
+        }
         if let Some((end, mut found)) = temporal::parse_at(&cur, i) {
             out.append(&mut found);
             i = end.max(i + 1);
@@ -448,7 +522,8 @@ pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
         i += 1;
     }
     temporal::link_relations(&cur, &mut out);
-    for m in &mut out {
+    // Only dates and times need the tense; counts are the same in any tense.
+    for m in out.iter_mut().filter(|m| matches!(m.kind, Kind::Date | Kind::Time)) {
         let s = cur.toks.partition_point(|t| t.start < m.span.start);
         let e = cur.toks.partition_point(|t| t.end <= m.span.end);
         m.tense = context::tense_around(&cur, s, e);

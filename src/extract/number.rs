@@ -226,7 +226,6 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
                 break;
             }
             let e = k + h.len;
-            let e = if c.raw(e) == "." && c.touch(e - 1, e) && c.raw(e - 1).len() <= 3 && !c.sentence_break_before(e + 1) { e + 1 } else { e };
             let expr = Expr::Quantity { amount, unit: Some(u), noun: None };
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));
         }

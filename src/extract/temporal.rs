@@ -45,12 +45,6 @@ const YEAR_CUES: &[&str] = &[
 
 /// Parses the temporal expression starting at token `i`, if any.
 pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
-    // Fast reject: the first token must be a lexicon trigger, a number or a cue word.
-    let w = c.low(i);
-    let first_ok = c.is_num(i) || c.hits(i).next().is_some() || is_cue(&w) || c.raw(i) == "'";
-    if !first_ok {
-        return None;
-    }
     // A period modifier in front.
     if let Some((part, j)) = period_part(c, i) {
         if let Some((end, mut ms)) = core(c, j, true) {
@@ -83,7 +77,8 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
     core(c, i, false)
 }
 
-fn is_cue(w: &str) -> bool {
+/// Words that can open a temporal expression without being in the lexicon.
+pub(crate) fn is_cue(w: &str) -> bool {
     matches!(
         w,
         "the" | "last" | "next" | "this" | "past" | "coming" | "previous" | "yesterday" | "today" | "tomorrow"
@@ -283,8 +278,14 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
             return (j + h.len, m);
         }
     }
-    // "Monday at 9 a.m."
-    let k = if c.is(j, "at") { j + 1 } else { j };
+    // "Monday at 9 a.m.", "January 5, 2025, at 9 a.m."
+    let k = if c.is(j, "at") {
+        j + 1
+    } else if c.raw(j) == "," && c.is(j + 1, "at") {
+        j + 2
+    } else {
+        j
+    };
     if let Some((e, ms)) = clock(c, k, Some(day.clone()), start) {
         if let Some(m) = ms.into_iter().next() {
             return (e, m);
@@ -401,7 +402,7 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
         return None;
     }
     if shift == Shift::Bare && i == start {
-        let prev = if i > 0 { c.low(i - 1) } else { "".into() };
+        let prev = c.low(i.wrapping_sub(1));
         let cue = matches!(&*prev, "in" | "since" | "by" | "until" | "till" | "through" | "during" | "of" | "from" | "before" | "after" | "between" | "and" | "to" | "last" | "next" | "this" | "early" | "late" | "mid" | "-" | "throughout");
         if ambiguous && !(cue || after_part) {
             return None;
@@ -1119,9 +1120,12 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 };
                 let rel_end_tok = j + skip;
                 // The anchor: a date mention that begins within a few tokens.
-                let anchor = out.iter().enumerate().skip(idx + 1).find(|(_, a)| {
-                    matches!(a.kind, Kind::Date | Kind::Time) && tok_at(a.span.start) <= rel_end_tok + 3
-                });
+                let anchor = out
+                    .iter()
+                    .enumerate()
+                    .skip(idx + 1)
+                    .take_while(|(_, a)| tok_at(a.span.start) <= rel_end_tok + 3)
+                    .find(|(_, a)| matches!(a.kind, Kind::Date | Kind::Time));
                 let (anchor, end) = match anchor {
                     Some((ai, a)) => (Some(ai), a.span.end),
                     None => (None, c.toks.get(rel_end_tok.saturating_sub(1)).map_or(m.span.end, |t| t.end)),
@@ -1175,6 +1179,28 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
             _ => {}
         }
     }
+    if added.is_empty() {
+        return;
+    }
     out.extend(added);
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    // Sort by position, then point relations at their parts' new places.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| out[a].span.start.cmp(&out[b].span.start).then(out[b].span.end.cmp(&out[a].span.end)));
+    let mut new_pos = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_pos[old] = new;
+    }
+    let mut slots: Vec<Option<Mention>> = std::mem::take(out).into_iter().map(Some).collect();
+    for &old in &order {
+        if let Some(mut m) = slots[old].take() {
+            if let Expr::Relation { duration, anchor, end, .. } = &mut m.expr {
+                for r in [duration, anchor, end] {
+                    if let Some(x) = r.as_mut() {
+                        *x = new_pos[*x];
+                    }
+                }
+            }
+            out.push(m);
+        }
+    }
 }

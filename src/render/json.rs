@@ -50,29 +50,35 @@ struct DocumentOut<'a> {
     reference_source: &'static str,
 }
 
-/// Writes the JSON document for `results`.
-pub fn write(out: &mut dyn Write, results: &[DocResult<'_>], lex: &Lexicon) -> io::Result<()> {
-    out.write_all(b"{\"version\":1,\"documents\":[")?;
-    for (i, r) in results.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        let d = DocumentOut {
-            file: &r.doc.name,
-            reference_date: r.reference.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            reference_source: r.reference.source.name(),
-        };
-        serde_json::to_writer(&mut *out, &d)?;
+/// Writes the JSON shape one document at a time, so memory stays flat however
+/// many files are read. Mentions stream out first; the short `documents` list
+/// is written last (key order carries no meaning in JSON).
+pub struct JsonWriter<W: Write> {
+    out: W,
+    documents: Vec<(String, Option<String>, &'static str)>,
+    first: bool,
+}
+
+impl<W: Write> JsonWriter<W> {
+    /// Starts the JSON object.
+    pub fn begin(mut out: W) -> io::Result<Self> {
+        out.write_all(b"{\"version\":1,\"mentions\":[")?;
+        Ok(JsonWriter { out, documents: Vec::new(), first: true })
     }
-    out.write_all(b"],\"mentions\":[")?;
-    let mut first = true;
-    for r in results {
+
+    /// Writes one document's mentions.
+    pub fn document(&mut self, r: &DocResult<'_>, lex: &Lexicon) -> io::Result<()> {
+        self.documents.push((
+            r.doc.name.clone(),
+            r.reference.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            r.reference.source.name(),
+        ));
         let index = LineIndex::new(&r.doc.text);
         for m in &r.mentions {
-            if !first {
-                out.write_all(b",\n")?;
+            if !self.first {
+                self.out.write_all(b",\n")?;
             }
-            first = false;
+            self.first = false;
             let span = &m.mention.span;
             let (line, column) = index.line_col(&r.doc.text, span.start);
             let hedge = m.mention.hedge.as_ref().map(|(h, s)| Hedge {
@@ -90,9 +96,31 @@ pub fn write(out: &mut dyn Write, results: &[DocResult<'_>], lex: &Lexicon) -> i
                 hedge,
                 timex: m.timex.as_ref(),
             };
-            serde_json::to_writer(&mut *out, &o)?;
+            serde_json::to_writer(&mut self.out, &o)?;
         }
+        Ok(())
     }
-    out.write_all(b"]}\n")?;
-    Ok(())
+
+    /// Writes the `documents` list, closes the object and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(b"],\"documents\":[")?;
+        for (i, (file, reference_date, reference_source)) in self.documents.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b",")?;
+            }
+            let d = DocumentOut { file, reference_date: reference_date.clone(), reference_source };
+            serde_json::to_writer(&mut self.out, &d)?;
+        }
+        self.out.write_all(b"]}\n")?;
+        self.out.flush()
+    }
+}
+
+/// Writes the JSON document for `results` in one go.
+pub fn write(out: &mut dyn Write, results: &[DocResult<'_>], lex: &Lexicon) -> io::Result<()> {
+    let mut w = JsonWriter::begin(&mut *out)?;
+    for r in results {
+        w.document(r, lex)?;
+    }
+    w.finish()
 }

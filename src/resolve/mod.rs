@@ -16,7 +16,7 @@ pub mod timex;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::extract::{Amount, DateExpr, Expr, Kind, Mention, RelationKind};
+use crate::extract::{Amount, DateExpr, Expr, Kind, Mention, RelationKind, Shift, YearSpec};
 use crate::lexicon::{HedgeDef, Lexicon};
 use crate::source::Document;
 use crate::value::calendar::{self, CalendarUnit, DateRange};
@@ -220,9 +220,19 @@ pub fn resolve(mentions: &[Mention], reference: Reference, lex: &Lexicon) -> Vec
         let (value, timex) = match &m.expr {
             Expr::Date(d) => {
                 let cx = timex::Context { anchor, tense: m.tense, narrative_day, narrative_year, holidays: &lex.holidays };
+                // In an undated text the last full date pins the year: "March 3, 2024 …
+                // March 10" is 2024-03-10 whatever the tense.
+                let pinned;
+                let d = match (reference.date, text_anchor, d) {
+                    (None, Some(a), DateExpr::Calendar { year: YearSpec::Unspecified, month: Some(mo), day, weekday, shift: Shift::Bare }) => {
+                        pinned = DateExpr::Calendar { year: YearSpec::Year(a.year()), month: Some(*mo), day: *day, weekday: *weekday, shift: Shift::Bare };
+                        &pinned
+                    }
+                    _ => d,
+                };
                 let cal = timex::resolve_in(d, &cx);
                 if let Cal::Day(day) = cal {
-                    if matches!(d, DateExpr::Calendar { year: crate::extract::YearSpec::Year(_), .. }) {
+                    if matches!(d, DateExpr::Calendar { year: YearSpec::Year(_), .. }) && reference.date.is_none() {
                         text_anchor = Some(day);
                     }
                 }
