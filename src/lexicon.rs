@@ -132,6 +132,9 @@ struct Phrase {
 pub struct Lexicon {
     /// Entries keyed by their first token, lower-cased.
     first: FxHashMap<String, Vec<Phrase>>,
+    /// A cheap filter in front of `first`: bit `sketch(word)` is set for every
+    /// key, so most words of a text are rejected without hashing them.
+    filter: Vec<u64>,
     /// Season TIMEX codes.
     pub seasons: Vec<String>,
     /// Part-of-day TIMEX codes.
@@ -321,6 +324,11 @@ impl Lexicon {
             .windows(2)
             .map(|w| (lower(w[1].text(phrase)), w[1].start == w[0].end))
             .collect();
+        if self.filter.is_empty() {
+            self.filter = vec![0; FILTER_WORDS];
+        }
+        let b = sketch(key.as_bytes());
+        self.filter[b / 64] |= 1 << (b % 64);
         let entries = self.first.entry(key).or_default();
         let p = Phrase { rest, sense };
         if !entries.iter().any(|e| e.rest == p.rest && e.sense == p.sense) {
@@ -334,6 +342,10 @@ impl Lexicon {
     pub fn lookup<'a>(&'a self, text: &'a str, tokens: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
         let key = tokens.get(i).and_then(|t| {
             let w = t.text(text);
+            let b = sketch(w.as_bytes());
+            if self.filter.get(b / 64).is_none_or(|x| x & (1 << (b % 64)) == 0) {
+                return None;
+            }
             // Most words are short ASCII: lower-case them on the stack.
             let mut buf = [0u8; 24];
             if w.len() <= buf.len() && w.is_ascii() {
@@ -381,6 +393,17 @@ impl Lexicon {
             })
         })
     }
+}
+
+const FILTER_WORDS: usize = 1024;
+
+/// A 16-bit sketch of a word from its length and its first and last bytes,
+/// case-folded, so that the filter can be asked before lower-casing.
+fn sketch(w: &[u8]) -> usize {
+    let first = w.first().map_or(0, |b| b.to_ascii_lowercase()) as usize;
+    let last = w.last().map_or(0, |b| b.to_ascii_lowercase()) as usize;
+    let second = w.get(1).map_or(0, |b| b.to_ascii_lowercase()) as usize;
+    (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ second.wrapping_mul(7) ^ w.len().wrapping_mul(2053)) % (FILTER_WORDS * 64)
 }
 
 fn check_code(file: &str, text: &str, code: &str, allowed: &[&str]) -> Result<(), YamlError> {

@@ -388,14 +388,25 @@ impl<'a> Cursor<'a> {
             }
             hit_pool.extend(lex.lookup(text, &toks, i));
             let w = t.text(text);
-            trigger.push(hit_pool.len() > before || w == "'" || w == "’" || temporal::is_cue(&Low::new(w)));
+            let trig = hit_pool.len() > before
+                || w == "'"
+                || w == "’"
+                || (w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::is_cue(&Low::new(w)));
+            trigger.push(trig);
         }
         hit_start.push(hit_pool.len() as u32);
         Cursor { text, toks, lex, opts, hit_start, hit_pool, trigger }
     }
 
+    /// Token `i` is a cue word that cannot stand alone ("the", "last", "a").
+    fn lead_only(&self, i: usize) -> bool {
+        self.toks[i].kind == token::TokenKind::Word
+            && self.hits(i).next().is_none()
+            && !temporal::is_standalone(&self.low(i))
+    }
+
     /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
-    pub fn low(&self, i: usize) -> Low {
+    pub fn low(&self, i: usize) -> Low<'a> {
         Low::new(self.raw(i))
     }
     /// Text of token `i` as written ("" past the end).
@@ -456,16 +467,20 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// A lower-cased word, on the stack when it is short ASCII (almost always).
+/// A lower-cased word: borrowed when already lower case (most words), on the
+/// stack when short ASCII, on the heap otherwise.
 #[derive(Clone)]
-pub(crate) enum Low {
+pub(crate) enum Low<'a> {
+    Borrowed(&'a str),
     Inline([u8; 23], u8),
     Heap(String),
 }
 
-impl Low {
-    fn new(w: &str) -> Low {
-        if w.len() <= 23 && w.is_ascii() {
+impl<'a> Low<'a> {
+    pub(crate) fn new(w: &'a str) -> Low<'a> {
+        if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Low::Borrowed(w)
+        } else if w.len() <= 23 && w.is_ascii() {
             let mut buf = [0u8; 23];
             buf[..w.len()].copy_from_slice(w.as_bytes());
             buf[..w.len()].make_ascii_lowercase();
@@ -480,10 +495,11 @@ impl Low {
     }
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         match self {
+            Low::Borrowed(s) => s,
             // The inline bytes are lower-cased ASCII, so always UTF-8.
             Low::Inline(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
             Low::Heap(s) => s,
@@ -491,7 +507,7 @@ impl std::ops::Deref for Low {
     }
 }
 
-impl PartialEq<&str> for Low {
+impl PartialEq<&str> for Low<'_> {
     fn eq(&self, other: &&str) -> bool {
         &**self == *other
     }
@@ -499,9 +515,56 @@ impl PartialEq<&str> for Low {
 
 /// Finds every mention in `prose`, in text order. Relations refer to other
 /// mentions by index.
+///
+/// Long texts are read in chunks of whole paragraphs (split at blank lines),
+/// so memory stays small and the working set stays in cache; an expression
+/// never spans a blank line.
 #[must_use]
 pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
-    let cur = Cursor::new(prose, lex, opts);
+    let mut out: Vec<Mention> = Vec::new();
+    for (base, chunk) in chunks(prose, 1 << 16) {
+        let cur = Cursor::new(chunk, lex, opts);
+        let first = out.len();
+        for mut m in extract_chunk(&cur) {
+            m.span = m.span.start + base..m.span.end + base;
+            if let Some((_, h)) = m.hedge.as_mut() {
+                *h = h.start + base..h.end + base;
+            }
+            if let Expr::Relation { duration, anchor, end, .. } = &mut m.expr {
+                for r in [duration, anchor, end] {
+                    if let Some(x) = r.as_mut() {
+                        *x += first;
+                    }
+                }
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Splits `text` into pieces of at least `min` bytes that end at a blank line.
+fn chunks(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let from = (start + min).min(text.len());
+        let end = if from >= text.len() {
+            text.len()
+        } else {
+            // Next blank line after `from`; char boundaries are safe because '\n' is ASCII.
+            let rest = &text.as_bytes()[from..];
+            rest.windows(2).position(|w| w == b"\n\n").map_or(text.len(), |p| from + p + 1)
+        };
+        let piece = (start, &text[start..end]);
+        start = end;
+        Some(piece)
+    })
+}
+
+fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < cur.toks.len() {
@@ -509,24 +572,58 @@ pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if let Some((end, mut found)) = temporal::parse_at(&cur, i) {
+        // A leading word ("the", "last", "a") only matters before another trigger.
+        let next = if cur.raw(i + 1) == "-" { i + 2 } else { i + 1 };
+        if cur.lead_only(i) && !cur.trigger.get(next).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        if let Some((end, mut found)) = temporal::parse_at(cur, i) {
             out.append(&mut found);
             i = end.max(i + 1);
             continue;
         }
-        if let Some((end, m)) = number::parse_at(&cur, i) {
+        if let Some((end, m)) = number::parse_at(cur, i) {
             out.push(m);
             i = end.max(i + 1);
             continue;
         }
         i += 1;
     }
-    temporal::link_relations(&cur, &mut out);
+    temporal::link_relations(cur, &mut out);
     // Only dates and times need the tense; counts are the same in any tense.
     for m in out.iter_mut().filter(|m| matches!(m.kind, Kind::Date | Kind::Time)) {
         let s = cur.toks.partition_point(|t| t.start < m.span.start);
         let e = cur.toks.partition_point(|t| t.end <= m.span.end);
-        m.tense = context::tense_around(&cur, s, e);
+        m.tense = context::tense_around(cur, s, e);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_and_end_at_blank_lines() {
+        let text = "aaaa\n\nbbbb\n\ncccc";
+        let parts: Vec<_> = chunks(text, 3).collect();
+        assert_eq!(parts.iter().map(|(_, p)| *p).collect::<String>(), text);
+        assert!(parts.iter().all(|(b, p)| &text[*b..*b + p.len()] == *p));
+        assert_eq!(parts.len(), 3);
+    }
+
+    #[test]
+    fn spans_and_relations_survive_chunking() {
+        let para = "Five months since August 6, 2024, the line held.\n\n";
+        let text = para.repeat(3000);
+        let ms = extract(&text, &crate::lexicon::DEFAULT, Options::default());
+        for (i, m) in ms.iter().enumerate() {
+            if let Expr::Relation { duration: Some(d), anchor: Some(a), .. } = &m.expr {
+                assert_eq!(&text[ms[*d].span.clone()], "Five months", "relation {i}");
+                assert_eq!(&text[ms[*a].span.clone()], "August 6, 2024");
+            }
+        }
+        assert_eq!(ms.iter().filter(|m| m.kind == Kind::Relation).count(), 3000);
+    }
 }

@@ -77,6 +77,16 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
     core(c, i, false)
 }
 
+/// Cue words that are a whole expression by themselves ("now", "daily").
+pub(crate) fn is_standalone(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday" | "today" | "tomorrow" | "tonight" | "now" | "currently" | "recently" | "nowadays" | "daily"
+            | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "nightly" | "noon" | "midnight" | "lately"
+            | "presently" | "weekend" | "overnight"
+    )
+}
+
 /// Words that can open a temporal expression without being in the lexicon.
 pub(crate) fn is_cue(w: &str) -> bool {
     matches!(

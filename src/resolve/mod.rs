@@ -207,14 +207,15 @@ pub fn amount_interval(a: &Amount, hedge: Option<&HedgeDef>) -> Interval {
 
 /// Resolves every mention of `doc`.
 #[must_use]
-pub fn resolve(mentions: &[Mention], reference: Reference, lex: &Lexicon) -> Vec<Resolved> {
+pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // In an undated document, the last full date written anchors partial ones.
     let mut text_anchor: Option<NaiveDate> = None;
     // The last day and year the text named: "the next day" counts from there.
     let mut narrative_day: Option<NaiveDate> = None;
     let mut narrative_year: Option<i32> = None;
-    for m in mentions {
+    for mention in mentions {
+        let m = &mention;
         let anchor = reference.date.or(text_anchor);
         let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
@@ -281,7 +282,7 @@ pub fn resolve(mentions: &[Mention], reference: Reference, lex: &Lexicon) -> Vec
                 (Value::Relation { relation: *kind, duration: *duration, anchor: *a, end: *end, implies: None }, None)
             }
         };
-        out.push(Resolved { mention: m.clone(), value, timex });
+        out.push(Resolved { mention, value, timex });
     }
     // Relations need their parts resolved first.
     let implied: Vec<Option<(NaiveDate, NaiveDate)>> = out.iter().map(|r| relation_implies(r, &out)).collect();
@@ -362,7 +363,7 @@ pub fn weekday_number(d: NaiveDate) -> u32 {
 pub fn run(doc: &Document, lex: &Lexicon, opts: crate::extract::Options, cli_date: Option<NaiveDate>) -> (Reference, Vec<Resolved>) {
     let mentions = crate::extract::extract(&doc.prose, lex, opts);
     let reference = reference(doc, &mentions, cli_date);
-    let resolved = resolve(&mentions, reference, lex);
+    let resolved = resolve(mentions, reference, lex);
     (reference, resolved)
 }
 
