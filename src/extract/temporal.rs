@@ -134,8 +134,17 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             }
         }
     }
-    None.or_else(|| numeric_date(c, i))
-        .or_else(|| weekday_led(c, i, Shift::Bare, i))
+    // A number opens only the numeric shapes.
+    if c.is_num(i) {
+        return None
+            .or_else(|| numeric_date(c, i))
+            .or_else(|| day_led(c, i))
+            .or_else(|| clock(c, i, None, i))
+            .or_else(|| amount_led(c, i))
+            .or_else(|| year_led(c, i, after_part))
+            .or_else(|| year_part(c, i));
+    }
+    None.or_else(|| weekday_led(c, i, Shift::Bare, i))
         .or_else(|| month_led(c, i, Shift::Bare, i, after_part))
         .or_else(|| day_led(c, i))
         .or_else(|| holiday(c, i))
