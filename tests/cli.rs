@@ -350,7 +350,6 @@ fn undated_text_keeps_partial_dates_partial() {
 }
 
 #[test]
-#[ignore = "extractor bug: in an undated text, 'March 10' after 'March 3, 2024' resolves to 2023-03-10 (past tense looks back from the anchor) instead of taking the year 2024"]
 fn undated_text_partial_date_takes_the_year_of_the_last_full_date() {
     let json = extract_json(&[YEAR_FROM_TEXT]);
     assert_eq!(document(&json, YEAR_FROM_TEXT)["reference_source"], "none");
@@ -500,7 +499,6 @@ fn kursk_brief_figures() {
 }
 
 #[test]
-#[ignore = "extractor bug: a hedged clock time ('around 9 a.m. Moscow time') comes out as the number 'around 9' and no time"]
 fn kursk_brief_hedged_clock_time_is_a_time() {
     let json = extract_json(&[KURSK]);
     let t = mentions(&json)
@@ -565,7 +563,6 @@ fn stdin_without_a_filename_is_named_stdin() {
 }
 
 #[test]
-#[ignore = "extractor bug: a clock time after a written day ('Sunday, January 5, 2025, at 9 a.m.') is put on the reference date (2025-01-07T09:00)"]
 fn clock_time_takes_the_day_written_before_it() {
     let json = extract_stdin_json(
         &["--date", "2025-01-07"],
@@ -579,7 +576,6 @@ fn clock_time_takes_the_day_written_before_it() {
 }
 
 #[test]
-#[ignore = "extractor bug: relation indices are taken before relations are inserted and sorted, so `duration` points at the relation itself and `implies` stays null"]
 fn relation_points_at_its_duration_and_anchor() {
     let json = extract_stdin_json(&[], "Five months since August 6, 2024, the front held.\n");
     let all = mentions(&json);
@@ -595,7 +591,6 @@ fn relation_points_at_its_duration_and_anchor() {
 }
 
 #[test]
-#[ignore = "extractor bug: a unit abbreviation at the end of a sentence takes the full stop into the span ('more than 12 km.')"]
 fn unit_abbreviation_leaves_the_full_stop_out() {
     let json = extract_stdin_json(&[], "They drove more than 12 km. Then they stopped.\n");
     mention(&json, "more than 12 km");

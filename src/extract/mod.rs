@@ -590,6 +590,7 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
         }
         i += 1;
     }
+    attach_clock_days(cur, &mut out);
     temporal::link_relations(cur, &mut out);
     // Only dates and times need the tense; counts are the same in any tense.
     for m in out.iter_mut().filter(|m| matches!(m.kind, Kind::Date | Kind::Time)) {
@@ -598,6 +599,31 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
         m.tense = context::tense_around(cur, s, e);
     }
     out
+}
+
+/// A clock time with no day of its own takes the day written before it in the
+/// same sentence: "on Sunday, January 5, starting around 9 a.m." is 9 a.m. on the 5th.
+fn attach_clock_days(cur: &Cursor<'_>, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let Expr::Date(DateExpr::Clock { day: None, .. }) = &out[k].expr else { continue };
+        let Some(prev) = out[..k].iter().rev().find(|m| matches!(m.kind, Kind::Date | Kind::Time)) else { continue };
+        let day = match &prev.expr {
+            Expr::Date(d @ (DateExpr::Calendar { day: Some(_), .. } | DateExpr::Weekday { .. } | DateExpr::Holiday { .. })) => d.clone(),
+            Expr::Date(DateExpr::Relative { unit: CalendarUnit::Day, .. }) => match &prev.expr {
+                Expr::Date(d) => d.clone(),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let from = cur.toks.partition_point(|t| t.start < prev.span.end);
+        let to = cur.toks.partition_point(|t| t.start < out[k].span.start);
+        if (from..=to).any(|i| i > from && cur.sentence_break_before(i)) {
+            continue;
+        }
+        if let Expr::Date(DateExpr::Clock { day: d @ None, .. }) = &mut out[k].expr {
+            *d = Some(Box::new(day));
+        }
+    }
 }
 
 #[cfg(test)]

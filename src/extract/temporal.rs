@@ -297,14 +297,8 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
             return (j + h.len, m);
         }
     }
-    // "Monday at 9 a.m.", "January 5, 2025, at 9 a.m."
-    let k = if c.is(j, "at") {
-        j + 1
-    } else if c.raw(j) == "," && c.is(j + 1, "at") {
-        j + 2
-    } else {
-        j
-    };
+    // "Monday at 9 a.m." (after a comma the time is its own mention, and takes this day)
+    let k = if c.is(j, "at") { j + 1 } else { j };
     if let Some((e, ms)) = clock(c, k, Some(day.clone()), start) {
         if let Some(m) = ms.into_iter().next() {
             return (e, m);
