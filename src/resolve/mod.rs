@@ -209,34 +209,21 @@ pub fn amount_interval(a: &Amount, hedge: Option<&HedgeDef>) -> Interval {
 #[must_use]
 pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
-    // In an undated document, the last full date written anchors partial ones.
-    let mut text_anchor: Option<NaiveDate> = None;
+    // In an undated document, the latest full date written gives partial dates
+    // their year. Only their year: "Monday" or "yesterday" stay unresolved, since
+    // the text does not say which day it was written on.
+    let text_anchor = if reference.date.is_none() { latest_full_date(&mentions) } else { None };
     // The last day and year the text named: "the next day" counts from there.
     let mut narrative_day: Option<NaiveDate> = None;
     let mut narrative_year: Option<i32> = None;
     for mention in mentions {
         let m = &mention;
-        let anchor = reference.date.or(text_anchor);
         let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
             Expr::Date(d) => {
+                let anchor = reference.date.or_else(|| text_anchor.filter(|_| needs_only_a_year(d)));
                 let cx = timex::Context { anchor, tense: m.tense, narrative_day, narrative_year, holidays: &lex.holidays };
-                // In an undated text the last full date pins the year: "March 3, 2024 …
-                // March 10" is 2024-03-10 whatever the tense.
-                let pinned;
-                let d = match (reference.date, text_anchor, d) {
-                    (None, Some(a), DateExpr::Calendar { year: YearSpec::Unspecified, month: Some(mo), day, weekday, shift: Shift::Bare }) => {
-                        pinned = DateExpr::Calendar { year: YearSpec::Year(a.year()), month: Some(*mo), day: *day, weekday: *weekday, shift: Shift::Bare };
-                        &pinned
-                    }
-                    _ => d,
-                };
                 let cal = timex::resolve_in(d, &cx);
-                if let Cal::Day(day) = cal {
-                    if matches!(d, DateExpr::Calendar { year: YearSpec::Year(_), .. }) && reference.date.is_none() {
-                        text_anchor = Some(day);
-                    }
-                }
                 match timex::day_of(&cal) {
                     Some(day) => {
                         narrative_day = Some(day);
@@ -292,6 +279,31 @@ pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> V
         }
     }
     out
+}
+
+/// The latest date written in full (year, month and day) among `mentions`.
+fn latest_full_date(mentions: &[Mention]) -> Option<NaiveDate> {
+    mentions
+        .iter()
+        .filter_map(|m| match &m.expr {
+            Expr::Date(DateExpr::Calendar { year: YearSpec::Year(y), month: Some(mo), day: Some(d), .. }) => {
+                NaiveDate::from_ymd_opt(*y, *mo, *d)
+            }
+            _ => None,
+        })
+        .max()
+}
+
+/// A date that lacks only its year ("August 6", "last summer" does not count:
+/// "last" needs to know when the text was written).
+fn needs_only_a_year(d: &DateExpr) -> bool {
+    match d {
+        DateExpr::Calendar { year: YearSpec::Unspecified, month: Some(_), shift: Shift::Bare, .. } => true,
+        DateExpr::Season { year: YearSpec::Unspecified, .. } | DateExpr::YearPart { year: YearSpec::Unspecified, .. } => true,
+        DateExpr::Holiday { year: YearSpec::Unspecified, shift: Shift::Bare, .. } => true,
+        DateExpr::Clock { day: Some(day), .. } | DateExpr::PartOfDay { day, .. } => needs_only_a_year(day),
+        _ => false,
+    }
 }
 
 fn base_unit(u: &crate::value::units::UnitDef) -> crate::value::units::UnitDef {

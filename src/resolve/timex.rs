@@ -292,7 +292,8 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
         },
         DateExpr::Relative { unit, offset } => match anchor {
             Some(a) => relative(a, *unit, *offset),
-            None => Cal::Ref(RefPoint::Present),
+            // "yesterday" in an undated text: some day, unknown.
+            None => Cal::Partial { year: None, month: None, day: None, weekday: None },
         },
         DateExpr::Weekend { offset, bare } => match anchor {
             Some(a) => {
