@@ -1078,6 +1078,12 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
         if w == "annual" && !c.is_any(i + 1, &["basis", "rate"]) {
             return None;
         }
+        // A growth rate ("8.5% annually") or a newspaper ("the party daily Granma")
+        // is not a recurrence worth a timex.
+        let after_rate = (1..=3).any(|d| i >= d && (c.raw(i - d) == "%" || c.is_any(i - d, &["percent", "units", "shares"])));
+        if after_rate || (c.capitalized(i + 1) && c.is_word(i + 1)) || c.is(i.wrapping_sub(1), "average") {
+            return None;
+        }
         return Some((i + 1, one(span(c, i, i + 1), Kind::Set, Expr::Set { unit, every: 1, weekday: None }, None)));
     }
     if w == "every" || w == "each" {
