@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::extract::{DateOrder, Options};
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::render::{self, DocResult};
 use crate::resolve;
 use crate::source::Document;
@@ -72,7 +72,8 @@ struct ExtractArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
 }
 
 /// Runs reckon with the process arguments; used by `main.rs`.
@@ -133,11 +134,16 @@ pub fn expand_paths(paths: &[PathBuf], errors: &mut usize) -> Vec<PathBuf> {
 }
 
 fn is_prose_file(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "markdown" | "txt"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown" | "txt")
+    )
 }
 
 fn extract(a: &ExtractArgs) -> ExitCode {
-    let Ok(lex) = load_lexicon(&a.lexicon) else { return ExitCode::from(2) };
+    let Ok(lex) = load_lexicon(&a.lexicon) else {
+        return ExitCode::from(2);
+    };
     let lex = &lex;
     let opts = Options {
         date_order: match a.date_order {
@@ -173,7 +179,11 @@ fn extract(a: &ExtractArgs) -> ExitCode {
             }
         };
         let (reference, mentions) = resolve::run(&doc, lex, opts, a.date);
-        let r = DocResult { doc: &doc, reference, mentions };
+        let r = DocResult {
+            doc: &doc,
+            reference,
+            mentions,
+        };
         let written = match (json.as_mut(), table.as_mut()) {
             (Some(w), _) => w.document(&r, lex),
             (None, Some(t)) => render::table::write(t, std::slice::from_ref(&r)),
@@ -196,9 +206,4 @@ fn extract(a: &ExtractArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-#[allow(dead_code)]
-fn _uses() -> &'static str {
-    lexicon::EMBEDDED_EN
 }

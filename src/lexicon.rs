@@ -19,7 +19,8 @@ pub const EMBEDDED_EN: &str = include_str!("../rules/lexicon/en.yaml");
 /// The default lexicon, parsed once.
 pub static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
     // The embedded file is tested (`embedded_lexicon_loads`), so this cannot fail at run time.
-    Lexicon::from_files(&[("rules/lexicon/en.yaml", EMBEDDED_EN)]).unwrap_or_else(|_| Lexicon::empty())
+    Lexicon::from_files(&[("rules/lexicon/en.yaml", EMBEDDED_EN)])
+        .unwrap_or_else(|_| Lexicon::empty())
 });
 
 /// One meaning of a word or phrase.
@@ -191,7 +192,10 @@ impl Lexicon {
         let bad = |needle: &str, msg: String| YamlError::at_text(file, text, needle, msg);
         for m in &raw.months {
             if !(1..=12).contains(&m.number) {
-                return Err(bad(&format!("number: {}", m.number), format!("month number {} is not 1–12", m.number)));
+                return Err(bad(
+                    &format!("number: {}", m.number),
+                    format!("month number {} is not 1–12", m.number),
+                ));
             }
             for n in &m.names {
                 self.insert(n, Sense::Month(m.number));
@@ -199,7 +203,10 @@ impl Lexicon {
         }
         for w in &raw.weekdays {
             if !(1..=7).contains(&w.number) {
-                return Err(bad(&format!("number: {}", w.number), format!("weekday number {} is not 1–7", w.number)));
+                return Err(bad(
+                    &format!("number: {}", w.number),
+                    format!("weekday number {} is not 1–7", w.number),
+                ));
             }
             for n in &w.names {
                 self.insert(n, Sense::Weekday(w.number));
@@ -230,13 +237,19 @@ impl Lexicon {
         }
         for (w, v) in &raw.fractions {
             if !(*v > 0.0 && *v < 1.0) {
-                return Err(bad(w, format!("fraction `{w}` must be between 0 and 1, not {v}")));
+                return Err(bad(
+                    w,
+                    format!("fraction `{w}` must be between 0 and 1, not {v}"),
+                ));
             }
             self.insert(w, Sense::Fraction(*v));
         }
         for (w, v) in raw.vague_numbers {
             if v.low > v.high {
-                return Err(bad(&w, format!("vague number `{w}`: low {} is above high {}", v.low, v.high)));
+                return Err(bad(
+                    &w,
+                    format!("vague number `{w}`: low {} is above high {}", v.low, v.high),
+                ));
             }
             self.vague.push(VagueDef {
                 phrase: w.clone(),
@@ -250,7 +263,10 @@ impl Lexicon {
         for (id, h) in raw.hedges {
             if let (Some(l), Some(hi)) = (h.low, h.high) {
                 if l > hi {
-                    return Err(bad(&id, format!("hedge `{id}`: low {l} is above high {hi}")));
+                    return Err(bad(
+                        &id,
+                        format!("hedge `{id}`: low {l} is above high {hi}"),
+                    ));
                 }
             }
             if h.words.is_empty() {
@@ -273,12 +289,25 @@ impl Lexicon {
         for h in raw.holidays {
             let first = h.names.first().cloned().unwrap_or_default();
             if !(1..=12).contains(&h.month) {
-                return Err(bad(&first, format!("holiday `{first}`: month {} is not 1–12", h.month)));
+                return Err(bad(
+                    &first,
+                    format!("holiday `{first}`: month {} is not 1–12", h.month),
+                ));
             }
             let rule = match (h.day, h.weekday, h.nth) {
-                (Some(day), None, None) if (1..=31).contains(&day) => HolidayRule::Fixed { month: h.month, day },
-                (None, Some(weekday), Some(nth)) if (1..=7).contains(&weekday) && (nth == -1 || (1..=5).contains(&nth)) => {
-                    HolidayRule::NthWeekday { month: h.month, weekday, nth, earliest_day: h.earliest_day.unwrap_or(1) }
+                (Some(day), None, None) if (1..=31).contains(&day) => HolidayRule::Fixed {
+                    month: h.month,
+                    day,
+                },
+                (None, Some(weekday), Some(nth))
+                    if (1..=7).contains(&weekday) && (nth == -1 || (1..=5).contains(&nth)) =>
+                {
+                    HolidayRule::NthWeekday {
+                        month: h.month,
+                        weekday,
+                        nth,
+                        earliest_day: h.earliest_day.unwrap_or(1),
+                    }
                 }
                 _ => {
                     return Err(bad(&first, format!("holiday `{first}` needs either `day` or both `weekday` (1–7) and `nth` (1–5 or -1)")));
@@ -292,13 +321,24 @@ impl Lexicon {
         }
         for u in raw.units {
             if !(u.factor.is_finite() && u.factor > 0.0) {
-                return Err(bad(&u.name, format!("unit `{}`: factor must be a positive number", u.name)));
+                return Err(bad(
+                    &u.name,
+                    format!("unit `{}`: factor must be a positive number", u.name),
+                ));
             }
             if u.dimension == Dimension::Currency && u.code.is_none() {
-                return Err(bad(&u.name, format!("currency `{}` needs a `code`", u.name)));
+                return Err(bad(
+                    &u.name,
+                    format!("currency `{}` needs a `code`", u.name),
+                ));
             }
             self.units.push(UnitInfo {
-                def: UnitDef { name: u.name.clone(), dimension: u.dimension, factor: u.factor, offset: u.offset },
+                def: UnitDef {
+                    name: u.name.clone(),
+                    dimension: u.dimension,
+                    factor: u.factor,
+                    offset: u.offset,
+                },
                 code: u.code.clone(),
             });
             let idx = self.units.len() - 1;
@@ -331,7 +371,10 @@ impl Lexicon {
         self.filter[b / 64] |= 1 << (b % 64);
         let entries = self.first.entry(key).or_default();
         let p = Phrase { rest, sense };
-        if !entries.iter().any(|e| e.rest == p.rest && e.sense == p.sense) {
+        if !entries
+            .iter()
+            .any(|e| e.rest == p.rest && e.sense == p.sense)
+        {
             entries.push(p);
             // Longest phrases first, so the first match is the longest.
             entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
@@ -339,11 +382,20 @@ impl Lexicon {
     }
 
     /// Every entry that starts at token `i` of `tokens` (over `text`), longest first.
-    pub fn lookup<'a>(&'a self, text: &'a str, tokens: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
+    pub fn lookup<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = Hit> + 'a {
         let key = tokens.get(i).and_then(|t| {
             let w = t.text(text);
             let b = sketch(w.as_bytes());
-            if self.filter.get(b / 64).is_none_or(|x| x & (1 << (b % 64)) == 0) {
+            if self
+                .filter
+                .get(b / 64)
+                .is_none_or(|x| x & (1 << (b % 64)) == 0)
+            {
                 return None;
             }
             // Most words are short ASCII: lower-case them on the stack.
@@ -369,7 +421,10 @@ impl Lexicon {
                     return None;
                 }
             }
-            Some(Hit { sense: p.sense, len: p.rest.len() + 1 })
+            Some(Hit {
+                sense: p.sense,
+                len: p.rest.len() + 1,
+            })
         })
     }
 
@@ -403,14 +458,23 @@ fn sketch(w: &[u8]) -> usize {
     let first = w.first().map_or(0, |b| b.to_ascii_lowercase()) as usize;
     let last = w.last().map_or(0, |b| b.to_ascii_lowercase()) as usize;
     let second = w.get(1).map_or(0, |b| b.to_ascii_lowercase()) as usize;
-    (first.wrapping_mul(31) ^ last.wrapping_mul(131) ^ second.wrapping_mul(7) ^ w.len().wrapping_mul(2053)) % (FILTER_WORDS * 64)
+    (first.wrapping_mul(31)
+        ^ last.wrapping_mul(131)
+        ^ second.wrapping_mul(7)
+        ^ w.len().wrapping_mul(2053))
+        % (FILTER_WORDS * 64)
 }
 
 fn check_code(file: &str, text: &str, code: &str, allowed: &[&str]) -> Result<(), YamlError> {
     if allowed.contains(&code) {
         Ok(())
     } else {
-        Err(YamlError::at_text(file, text, code, format!("`{code}` is not one of {}", allowed.join(", "))))
+        Err(YamlError::at_text(
+            file,
+            text,
+            code,
+            format!("`{code}` is not one of {}", allowed.join(", ")),
+        ))
     }
 }
 
@@ -427,7 +491,6 @@ pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,7 +506,8 @@ mod tests {
         // Two units, or two months, sharing an alias would make extraction guess.
         let mut seen: HashMap<(String, std::mem::Discriminant<Sense>), Sense> = HashMap::new();
         for (phrase, sense) in DEFAULT.entries() {
-            if let Some(prev) = seen.insert((phrase.clone(), std::mem::discriminant(&sense)), sense) {
+            if let Some(prev) = seen.insert((phrase.clone(), std::mem::discriminant(&sense)), sense)
+            {
                 assert_eq!(prev, sense, "`{phrase}` has two meanings of one kind");
             }
         }
@@ -470,13 +534,19 @@ mod tests {
 
     #[test]
     fn unknown_key_in_users_file_is_an_error() {
-        let err = Lexicon::with_extensions(&[("mine.yaml".into(), "monthz: []\n".into())]).unwrap_err();
-        assert!(err.message.contains("unknown field `monthz`"), "{}", err.message);
+        let err =
+            Lexicon::with_extensions(&[("mine.yaml".into(), "monthz: []\n".into())]).unwrap_err();
+        assert!(
+            err.message.contains("unknown field `monthz`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn user_extension_adds_a_unit() {
-        let user = "units:\n  - {name: verst, dimension: length, factor: 1066.8, aliases: [versts]}\n";
+        let user =
+            "units:\n  - {name: verst, dimension: length, factor: 1066.8, aliases: [versts]}\n";
         let lex = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap();
         assert!(lex.is_trigger("Versts"));
     }

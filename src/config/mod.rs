@@ -109,7 +109,11 @@ mod tests {
     fn unknown_key_points_at_its_line_and_column() {
         let err = parse::<Small>("x.yaml", "name: a\ncount: 2\n  \ncolour: red\n").unwrap_err();
         assert_eq!((err.line, err.column), (4, 1), "{err}");
-        assert!(err.message.contains("unknown field `colour`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `colour`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

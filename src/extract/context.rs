@@ -25,20 +25,36 @@ pub enum Tense {
 
 fn marker(w: &str) -> Option<Tense> {
     Some(match w {
-        "will" | "shall" | "'ll" | "won't" | "upcoming" | "scheduled" | "expected" | "plans" | "planned"
-        | "plan" | "due" | "intends" | "aims" | "hopes" | "going" | "forthcoming" | "tomorrow" | "next"
-        | "starting" | "begins" | "takes" | "opens" | "ahead" | "pending" | "would" | "could" | "might"
-        | "planning" | "expects" | "soon" | "early" | "until" | "till" | "postponed" | "delayed" => Tense::Future,
-        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "earlier" | "last" | "came" | "began"
-        | "took" | "went" | "made" | "gave" | "held" | "met" | "left" | "fell" | "rose" | "won" | "lost"
-        | "saw" | "sent" | "got" | "wrote" | "spoke" | "struck" | "hit" | "led" | "ran" | "became" | "brought"
-        | "fought" | "kept" | "paid" | "put" | "shot" | "set off" | "sold" | "spent" | "stood" | "thought"
-        | "yesterday" | "wasn't" | "weren't" | "didn't" | "hadn't" | "since" | "previously" | "reported" => {
-            Tense::Past
-        }
-        "is" | "are" | "says" | "say" | "has" | "have" | "am" | "isn't" | "aren't" | "now" | "today" => Tense::Present,
+        "will" | "shall" | "'ll" | "won't" | "upcoming" | "scheduled" | "expected" | "plans"
+        | "planned" | "plan" | "due" | "intends" | "aims" | "hopes" | "going" | "forthcoming"
+        | "tomorrow" | "next" | "starting" | "begins" | "takes" | "opens" | "ahead" | "pending"
+        | "would" | "could" | "might" | "planning" | "expects" | "soon" | "early" | "until"
+        | "till" | "postponed" | "delayed" => Tense::Future,
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "earlier" | "last" | "came"
+        | "began" | "took" | "went" | "made" | "gave" | "held" | "met" | "left" | "fell"
+        | "rose" | "won" | "lost" | "saw" | "sent" | "got" | "wrote" | "spoke" | "struck"
+        | "hit" | "led" | "ran" | "became" | "brought" | "fought" | "kept" | "paid" | "put"
+        | "shot" | "set off" | "sold" | "spent" | "stood" | "thought" | "yesterday" | "wasn't"
+        | "weren't" | "didn't" | "hadn't" | "since" | "previously" | "reported" => Tense::Past,
+        "is" | "are" | "says" | "say" | "has" | "have" | "am" | "isn't" | "aren't" | "now"
+        | "today" => Tense::Present,
         _ => {
-            if w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "seed" | "feed" | "bleed" | "breed" | "proceed" | "exceed" | "succeed" | "hundred") {
+            if w.len() > 4
+                && w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "need"
+                        | "speed"
+                        | "seed"
+                        | "feed"
+                        | "bleed"
+                        | "breed"
+                        | "proceed"
+                        | "exceed"
+                        | "succeed"
+                        | "hundred"
+                )
+            {
                 return Some(Tense::Past);
             }
             return None;
@@ -51,6 +67,10 @@ fn word_tense(c: &Cursor<'_>, i: usize) -> Option<Tense> {
     let w = c.low(i);
     let t = marker(&w)?;
     if t == Tense::Past && c.capitalized(i) && w.ends_with("ed") {
+        return None;
+    }
+    // A participle after "be" ("will be held") takes its tense from the auxiliary.
+    if t == Tense::Past && i > 0 && c.is_any(i - 1, &["be", "being", "been"]) {
         return None;
     }
     Some(t)

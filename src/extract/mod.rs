@@ -87,12 +87,24 @@ impl Amount {
     /// A definite number written to `precision`.
     #[must_use]
     pub fn exact(x: f64, precision: f64) -> Self {
-        Amount { exact: x, low: x, high: x, precision, vague: false }
+        Amount {
+            exact: x,
+            low: x,
+            high: x,
+            precision,
+            vague: false,
+        }
     }
     /// A vague range.
     #[must_use]
     pub fn vague(low: f64, high: f64) -> Self {
-        Amount { exact: (low + high) / 2.0, low, high, precision: 1.0, vague: true }
+        Amount {
+            exact: (low + high) / 2.0,
+            low,
+            high,
+            precision: 1.0,
+            vague: true,
+        }
     }
 }
 
@@ -391,11 +403,21 @@ impl<'a> Cursor<'a> {
             let trig = hit_pool.len() > before
                 || w == "'"
                 || w == "’"
-                || (w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::is_cue(&Low::new(w)));
+                || (w.len() <= 12
+                    && t.kind == token::TokenKind::Word
+                    && temporal::is_cue(&Low::new(w)));
             trigger.push(trig);
         }
         hit_start.push(hit_pool.len() as u32);
-        Cursor { text, toks, lex, opts, hit_start, hit_pool, trigger }
+        Cursor {
+            text,
+            toks,
+            lex,
+            opts,
+            hit_start,
+            hit_pool,
+            trigger,
+        }
     }
 
     /// Token `i` is a cue word that cannot stand alone ("the", "last", "a").
@@ -424,11 +446,15 @@ impl<'a> Cursor<'a> {
     }
     /// Token `i` is a number token.
     pub fn is_num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == token::TokenKind::Number)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == token::TokenKind::Number)
     }
     /// Token `i` is a word token.
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == token::TokenKind::Word)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == token::TokenKind::Word)
     }
     /// Token `j` starts where token `i` ends.
     pub fn touch(&self, i: usize, j: usize) -> bool {
@@ -460,7 +486,8 @@ impl<'a> Cursor<'a> {
         }
         let prev = self.toks[i - 1];
         let gap = &self.text[prev.end..self.toks[i].start];
-        gap.contains("\n\n") || (matches!(self.raw(i - 1), "." | "!" | "?") && !self.is_abbrev(i - 2))
+        gap.contains("\n\n")
+            || (matches!(self.raw(i - 1), "." | "!" | "?") && !self.is_abbrev(i - 2))
     }
     fn is_abbrev(&self, i: usize) -> bool {
         self.raw(i).len() <= 4 && self.is_word(i) && self.hits(i).next().is_some()
@@ -530,7 +557,13 @@ pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
             if let Some((_, h)) = m.hedge.as_mut() {
                 *h = h.start + base..h.end + base;
             }
-            if let Expr::Relation { duration, anchor, end, .. } = &mut m.expr {
+            if let Expr::Relation {
+                duration,
+                anchor,
+                end,
+                ..
+            } = &mut m.expr
+            {
                 for r in [duration, anchor, end] {
                     if let Some(x) = r.as_mut() {
                         *x += first;
@@ -556,7 +589,9 @@ fn chunks(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
         } else {
             // Next blank line after `from`; char boundaries are safe because '\n' is ASCII.
             let rest = &text.as_bytes()[from..];
-            rest.windows(2).position(|w| w == b"\n\n").map_or(text.len(), |p| from + p + 1)
+            rest.windows(2)
+                .position(|w| w == b"\n\n")
+                .map_or(text.len(), |p| from + p + 1)
         };
         let piece = (start, &text[start..end]);
         start = end;
@@ -573,8 +608,9 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
             continue;
         }
         // A leading word ("the", "last", "a") only matters before another trigger.
-        let next = if cur.raw(i + 1) == "-" { i + 2 } else { i + 1 };
-        if cur.lead_only(i) && !cur.trigger.get(next).copied().unwrap_or(false) {
+        // ("late on January 5", "the end of the year", "mid-2023": look a few tokens on.)
+        if cur.lead_only(i) && !(i + 1..i + 4).any(|k| cur.trigger.get(k).copied().unwrap_or(false))
+        {
             i += 1;
             continue;
         }
@@ -593,7 +629,10 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
     attach_clock_days(cur, &mut out);
     temporal::link_relations(cur, &mut out);
     // Only dates and times need the tense; counts are the same in any tense.
-    for m in out.iter_mut().filter(|m| matches!(m.kind, Kind::Date | Kind::Time)) {
+    for m in out
+        .iter_mut()
+        .filter(|m| matches!(m.kind, Kind::Date | Kind::Time))
+    {
         let s = cur.toks.partition_point(|t| t.start < m.span.start);
         let e = cur.toks.partition_point(|t| t.end <= m.span.end);
         m.tense = context::tense_around(cur, s, e);
@@ -605,11 +644,26 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
 /// same sentence: "on Sunday, January 5, starting around 9 a.m." is 9 a.m. on the 5th.
 fn attach_clock_days(cur: &Cursor<'_>, out: &mut [Mention]) {
     for k in 1..out.len() {
-        let Expr::Date(DateExpr::Clock { day: None, .. }) = &out[k].expr else { continue };
-        let Some(prev) = out[..k].iter().rev().find(|m| matches!(m.kind, Kind::Date | Kind::Time)) else { continue };
+        let Expr::Date(DateExpr::Clock { day: None, .. }) = &out[k].expr else {
+            continue;
+        };
+        let Some(prev) = out[..k]
+            .iter()
+            .rev()
+            .find(|m| matches!(m.kind, Kind::Date | Kind::Time))
+        else {
+            continue;
+        };
         let day = match &prev.expr {
-            Expr::Date(d @ (DateExpr::Calendar { day: Some(_), .. } | DateExpr::Weekday { .. } | DateExpr::Holiday { .. })) => d.clone(),
-            Expr::Date(DateExpr::Relative { unit: CalendarUnit::Day, .. }) => match &prev.expr {
+            Expr::Date(
+                d @ (DateExpr::Calendar { day: Some(_), .. }
+                | DateExpr::Weekday { .. }
+                | DateExpr::Holiday { .. }),
+            ) => d.clone(),
+            Expr::Date(DateExpr::Relative {
+                unit: CalendarUnit::Day,
+                ..
+            }) => match &prev.expr {
                 Expr::Date(d) => d.clone(),
                 _ => continue,
             },
@@ -645,7 +699,12 @@ mod tests {
         let text = para.repeat(3000);
         let ms = extract(&text, &crate::lexicon::DEFAULT, Options::default());
         for (i, m) in ms.iter().enumerate() {
-            if let Expr::Relation { duration: Some(d), anchor: Some(a), .. } = &m.expr {
+            if let Expr::Relation {
+                duration: Some(d),
+                anchor: Some(a),
+                ..
+            } = &m.expr
+            {
                 assert_eq!(&text[ms[*d].span.clone()], "Five months", "relation {i}");
                 assert_eq!(&text[ms[*a].span.clone()], "August 6, 2024");
             }

@@ -18,18 +18,158 @@ use crate::value::units::Dimension;
 
 /// Words after a number that are not a counted noun.
 const NOT_NOUNS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is",
-    "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might",
-    "can", "did", "do", "does", "than", "that", "which", "who", "when", "where", "while", "after", "before",
-    "since", "until", "into", "over", "under", "per", "more", "less", "most", "least", "other", "others", "such",
-    "this", "these", "those", "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
-    "said", "says", "say", "according", "between", "among", "about", "also", "not", "no", "so", "up", "down",
-    "out", "off", "if", "then", "there", "here", "all", "each", "every", "both", "either", "neither", "only",
-    "just", "still", "even", "already", "again", "yet", "now", "ago", "later", "earlier", "times", "percent",
-    "through", "during", "against", "without", "within", "including", "included", "includes", "via", "like",
-    "because", "though", "although", "whether", "what", "how", "why", "am", "pm", "st", "nd", "rd", "th",
-    "plus", "minus", "out", "versus", "vs", "onwards", "respectively", "apiece", "each", "alone", "instead",
-    "or so", "compared", "last", "next", "first", "new", "old", "s",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "do",
+    "does",
+    "than",
+    "that",
+    "which",
+    "who",
+    "when",
+    "where",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "into",
+    "over",
+    "under",
+    "per",
+    "more",
+    "less",
+    "most",
+    "least",
+    "other",
+    "others",
+    "such",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "you",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "said",
+    "says",
+    "say",
+    "according",
+    "between",
+    "among",
+    "about",
+    "also",
+    "not",
+    "no",
+    "so",
+    "up",
+    "down",
+    "out",
+    "off",
+    "if",
+    "then",
+    "there",
+    "here",
+    "all",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "only",
+    "just",
+    "still",
+    "even",
+    "already",
+    "again",
+    "yet",
+    "now",
+    "ago",
+    "later",
+    "earlier",
+    "times",
+    "percent",
+    "through",
+    "during",
+    "against",
+    "without",
+    "within",
+    "including",
+    "included",
+    "includes",
+    "via",
+    "like",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "what",
+    "how",
+    "why",
+    "am",
+    "pm",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "plus",
+    "minus",
+    "out",
+    "versus",
+    "vs",
+    "onwards",
+    "respectively",
+    "apiece",
+    "each",
+    "alone",
+    "instead",
+    "or so",
+    "compared",
+    "last",
+    "next",
+    "first",
+    "new",
+    "old",
+    "s",
 ];
 
 /// Parses a number, fraction, ordinal, percentage or quantity at token `i`.
@@ -42,7 +182,13 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         Some((x, len)) => (Some((x, c.span(i, i + len))), i + len),
         None => (None, i),
     };
-    let found = quantity(c, k).or_else(|| fraction(c, k)).or_else(|| if hedge.is_none() { ordinal(c, k) } else { None });
+    let found = fraction(c, k).or_else(|| quantity(c, k)).or_else(|| {
+        if hedge.is_none() {
+            ordinal(c, k)
+        } else {
+            None
+        }
+    });
     match found {
         Some((end, mut m)) => {
             if hedge.is_some() && !matches!(m.kind, Kind::Ordinal) {
@@ -57,13 +203,23 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
 }
 
 fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mention {
-    Mention { span: c.span(i, j), kind, expr, hedge: None, part: None, tense: Default::default() }
+    Mention {
+        span: c.span(i, j),
+        kind,
+        expr,
+        hedge: None,
+        part: None,
+        tense: Default::default(),
+    }
 }
 
 /// Parses the digits of a number token ("38,000", "15 000", "1.5").
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<f64> {
-    let clean: String = s.chars().filter(|ch| ch.is_ascii_digit() || *ch == '.').collect();
+    let clean: String = s
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+        .collect();
     clean.parse().ok()
 }
 
@@ -98,7 +254,12 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
             j = e;
         }
         // "5 1/2 hours"
-        if x.fract() == 0.0 && c.is(j, "1") && c.raw(j + 1) == "/" && c.touch(j, j + 1) && c.touch(j + 1, j + 2) {
+        if x.fract() == 0.0
+            && c.is(j, "1")
+            && c.raw(j + 1) == "/"
+            && c.touch(j, j + 1)
+            && c.touch(j + 1, j + 2)
+        {
             let den: f64 = c.raw(j + 2).parse().unwrap_or(0.0);
             if den >= 2.0 && den <= 4.0 && c.raw(j + 2).len() == 1 {
                 x += 1.0 / den;
@@ -113,13 +274,18 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
         if let Some((m, e)) = multiplier_at(c, i + 1) {
             return Some((Amount::exact(m, m), e));
         }
-        if let Some(h) = c.hits(i).find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)) && h.len > 1) {
+        if let Some(h) = c
+            .hits(i)
+            .find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)) && h.len > 1)
+        {
             // "a dozen", "a few", "a couple of"
             return amount_from_hit(c, i, h);
         }
         return Some((Amount::exact(1.0, 1.0), i + 1));
     }
-    let h = c.hits(i).find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)))?;
+    let h = c
+        .hits(i)
+        .find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)))?;
     amount_from_hit(c, i, h)
 }
 
@@ -149,7 +315,11 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
             let mut j = i + h.len;
             // forty-four, twenty five
             if n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
-                let k = if c.raw(j) == "-" && c.touch(j - 1, j) { j + 1 } else { j };
+                let k = if c.raw(j) == "-" && c.touch(j - 1, j) {
+                    j + 1
+                } else {
+                    j
+                };
                 if let Some((u, e)) = word_number_at(c, k) {
                     if u < 10.0 && u >= 1.0 {
                         x += u;
@@ -181,8 +351,13 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
 
 fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     // Currency symbol before the number: "$2", "US$ 1.5 million", "€40bn".
-    if let Some(h) = c.hits(i).find(|h| matches!(h.sense, Sense::CurrencySymbol(_))) {
-        let Sense::CurrencySymbol(u) = h.sense else { return None };
+    if let Some(h) = c
+        .hits(i)
+        .find(|h| matches!(h.sense, Sense::CurrencySymbol(_)))
+    {
+        let Sense::CurrencySymbol(u) = h.sense else {
+            return None;
+        };
         let k = i + h.len;
         if !c.is_num(k) {
             return None;
@@ -190,11 +365,19 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         let (mut amount, mut j) = amount_at(c, k)?;
         // "$5m", "$2bn" (attached abbreviation)
         if c.touch(j - 1, j) && c.is_any(j, &["m", "bn", "b", "k"]) {
-            let m = match &*c.low(j) { "m" => 1e6, "k" => 1e3, _ => 1e9 };
+            let m = match &*c.low(j) {
+                "m" => 1e6,
+                "k" => 1e3,
+                _ => 1e9,
+            };
             amount = Amount::exact(amount.exact * m, amount.precision * m);
             j += 1;
         }
-        let expr = Expr::Quantity { amount, unit: Some(u), noun: None };
+        let expr = Expr::Quantity {
+            amount,
+            unit: Some(u),
+            noun: None,
+        };
         return Some((j, mention(c, i, j, Kind::Quantity, expr)));
     }
     // A four-digit year-like number with no cue stays a plain number; temporal grammar ran first.
@@ -204,17 +387,28 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     }
     // "one" as a pronoun ("one of them") is still a count; keep it.
     // Percent
-    if c.raw(j) == "%" || c.is_any(j, &["percent", "pct"]) || (c.is(j, "per") && c.is(j + 1, "cent")) {
+    if c.raw(j) == "%"
+        || c.is_any(j, &["percent", "pct"])
+        || (c.is(j, "per") && c.is(j + 1, "cent"))
+    {
         let e = if c.is(j, "per") { j + 2 } else { j + 1 };
-        let e = if c.is_any(e, &["points", "point"]) && c.is(e - 1, "percentage") { e + 1 } else { e };
+        let e = if c.is_any(e, &["points", "point"]) && c.is(e - 1, "percentage") {
+            e + 1
+        } else {
+            e
+        };
         return Some((e, mention(c, i, e, Kind::Percent, Expr::Percent(amount))));
     }
     // Unit: "500 square kilometers", "40-kilometer", "30C", "20 miles"
-    let (k, hyphen) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) { (j + 1, true) } else { (j, false) };
+    let (k, hyphen) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) {
+        (j + 1, true)
+    } else {
+        (j, false)
+    };
     for h in c.hits(k) {
         let unit = match h.sense {
             Sense::Unit(u) => Some(u),
-            Sense::AttachedUnit(u) if c.touch(k - 1, k) && !c.is_word(k + h.len) => Some(u),
+            Sense::AttachedUnit(u) if c.touch(k - 1, k) => Some(u),
             _ => None,
         };
         if let Some(u) = unit {
@@ -226,7 +420,11 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
                 break;
             }
             let e = k + h.len;
-            let expr = Expr::Quantity { amount, unit: Some(u), noun: None };
+            let expr = Expr::Quantity {
+                amount,
+                unit: Some(u),
+                noun: None,
+            };
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));
         }
     }
@@ -235,17 +433,27 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         return Some((j, mention(c, i, j, Kind::Number, Expr::Number(amount))));
     }
     // "dozens of soldiers", "thousands of people"
-    if c.is(j, "of") && (amount.vague || c.is_any(j - 1, &["dozen", "hundreds", "thousands", "millions"])) {
+    if c.is(j, "of")
+        && (amount.vague || c.is_any(j - 1, &["dozen", "hundreds", "thousands", "millions"]))
+    {
         if let Some(noun) = noun_at(c, j + 1) {
             let e = j + 2;
-            let expr = Expr::Quantity { amount, unit: None, noun: Some(noun) };
+            let expr = Expr::Quantity {
+                amount,
+                unit: None,
+                noun: Some(noun),
+            };
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));
         }
     }
     // "38,000 troops"
     if let Some(noun) = noun_at(c, j) {
         let e = j + 1;
-        let expr = Expr::Quantity { amount, unit: None, noun: Some(noun) };
+        let expr = Expr::Quantity {
+            amount,
+            unit: None,
+            noun: Some(noun),
+        };
         return Some((e, mention(c, i, e, Kind::Quantity, expr)));
     }
     // Counts of a thing named two words on ("38,000 North Korean troops"): leave as a number.
@@ -261,7 +469,12 @@ fn noun_at(c: &Cursor<'_>, i: usize) -> Option<String> {
     if w.len() < 2 || NOT_NOUNS.contains(&&*w) || w.ends_with("ly") || w.ends_with("ed") {
         return None;
     }
-    if c.hits(i).any(|h| matches!(h.sense, Sense::Month(_) | Sense::Weekday(_) | Sense::Hedge(_) | Sense::Multiplier(_))) {
+    if c.hits(i).any(|h| {
+        matches!(
+            h.sense,
+            Sense::Month(_) | Sense::Weekday(_) | Sense::Hedge(_) | Sense::Multiplier(_)
+        )
+    }) {
         return None;
     }
     Some(w.into_owned())
@@ -276,7 +489,11 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     } else {
         (1.0, i)
     };
-    let k = if k > i && c.raw(k) == "-" && c.touch(k - 1, k) { k + 1 } else { k };
+    let k = if k > i && c.raw(k) == "-" && c.touch(k - 1, k) {
+        k + 1
+    } else {
+        k
+    };
     let part = c.hits(k).find_map(|h| match h.sense {
         Sense::Fraction(f) if h.len == 1 => Some(f),
         _ => None,
@@ -294,7 +511,16 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     if word.starts_with("quarter") && !c.is(k + 1, "of") {
         return None;
     }
-    if bare && !(c.is_any(k + 1, &["of", "the", "a", "its", "their", "his", "her", "that", "those", "these", "them", "it"]) || c.raw(k + 1) == "," || c.raw(k + 1) == ".") {
+    if bare
+        && !(c.is_any(
+            k + 1,
+            &[
+                "of", "the", "a", "its", "their", "his", "her", "that", "those", "these", "them",
+                "it",
+            ],
+        ) || c.raw(k + 1) == ","
+            || c.raw(k + 1) == ".")
+    {
         return None;
     }
     // "a fifth" without "of" is likely an ordinal use ("a fifth term").
@@ -306,7 +532,16 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         return None;
     }
     let e = k + 1;
-    Some((e, mention(c, i, e, Kind::Fraction, Expr::Fraction(Amount::exact(value, 0.0)))))
+    Some((
+        e,
+        mention(
+            c,
+            i,
+            e,
+            Kind::Fraction,
+            Expr::Fraction(Amount::exact(value, 0.0)),
+        ),
+    ))
 }
 
 fn ordinal(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
@@ -331,4 +566,307 @@ fn ordinal(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         _ => None,
     })?;
     Some((i + 1, mention(c, i, i + 1, Kind::Ordinal, Expr::Ordinal(n))))
+}
+
+#[cfg(test)]
+mod tests {
+    //! One sentence per form: what is found, its kind, and the interval it stands for.
+    use crate::extract::{extract, Options};
+    use crate::lexicon::DEFAULT;
+    use crate::resolve::{resolve, RefSource, Reference, Value};
+    use crate::value::Interval;
+
+    /// (text, kind, interval, unit) of every non-temporal mention in `s`.
+    fn found(s: &str) -> Vec<(String, &'static str, Option<Interval>, String)> {
+        let ms = extract(s, &DEFAULT, Options::default());
+        resolve(
+            ms,
+            Reference {
+                date: None,
+                source: RefSource::None,
+            },
+            &DEFAULT,
+        )
+        .into_iter()
+        .filter(|r| r.timex.is_none())
+        .map(|r| {
+            let (iv, unit) = match &r.value {
+                Value::Number { interval, .. } => (Some(*interval), String::new()),
+                Value::Quantity {
+                    interval,
+                    unit,
+                    currency,
+                    ..
+                } => (Some(*interval), currency.clone().unwrap_or(unit.clone())),
+                _ => (None, String::new()),
+            };
+            (
+                s[r.mention.span.clone()].to_string(),
+                r.mention.kind.name(),
+                iv,
+                unit,
+            )
+        })
+        .collect()
+    }
+
+    /// `s` has a mention `text` of `kind` whose interval is `[lo, hi]` (to 1e-6), in `unit`.
+    fn one(s: &str, text: &str, kind: &str, lo: f64, hi: f64, unit: &str) {
+        let f = found(s);
+        let ok = f.iter().any(|(t, k, iv, u)| {
+            t == text
+                && *k == kind
+                && u == unit
+                && iv.is_some_and(|iv| {
+                    let close = |a: f64, b: f64| a == b || (a - b).abs() < 1e-6;
+                    close(iv.lo_value().unwrap_or(f64::NEG_INFINITY), lo)
+                        && close(iv.hi_value().unwrap_or(f64::INFINITY), hi)
+                })
+        });
+        assert!(
+            ok,
+            "{s:?}: want {text:?} {kind} [{lo}, {hi}] {unit}, got {f:?}"
+        );
+    }
+
+    #[test]
+    fn numbers_as_written() {
+        one(
+            "Some 38,000 troops died.",
+            "Some 38,000 troops",
+            "quantity",
+            32300.0,
+            43700.0,
+            "troops",
+        );
+        one("The rate is 1.5 now.", "1.5", "number", 1.45, 1.55, "");
+        one(
+            "A crowd of 15 000 gathered.",
+            "15 000",
+            "number",
+            14500.0,
+            15500.0,
+            "",
+        );
+        one(
+            "Five soldiers were hurt.",
+            "Five soldiers",
+            "quantity",
+            4.5,
+            5.5,
+            "soldiers",
+        );
+        one(
+            "There were forty-four of them.",
+            "forty-four",
+            "number",
+            43.5,
+            44.5,
+            "",
+        );
+        one(
+            "They sent a dozen drones.",
+            "a dozen drones",
+            "quantity",
+            11.5,
+            12.5,
+            "drones",
+        );
+        one(
+            "It costs 1.5 million a year.",
+            "1.5 million",
+            "number",
+            1_450_000.0,
+            1_550_000.0,
+            "",
+        );
+    }
+
+    #[test]
+    fn vague_counts_are_ranges() {
+        one(
+            "It seized several hundred square miles.",
+            "several hundred square miles",
+            "quantity",
+            300.0,
+            900.0,
+            "square mile",
+        );
+        one(
+            "Dozens of homes burned.",
+            "Dozens of homes",
+            "quantity",
+            24.0,
+            99.0,
+            "homes",
+        );
+        one(
+            "Thousands of people fled.",
+            "Thousands of people",
+            "quantity",
+            2000.0,
+            9999.0,
+            "people",
+        );
+    }
+
+    #[test]
+    fn hedges_make_intervals() {
+        one(
+            "It holds approximately 500 square kilometers.",
+            "approximately 500 square kilometers",
+            "quantity",
+            425.0,
+            575.0,
+            "square kilometer",
+        );
+        one(
+            "It holds nearly 500 km².",
+            "nearly 500 km²",
+            "quantity",
+            400.0,
+            500.0,
+            "square kilometer",
+        );
+        one(
+            "At least nine died.",
+            "At least nine",
+            "number",
+            9.0,
+            f64::INFINITY,
+            "",
+        );
+        one("Up to 20 were hurt.", "Up to 20", "number", 0.0, 20.0, "");
+        one(
+            "More than 2,000 homes were destroyed.",
+            "More than 2,000 homes",
+            "quantity",
+            2000.0,
+            f64::INFINITY,
+            "homes",
+        );
+        one(
+            "Less than 5 km² burned.",
+            "Less than 5 km²",
+            "quantity",
+            0.0,
+            5.0,
+            "square kilometer",
+        );
+    }
+
+    #[test]
+    fn units_currencies_and_percentages() {
+        one(
+            "A 40-kilometer front opened.",
+            "40-kilometer",
+            "quantity",
+            35.0,
+            45.0,
+            "kilometer",
+        );
+        one(
+            "It reached 30C on Monday.",
+            "30C",
+            "quantity",
+            25.0,
+            35.0,
+            "degree celsius",
+        );
+        one(
+            "They drove 20 miles.",
+            "20 miles",
+            "quantity",
+            15.0,
+            25.0,
+            "mile",
+        );
+        one(
+            "It costs just $2 now.",
+            "just $2",
+            "quantity",
+            1.5,
+            2.5,
+            "USD",
+        );
+        one(
+            "Turnout was 25% this year.",
+            "25%",
+            "percent",
+            24.5,
+            25.5,
+            "",
+        );
+        one(
+            "Turnout was 25 percent.",
+            "25 percent",
+            "percent",
+            24.5,
+            25.5,
+            "",
+        );
+        one(
+            "Turnout was 25 per cent.",
+            "25 per cent",
+            "percent",
+            24.5,
+            25.5,
+            "",
+        );
+    }
+
+    #[test]
+    fn fractions_and_ordinals() {
+        one(
+            "Roughly half of it was retaken.",
+            "Roughly half",
+            "fraction",
+            0.425,
+            0.575,
+            "",
+        );
+        one(
+            "A third of the land burned.",
+            "A third",
+            "fraction",
+            1.0 / 3.0,
+            1.0 / 3.0,
+            "",
+        );
+        one(
+            "Two thirds of voters agreed.",
+            "Two thirds",
+            "fraction",
+            2.0 / 3.0,
+            2.0 / 3.0,
+            "",
+        );
+        let f = found("The war enters its fourth year.");
+        assert!(
+            f.iter()
+                .any(|(t, k, _, _)| t == "fourth" && *k == "ordinal"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn square_units_convert_to_a_base() {
+        let ms = extract("about 500 square miles", &DEFAULT, Options::default());
+        let r = resolve(
+            ms,
+            Reference {
+                date: None,
+                source: RefSource::None,
+            },
+            &DEFAULT,
+        );
+        let Value::Quantity {
+            base: Some(base), ..
+        } = &r[0].value
+        else {
+            panic!("{:?}", r[0].value)
+        };
+        // 500 sq mi ≈ 1,295 km²: the base interval is in m².
+        assert!(base.contains(1_295e6), "{base}");
+    }
 }

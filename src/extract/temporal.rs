@@ -22,7 +22,8 @@
 
 use super::number::amount_at;
 use super::{
-    Amount, Cursor, DateExpr, Expr, Kind, Mention, PeriodPart, RefPoint, RelationKind, Shift, YearSpec,
+    Amount, Cursor, DateExpr, Expr, Kind, Mention, PeriodPart, RefPoint, RelationKind, Shift,
+    YearSpec,
 };
 use crate::lexicon::Sense;
 use crate::value::calendar::CalendarUnit;
@@ -30,17 +31,85 @@ use crate::value::units::Dimension;
 
 type Found = Option<(usize, Vec<Mention>)>;
 
-fn one(span: std::ops::Range<usize>, kind: Kind, expr: Expr, part: Option<PeriodPart>) -> Vec<Mention> {
-    vec![Mention { span, kind, expr, hedge: None, part, tense: Default::default() }]
+fn one(
+    span: std::ops::Range<usize>,
+    kind: Kind,
+    expr: Expr,
+    part: Option<PeriodPart>,
+) -> Vec<Mention> {
+    vec![Mention {
+        span,
+        kind,
+        expr,
+        hedge: None,
+        part,
+        tense: Default::default(),
+    }]
 }
 
 /// Words before a year that make a bare four-digit number a year.
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "through", "during", "of", "before", "after", "early",
-    "late", "mid", "fiscal", "year", "summer", "winter", "spring", "fall", "autumn", "between", "and", "the",
-    "circa", "around", "throughout", "for", "as", "on", "at", "into", "end", "start", "beginning", "middle",
-    "than", "election", "season", "calendar", "spanning", "past", "ending", "ended", "until", "a", "its", "his",
-    "her", "their", "that", "this", "our", "both", "due", "s", "either", "late-", "pre", "post",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "during",
+    "of",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "year",
+    "summer",
+    "winter",
+    "spring",
+    "fall",
+    "autumn",
+    "between",
+    "and",
+    "the",
+    "circa",
+    "around",
+    "throughout",
+    "for",
+    "as",
+    "on",
+    "at",
+    "into",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "than",
+    "election",
+    "season",
+    "calendar",
+    "spanning",
+    "past",
+    "ending",
+    "ended",
+    "until",
+    "a",
+    "its",
+    "his",
+    "her",
+    "their",
+    "that",
+    "this",
+    "our",
+    "both",
+    "due",
+    "s",
+    "either",
+    "late-",
+    "pre",
+    "post",
 ];
 
 /// Parses the temporal expression starting at token `i`, if any.
@@ -58,12 +127,21 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
         }
     }
     // A hedge in front of a time or date: "around 7:15 p.m.", "about March 5".
-    if let Some(len) = c.hits(i).find_map(|h| matches!(h.sense, Sense::Hedge(_)).then_some(h.len)) {
+    if let Some(len) = c
+        .hits(i)
+        .find_map(|h| matches!(h.sense, Sense::Hedge(_)).then_some(h.len))
+    {
         if let Some((end, mut ms)) = core(c, i + len, false) {
             if let Some(m) = ms.first_mut() {
                 let clockish = matches!(m.expr, Expr::Date(DateExpr::Clock { .. }));
                 // "over the weekend", "since just before": prepositions, not hedges, before dates.
-                let preposition = c.is_any(i, &["over", "under", "some", "just", "only", "above", "below", "beyond", "full", "fully"]);
+                let preposition = c.is_any(
+                    i,
+                    &[
+                        "over", "under", "some", "just", "only", "above", "below", "beyond",
+                        "full", "fully",
+                    ],
+                );
                 if clockish && !preposition && m.span.start == c.toks[i + len].start {
                     m.span.start = c.toks[i].start;
                     if let Some(Sense::Hedge(h)) = c.hits(i).next().map(|h| h.sense) {
@@ -81,9 +159,27 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
 pub(crate) fn is_standalone(w: &str) -> bool {
     matches!(
         w,
-        "yesterday" | "today" | "tomorrow" | "tonight" | "now" | "currently" | "recently" | "nowadays" | "daily"
-            | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "nightly" | "noon" | "midnight" | "lately"
-            | "presently" | "weekend" | "overnight"
+        "yesterday"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "currently"
+            | "recently"
+            | "nowadays"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "annually"
+            | "yearly"
+            | "hourly"
+            | "nightly"
+            | "noon"
+            | "midnight"
+            | "lately"
+            | "presently"
+            | "weekend"
+            | "overnight"
     )
 }
 
@@ -91,15 +187,88 @@ pub(crate) fn is_standalone(w: &str) -> bool {
 pub(crate) fn is_cue(w: &str) -> bool {
     matches!(
         w,
-        "the" | "last" | "next" | "this" | "past" | "coming" | "previous" | "yesterday" | "today" | "tomorrow"
-            | "tonight" | "now" | "currently" | "recently" | "nowadays" | "future" | "daily" | "weekly" | "monthly"
-            | "annually" | "yearly" | "hourly" | "nightly" | "every" | "each" | "noon" | "midnight" | "early"
-            | "late" | "mid" | "earlier" | "later" | "a" | "an" | "q1" | "q2" | "q3" | "q4" | "weekend"
-            | "overnight" | "lately" | "formerly" | "quarterly" | "biweekly" | "soon" | "current" | "recent"
-            | "year" | "fiscal" | "once" | "semiannual" | "annual" | "half" | "first" | "second" | "third"
-            | "fourth" | "previously" | "presently" | "immediately" | "ago" | "end" | "beginning" | "start"
-            | "middle" | "latest" | "several" | "few" | "many" | "some" | "recent-" | "years" | "months"
-            | "weeks" | "days" | "decades" | "hours" | "minutes" | "centuries" | "prior" | "two-thirds" | "that"
+        "the"
+            | "last"
+            | "next"
+            | "this"
+            | "past"
+            | "coming"
+            | "previous"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "tonight"
+            | "now"
+            | "currently"
+            | "recently"
+            | "nowadays"
+            | "future"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "annually"
+            | "yearly"
+            | "hourly"
+            | "nightly"
+            | "every"
+            | "each"
+            | "noon"
+            | "midnight"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "a"
+            | "an"
+            | "q1"
+            | "q2"
+            | "q3"
+            | "q4"
+            | "weekend"
+            | "overnight"
+            | "lately"
+            | "formerly"
+            | "quarterly"
+            | "biweekly"
+            | "soon"
+            | "current"
+            | "recent"
+            | "year"
+            | "fiscal"
+            | "once"
+            | "semiannual"
+            | "annual"
+            | "half"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "previously"
+            | "presently"
+            | "immediately"
+            | "ago"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "latest"
+            | "several"
+            | "few"
+            | "many"
+            | "some"
+            | "recent-"
+            | "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "decades"
+            | "hours"
+            | "minutes"
+            | "centuries"
+            | "prior"
+            | "two-thirds"
+            | "that"
     )
 }
 
@@ -108,7 +277,11 @@ fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
     match &*w {
         "early" | "earlier" if !c.is(i + 1, "on") => Some((PeriodPart::Start, i + 1)),
         "late" | "later" => {
-            let j = if c.is(i + 1, "on") || c.is(i + 1, "in") { i + 2 } else { i + 1 };
+            let j = if c.is(i + 1, "on") || c.is(i + 1, "in") {
+                i + 2
+            } else {
+                i + 1
+            };
             Some((PeriodPart::End, j))
         }
         "mid" if c.raw(i + 1) == "-" && c.touch(i, i + 1) => Some((PeriodPart::Mid, i + 2)),
@@ -129,8 +302,23 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     // After "the end of", "the beginning of": "the year", "the month", "the week" are this one.
     if after_part && c.is(i, "the") {
         if let Some((unit, false, e)) = time_unit_at(c, i + 1) {
-            if matches!(unit, CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year | CalendarUnit::Decade | CalendarUnit::Quarter) {
-                return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: 0 }), None)));
+            if matches!(
+                unit,
+                CalendarUnit::Week
+                    | CalendarUnit::Month
+                    | CalendarUnit::Year
+                    | CalendarUnit::Decade
+                    | CalendarUnit::Quarter
+            ) {
+                return Some((
+                    e,
+                    one(
+                        span(c, i, e),
+                        Kind::Date,
+                        Expr::Date(DateExpr::Relative { unit, offset: 0 }),
+                        None,
+                    ),
+                ));
             }
         }
     }
@@ -169,7 +357,10 @@ fn month_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
         _ => None,
     })?;
     let raw = c.raw(i);
-    let full = raw.len() > 4 || raw.eq_ignore_ascii_case("may") || raw.eq_ignore_ascii_case("june") || raw.eq_ignore_ascii_case("july");
+    let full = raw.len() > 4
+        || raw.eq_ignore_ascii_case("may")
+        || raw.eq_ignore_ascii_case("june")
+        || raw.eq_ignore_ascii_case("july");
     let dot = c.raw(i + 1) == "." && c.touch(i, i + 1);
     if !full && !dot && !c.capitalized(i) {
         return None;
@@ -222,7 +413,11 @@ fn year_at(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
     if c.raw(i) == "'" || c.raw(i) == "’" {
         // '98
         let r = c.raw(i + 1);
-        if c.touch(i, i + 1) && r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) && !c.touch(i + 1, i + 2) {
+        if c.touch(i, i + 1)
+            && r.len() == 2
+            && r.bytes().all(|b| b.is_ascii_digit())
+            && !c.touch(i + 1, i + 2)
+        {
             let y: i32 = r.parse().ok()?;
             return Some((if y < 40 { 2000 + y } else { 1900 + y }, i + 2));
         }
@@ -266,8 +461,20 @@ fn span(c: &Cursor<'_>, i: usize, j: usize) -> std::ops::Range<usize> {
     c.span(i, j)
 }
 
-fn calendar(year: YearSpec, month: Option<u32>, day: Option<u32>, weekday: Option<u32>, shift: Shift) -> Expr {
-    Expr::Date(DateExpr::Calendar { year, month, day, weekday, shift })
+fn calendar(
+    year: YearSpec,
+    month: Option<u32>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    shift: Shift,
+) -> Expr {
+    Expr::Date(DateExpr::Calendar {
+        year,
+        month,
+        day,
+        weekday,
+        shift,
+    })
 }
 
 /// `, 2025` or ` 2025` after a month-day.
@@ -289,7 +496,10 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
             let m = Mention {
                 span: span(c, start, j + h.len),
                 kind: Kind::Time,
-                expr: Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code }),
+                expr: Expr::Date(DateExpr::PartOfDay {
+                    day: Box::new(day),
+                    code,
+                }),
                 hedge: None,
                 part: None,
                 tense: Default::default(),
@@ -304,7 +514,14 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
             return (e, m);
         }
     }
-    let m = Mention { span: span(c, start, j), kind: Kind::Date, expr: Expr::Date(day), hedge: None, part: None, tense: Default::default() };
+    let m = Mention {
+        span: span(c, start, j),
+        kind: Kind::Date,
+        expr: Expr::Date(day),
+        hedge: None,
+        part: None,
+        tense: Default::default(),
+    };
     (j, m)
 }
 
@@ -320,23 +537,51 @@ fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     let b = c.raw(i + 2);
-    let has_third = c.raw(i + 3) == sep && c.touch(i + 2, i + 3) && c.touch(i + 3, i + 4) && c.is_num(i + 4);
+    let has_third =
+        c.raw(i + 3) == sep && c.touch(i + 2, i + 3) && c.touch(i + 3, i + 4) && c.is_num(i + 4);
     let num = |s: &str| -> Option<u32> {
-        (s.len() <= 4 && s.bytes().all(|x| x.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+        (s.len() <= 4 && s.bytes().all(|x| x.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
     };
     if a.len() == 4 && has_third && sep != "." {
         // yyyy-mm-dd, yyyy/mm/dd
         let (y, m, d) = (num(a)?, num(b)?, num(c.raw(i + 4))?);
         if b.len() <= 2 && c.raw(i + 4).len() <= 2 && valid_md(m, d) && (1000..2200).contains(&y) {
-            return Some((i + 5, one(span(c, i, i + 5), Kind::Date, calendar(YearSpec::Year(y as i32), Some(m), Some(d), None, Shift::Bare), None)));
+            return Some((
+                i + 5,
+                one(
+                    span(c, i, i + 5),
+                    Kind::Date,
+                    calendar(
+                        YearSpec::Year(y as i32),
+                        Some(m),
+                        Some(d),
+                        None,
+                        Shift::Bare,
+                    ),
+                    None,
+                ),
+            ));
         }
         return None;
     }
     if a.len() == 4 && sep == "-" && !has_third && b.len() == 2 {
         // yyyy-mm
         let (y, m) = (num(a)?, num(b)?);
-        if (1..=12).contains(&m) && (1000..2200).contains(&y) && !(c.raw(i + 3) == "-" && c.touch(i + 2, i + 3)) {
-            return Some((i + 3, one(span(c, i, i + 3), Kind::Date, calendar(YearSpec::Year(y as i32), Some(m), None, None, Shift::Bare), None)));
+        if (1..=12).contains(&m)
+            && (1000..2200).contains(&y)
+            && !(c.raw(i + 3) == "-" && c.touch(i + 2, i + 3))
+        {
+            return Some((
+                i + 3,
+                one(
+                    span(c, i, i + 3),
+                    Kind::Date,
+                    calendar(YearSpec::Year(y as i32), Some(m), None, None, Shift::Bare),
+                    None,
+                ),
+            ));
         }
         return None;
     }
@@ -345,7 +590,13 @@ fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
         let y = num(yr)? as i32;
         let y = match yr.len() {
             4 => y,
-            2 => if y < 40 { 2000 + y } else { 1900 + y },
+            2 => {
+                if y < 40 {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            }
             _ => return None,
         };
         let (x, z) = (num(a)?, num(b)?);
@@ -354,7 +605,15 @@ fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
             super::DateOrder::DayFirst => (z, x),
         };
         if valid_md(m, d) && !(c.touch(i + 4, i + 5) && c.is_any(i + 5, &["/", "-"])) {
-            return Some((i + 5, one(span(c, i, i + 5), Kind::Date, calendar(YearSpec::Year(y), Some(m), Some(d), None, Shift::Bare), None)));
+            return Some((
+                i + 5,
+                one(
+                    span(c, i, i + 5),
+                    Kind::Date,
+                    calendar(YearSpec::Year(y), Some(m), Some(d), None, Shift::Bare),
+                    None,
+                ),
+            ));
         }
     }
     None
@@ -369,9 +628,15 @@ fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
     // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
     if shift == Shift::Bare {
         let k = if c.raw(j) == "," { j + 1 } else { j };
-        if let Some((e, mut ms)) = month_led(c, k, Shift::Bare, k, false).or_else(|| day_led(c, k)) {
+        if let Some((e, mut ms)) = month_led(c, k, Shift::Bare, k, false).or_else(|| day_led(c, k))
+        {
             if let Some(m) = ms.first_mut() {
-                if let Expr::Date(DateExpr::Calendar { weekday, day: Some(_), .. }) = &mut m.expr {
+                if let Expr::Date(DateExpr::Calendar {
+                    weekday,
+                    day: Some(_),
+                    ..
+                }) = &mut m.expr
+                {
                     *weekday = Some(wd);
                     m.span.start = c.toks[start].start;
                     return Some((e, ms));
@@ -389,7 +654,10 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
     // Month day [, year]
     if let Some((d, k)) = day_at(c, j) {
         // "May 2024" is month-year, not a day: day_at rejects 4 digits already.
-        let clock_like = (c.raw(k) == ":" || c.raw(k) == ".") && c.touch(k - 1, k) && c.is_num(k + 1) && c.touch(k, k + 1);
+        let clock_like = (c.raw(k) == ":" || c.raw(k) == ".")
+            && c.touch(k - 1, k)
+            && c.is_num(k + 1)
+            && c.touch(k, k + 1);
         if !clock_like {
             let (year, e) = opt_year(c, k);
             let expr = calendar(year, Some(m), Some(d), None, shift);
@@ -401,12 +669,32 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
     }
     // "June last year", "January this year"
     if let Some((_, off)) = shift_word(&c.low(j)).filter(|_| c.is(j + 1, "year")) {
-        return Some((j + 2, one(span(c, start, j + 2), Kind::Date, calendar(YearSpec::Shift(off), Some(m), None, None, shift), None)));
+        return Some((
+            j + 2,
+            one(
+                span(c, start, j + 2),
+                Kind::Date,
+                calendar(YearSpec::Shift(off), Some(m), None, None, shift),
+                None,
+            ),
+        ));
     }
     // Month [of] year
-    let k = if c.is(j, "of") || c.raw(j) == "," { j + 1 } else { j };
+    let k = if c.is(j, "of") || c.raw(j) == "," {
+        j + 1
+    } else {
+        j
+    };
     if let Some((y, e)) = year_at(c, k) {
-        return Some((e, one(span(c, start, e), Kind::Date, calendar(YearSpec::Year(y), Some(m), None, None, shift), None)));
+        return Some((
+            e,
+            one(
+                span(c, start, e),
+                Kind::Date,
+                calendar(YearSpec::Year(y), Some(m), None, None, shift),
+                None,
+            ),
+        ));
     }
     // Month alone: needs to look like a month, not the verb "may"/"march" or a name.
     let raw = c.raw(i);
@@ -416,7 +704,30 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
     }
     if shift == Shift::Bare && i == start {
         let prev = c.low(i.wrapping_sub(1));
-        let cue = matches!(&*prev, "in" | "since" | "by" | "until" | "till" | "through" | "during" | "of" | "from" | "before" | "after" | "between" | "and" | "to" | "last" | "next" | "this" | "early" | "late" | "mid" | "-" | "throughout");
+        let cue = matches!(
+            &*prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "through"
+                | "during"
+                | "of"
+                | "from"
+                | "before"
+                | "after"
+                | "between"
+                | "and"
+                | "to"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "throughout"
+        );
         if ambiguous && !(cue || after_part) {
             return None;
         }
@@ -428,7 +739,15 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
             return None;
         }
     }
-    Some((j, one(span(c, start, j), Kind::Date, calendar(YearSpec::Unspecified, Some(m), None, None, shift), None)))
+    Some((
+        j,
+        one(
+            span(c, start, j),
+            Kind::Date,
+            calendar(YearSpec::Unspecified, Some(m), None, None, shift),
+            None,
+        ),
+    ))
 }
 
 fn day_led(c: &Cursor<'_>, i: usize) -> Found {
@@ -443,10 +762,26 @@ fn day_led(c: &Cursor<'_>, i: usize) -> Found {
             return None;
         }
         let (year, e2) = opt_year(c, e);
-        return Some((e2, one(span(c, i, e2), Kind::Date, calendar(year, Some(m), Some(d), None, Shift::Bare), None)));
+        return Some((
+            e2,
+            one(
+                span(c, i, e2),
+                Kind::Date,
+                calendar(year, Some(m), Some(d), None, Shift::Bare),
+                None,
+            ),
+        ));
     }
     if the && ordinal && !c.is_word(j) {
-        return Some((j, one(span(c, i, j), Kind::Date, calendar(YearSpec::Unspecified, None, Some(d), None, Shift::Bare), None)));
+        return Some((
+            j,
+            one(
+                span(c, i, j),
+                Kind::Date,
+                calendar(YearSpec::Unspecified, None, Some(d), None, Shift::Bare),
+                None,
+            ),
+        ));
     }
     None
 }
@@ -462,7 +797,11 @@ fn shift_word(w: &str) -> Option<(Shift, i32)> {
 
 fn shifted(c: &Cursor<'_>, i: usize) -> Found {
     // "the past week", "the coming year"
-    let (the, k) = if c.is(i, "the") { (true, i + 1) } else { (false, i) };
+    let (the, k) = if c.is(i, "the") {
+        (true, i + 1)
+    } else {
+        (false, i)
+    };
     let w = c.low(k);
     let (shift, off) = shift_word(&w)?;
     let j = k + 1;
@@ -478,10 +817,26 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
         }
     }
     if c.is(j, "weekend") {
-        return Some((j + 1, one(span(c, i, j + 1), Kind::Date, Expr::Date(DateExpr::Weekend { offset: off, bare: false }), None)));
+        return Some((
+            j + 1,
+            one(
+                span(c, i, j + 1),
+                Kind::Date,
+                Expr::Date(DateExpr::Weekend {
+                    offset: off,
+                    bare: false,
+                }),
+                None,
+            ),
+        ));
     }
-    if w == "last" && c.is_any(j, &["night", "evening"]) || (w == "this" && c.hits(j).any(|h| matches!(h.sense, Sense::PartOfDay(_)))) {
-        let day = DateExpr::Relative { unit: CalendarUnit::Day, offset: if w == "last" { -1 } else { 0 } };
+    if w == "last" && c.is_any(j, &["night", "evening"])
+        || (w == "this" && c.hits(j).any(|h| matches!(h.sense, Sense::PartOfDay(_))))
+    {
+        let day = DateExpr::Relative {
+            unit: CalendarUnit::Day,
+            offset: if w == "last" { -1 } else { 0 },
+        };
         let (e, m) = part_of_day_after(c, i, j, day);
         if e > j {
             return Some((e, vec![m]));
@@ -495,11 +850,22 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
         if c.capitalized(k) && c.capitalized(j) && !c.sentence_break_before(k) {
             return None;
         }
-        if matches!(unit, CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour) {
+        if matches!(
+            unit,
+            CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour
+        ) {
             return None;
         }
         // "the last year" in "the last year of the war" is a period of the story, still relative.
-        return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: off }), None)));
+        return Some((
+            e,
+            one(
+                span(c, i, e),
+                Kind::Date,
+                Expr::Date(DateExpr::Relative { unit, offset: off }),
+                None,
+            ),
+        ));
     }
     None
 }
@@ -508,7 +874,12 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
 fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
     let lead = c.low(i);
     let (k, offset) = match &*lead {
-        "the" if c.is_any(i + 1, &["next", "following", "previous", "preceding", "same"]) => {
+        "the"
+            if c.is_any(
+                i + 1,
+                &["next", "following", "previous", "preceding", "same"],
+            ) =>
+        {
             let off = match &*c.low(i + 1) {
                 "next" | "following" => 1,
                 "same" => 0,
@@ -521,8 +892,13 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
         "the" => (i + 1, 0), // "the day before", "the day after"
         _ => return None,
     };
-    let (unit, false, e) = time_unit_at(c, k)? else { return None };
-    if !matches!(unit, CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year) {
+    let (unit, false, e) = time_unit_at(c, k)? else {
+        return None;
+    };
+    if !matches!(
+        unit,
+        CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year
+    ) {
         return None;
     }
     let (offset, e) = if lead == "the" && k == i + 1 {
@@ -532,7 +908,12 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
             "after" => 1,
             _ => return None,
         };
-        if c.is_word(e + 1) && !c.is_any(e + 1, &["and", "but", "when", "as", "he", "she", "they", "it", "the"]) {
+        if c.is_word(e + 1)
+            && !c.is_any(
+                e + 1,
+                &["and", "but", "when", "as", "he", "she", "they", "it", "the"],
+            )
+        {
             return None;
         }
         (rel, e + 1)
@@ -540,7 +921,15 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
         (offset, e)
     };
     // "that year's budget" is still that year; "that day" needs no object.
-    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Anaphoric { unit, offset }), None)))
+    Some((
+        e,
+        one(
+            span(c, i, e),
+            Kind::Date,
+            Expr::Date(DateExpr::Anaphoric { unit, offset }),
+            None,
+        ),
+    ))
 }
 
 /// Named days from the lexicon: "Christmas", "Thanksgiving Day", "last Christmas".
@@ -563,12 +952,23 @@ fn holiday(c: &Cursor<'_>, i: usize) -> Found {
         year = YearSpec::Year(y);
         e = e2;
     }
-    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Holiday { index, year, shift }), None)))
+    Some((
+        e,
+        one(
+            span(c, i, e),
+            Kind::Date,
+            Expr::Date(DateExpr::Holiday { index, year, shift }),
+            None,
+        ),
+    ))
 }
 
 fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     let w = c.low(i);
-    let rel = |off: i32| DateExpr::Relative { unit: CalendarUnit::Day, offset: off };
+    let rel = |off: i32| DateExpr::Relative {
+        unit: CalendarUnit::Day,
+        offset: off,
+    };
     let day = match &*w {
         "yesterday" => Some(rel(-1)),
         "today" => Some(rel(0)),
@@ -577,14 +977,28 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     };
     if let Some(day) = day {
         if c.raw(i + 1) == "'s" || (c.raw(i + 1) == "'" && c.is(i + 2, "s")) {
-            return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(day), None)));
+            return Some((
+                i + 1,
+                one(span(c, i, i + 1), Kind::Date, Expr::Date(day), None),
+            ));
         }
         let (e, m) = part_of_day_after(c, i, i + 1, day);
         return Some((e, vec![m]));
     }
     if w == "tonight" {
         let day = rel(0);
-        return Some((i + 1, one(span(c, i, i + 1), Kind::Time, Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code: "NI".into() }), None)));
+        return Some((
+            i + 1,
+            one(
+                span(c, i, i + 1),
+                Kind::Time,
+                Expr::Date(DateExpr::PartOfDay {
+                    day: Box::new(day),
+                    code: "NI".into(),
+                }),
+                None,
+            ),
+        ));
     }
     let r = match &*w {
         "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
@@ -593,31 +1007,89 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     };
     if let Some(r) = r {
         // "now that …" and a sentence-opening "Now, …" are discourse, not time.
-        if w == "now" && (c.is(i + 1, "that") || (c.capitalized(i) && c.raw(i + 1) == "," && c.sentence_break_before(i))) {
+        if w == "now"
+            && (c.is(i + 1, "that")
+                || (c.capitalized(i) && c.raw(i + 1) == "," && c.sentence_break_before(i)))
+        {
             return None;
         }
-        return Some((i + 1, one(span(c, i, i + 1), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+        return Some((
+            i + 1,
+            one(
+                span(c, i, i + 1),
+                Kind::Date,
+                Expr::Date(DateExpr::Ref(r)),
+                None,
+            ),
+        ));
     }
     if w == "the" && c.is_any(i + 1, &["past", "future"]) && !c.is_word(i + 2) && !c.is_num(i + 2) {
-        let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
-        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+        let r = if c.is(i + 1, "past") {
+            RefPoint::Past
+        } else {
+            RefPoint::Future
+        };
+        return Some((
+            i + 2,
+            one(
+                span(c, i, i + 2),
+                Kind::Date,
+                Expr::Date(DateExpr::Ref(r)),
+                None,
+            ),
+        ));
     }
-    if w == "the" && c.is_any(i + 1, &["past", "future"]) && c.is_any(i + 2, &["and", "or", "of", "as", "is", "was", "will", "that", "when"]) {
-        let r = if c.is(i + 1, "past") { RefPoint::Past } else { RefPoint::Future };
-        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Ref(r)), None)));
+    if w == "the"
+        && c.is_any(i + 1, &["past", "future"])
+        && c.is_any(
+            i + 2,
+            &["and", "or", "of", "as", "is", "was", "will", "that", "when"],
+        )
+    {
+        let r = if c.is(i + 1, "past") {
+            RefPoint::Past
+        } else {
+            RefPoint::Future
+        };
+        return Some((
+            i + 2,
+            one(
+                span(c, i, i + 2),
+                Kind::Date,
+                Expr::Date(DateExpr::Ref(r)),
+                None,
+            ),
+        ));
     }
     // "in recent years", "in the coming weeks": a vague stretch of time.
-    if (w == "recent" || w == "coming") && c.is_any(i + 1, &["years", "months", "weeks", "days", "decades"]) {
+    if (w == "recent" || w == "coming")
+        && c.is_any(i + 1, &["years", "months", "weeks", "days", "decades"])
+    {
         if let Some((unit, true, e)) = time_unit_at(c, i + 1) {
-            let expr = Expr::Duration { amount: Amount::vague(2.0, 9.0), unit };
+            let expr = Expr::Duration {
+                amount: Amount::vague(2.0, 9.0),
+                unit,
+            };
             return Some((e, one(span(c, i, e), Kind::Duration, expr, None)));
         }
     }
     if matches!(&*w, "earlier" | "later") && c.is(i + 1, "this") {
         if let Some((unit, false, e)) = time_unit_at(c, i + 2) {
-            let part = if w == "earlier" { PeriodPart::Start } else { PeriodPart::End };
+            let part = if w == "earlier" {
+                PeriodPart::Start
+            } else {
+                PeriodPart::End
+            };
             let _ = part;
-            return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Relative { unit, offset: 0 }), None)));
+            return Some((
+                e,
+                one(
+                    span(c, i, e),
+                    Kind::Date,
+                    Expr::Date(DateExpr::Relative { unit, offset: 0 }),
+                    None,
+                ),
+            ));
         }
     }
     None
@@ -631,7 +1103,14 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
         hour = if w == "midnight" { 0 } else { 12 };
         minute = 0;
         j = i + 1;
-        if day.is_none() && !c.is_any(i.wrapping_sub(1), &["at", "by", "until", "before", "after", "from", "around", "about", "since"]) {
+        if day.is_none()
+            && !c.is_any(
+                i.wrapping_sub(1),
+                &[
+                    "at", "by", "until", "before", "after", "from", "around", "about", "since",
+                ],
+            )
+        {
             return None;
         }
     } else {
@@ -646,7 +1125,12 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
         minute = 0;
         j = i + 1;
         let mut had_minutes = false;
-        if (c.raw(j) == ":" || c.raw(j) == ".") && c.touch(i, j) && c.touch(j, j + 1) && c.raw(j + 1).len() == 2 && c.is_num(j + 1) {
+        if (c.raw(j) == ":" || c.raw(j) == ".")
+            && c.touch(i, j)
+            && c.touch(j, j + 1)
+            && c.raw(j + 1).len() == 2
+            && c.is_num(j + 1)
+        {
             minute = c.raw(j + 1).parse().ok()?;
             j += 2;
             had_minutes = true;
@@ -670,7 +1154,12 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
                 if !had_minutes || hour > 23 || minute > 59 {
                     return None;
                 }
-                let cue = c.is_any(i.wrapping_sub(1), &["at", "by", "until", "before", "after", "from", "around", "about", "since"]);
+                let cue = c.is_any(
+                    i.wrapping_sub(1),
+                    &[
+                        "at", "by", "until", "before", "after", "from", "around", "about", "since",
+                    ],
+                );
                 if !cue && zone_at(c, j).is_none() {
                     return None;
                 }
@@ -693,15 +1182,33 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             j = e;
         }
     }
-    let expr = DateExpr::Clock { day: day.map(Box::new), hour, minute, zone };
-    Some((j, one(span(c, start, j), Kind::Time, Expr::Date(expr), None)))
+    let expr = DateExpr::Clock {
+        day: day.map(Box::new),
+        hour,
+        minute,
+        zone,
+    };
+    Some((
+        j,
+        one(span(c, start, j), Kind::Time, Expr::Date(expr), None),
+    ))
 }
 
 /// A day written right after a clock time.
 fn day_after_clock(c: &Cursor<'_>, j: usize) -> Option<(DateExpr, usize)> {
-    let k = if c.is(j, "on") || c.raw(j) == "," { j + 1 } else { j };
+    let k = if c.is(j, "on") || c.raw(j) == "," {
+        j + 1
+    } else {
+        j
+    };
     if let Some((wd, e)) = weekday_at(c, k) {
-        return Some((DateExpr::Weekday { weekday: wd, shift: Shift::Bare }, e));
+        return Some((
+            DateExpr::Weekday {
+                weekday: wd,
+                shift: Shift::Bare,
+            },
+            e,
+        ));
     }
     let off = match &*c.low(k) {
         "yesterday" => Some(-1),
@@ -710,12 +1217,27 @@ fn day_after_clock(c: &Cursor<'_>, j: usize) -> Option<(DateExpr, usize)> {
         _ => None,
     };
     if let Some(off) = off {
-        return Some((DateExpr::Relative { unit: CalendarUnit::Day, offset: off }, k + 1));
+        return Some((
+            DateExpr::Relative {
+                unit: CalendarUnit::Day,
+                offset: off,
+            },
+            k + 1,
+        ));
     }
     let (m, e) = month_at(c, k)?;
     let (d, e) = day_at(c, e)?;
     let (year, e) = opt_year(c, e);
-    Some((DateExpr::Calendar { year, month: Some(m), day: Some(d), weekday: None, shift: Shift::Bare }, e))
+    Some((
+        DateExpr::Calendar {
+            year,
+            month: Some(m),
+            day: Some(d),
+            weekday: None,
+            shift: Shift::Bare,
+        },
+        e,
+    ))
 }
 
 fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
@@ -723,7 +1245,11 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
     match &*w {
         "am" | "pm" => Some((w == "pm", j + 1)),
         "a" | "p" if c.raw(j + 1) == "." && c.is(j + 2, "m") => {
-            let e = if c.raw(j + 3) == "." && c.touch(j + 2, j + 3) { j + 4 } else { j + 3 };
+            let e = if c.raw(j + 3) == "." && c.touch(j + 2, j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
             Some((w == "p", e))
         }
         _ => None,
@@ -732,7 +1258,10 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
 
 fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
     let r = c.raw(j);
-    const ZONES: &[&str] = &["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST"];
+    const ZONES: &[&str] = &[
+        "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT",
+        "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST",
+    ];
     if ZONES.contains(&r) {
         return Some((r.to_string(), j + 1));
     }
@@ -761,8 +1290,32 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if hedge.is_none() && c.is(k, "the") {
         k += 1;
     }
-    let lead = if hedge.is_none() && c.is_any(k, &["past", "last", "next", "first", "coming", "previous", "final", "latest", "following", "remaining"]) { k += 1; true } else { false };
-    let start = if lead || hedge.is_some() || c.is(i, "the") { i } else { k0 };
+    let lead = if hedge.is_none()
+        && c.is_any(
+            k,
+            &[
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "previous",
+                "final",
+                "latest",
+                "following",
+                "remaining",
+            ],
+        ) {
+        k += 1;
+        true
+    } else {
+        false
+    };
+    let start = if lead || hedge.is_some() || c.is(i, "the") {
+        i
+    } else {
+        k0
+    };
     let (amount, j) = match amount_at(c, k) {
         Some(x) => x,
         None => {
@@ -770,33 +1323,81 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
             let (unit, plural, e) = time_unit_at(c, k)?;
             // "year-long", "decades-long": a duration adjective.
             if c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "long") && hedge.is_none() {
-                let amount = if plural { Amount::vague(2.0, 9.0) } else { Amount::exact(1.0, 1.0) };
-                return Some((e + 2, one(span(c, k, e + 2), Kind::Duration, Expr::Duration { amount, unit }, None)));
+                let amount = if plural {
+                    Amount::vague(2.0, 9.0)
+                } else {
+                    Amount::exact(1.0, 1.0)
+                };
+                return Some((
+                    e + 2,
+                    one(
+                        span(c, k, e + 2),
+                        Kind::Duration,
+                        Expr::Duration { amount, unit },
+                        None,
+                    ),
+                ));
             }
             if !plural || hedge.is_some() {
                 return None;
             }
             // "years ago", "hours later": a vague point.
-            if !lead && c.is_any(e, &["ago", "later", "earlier"]) && !matches!(unit, CalendarUnit::Second) {
+            if !lead
+                && c.is_any(e, &["ago", "later", "earlier"])
+                && !matches!(unit, CalendarUnit::Second)
+            {
                 let sign = if c.is(e, "later") { 1 } else { -1 };
-                let expr = Expr::Date(DateExpr::Offset { amount: Amount::vague(2.0, 9.0), unit, sign });
+                let expr = Expr::Date(DateExpr::Offset {
+                    amount: Amount::vague(2.0, 9.0),
+                    unit,
+                    sign,
+                });
                 return Some((e + 1, one(span(c, k, e + 1), Kind::Date, expr, None)));
             }
             let prev = c.low(k.wrapping_sub(1));
-            if !(lead || matches!(&*prev, "for" | "over" | "within" | "in" | "after" | "took" | "take" | "takes" | "lasted" | "last" | "spent" | "spend")) {
+            if !(lead
+                || matches!(
+                    &*prev,
+                    "for"
+                        | "over"
+                        | "within"
+                        | "in"
+                        | "after"
+                        | "took"
+                        | "take"
+                        | "takes"
+                        | "lasted"
+                        | "last"
+                        | "spent"
+                        | "spend"
+                ))
+            {
                 return None;
             }
             if matches!(unit, CalendarUnit::Second) {
                 return None;
             }
             let amount = Amount::vague(2.0, 9.0);
-            return Some((e, one(span(c, start, e), Kind::Duration, Expr::Duration { amount, unit }, None)));
+            return Some((
+                e,
+                one(
+                    span(c, start, e),
+                    Kind::Duration,
+                    Expr::Duration { amount, unit },
+                    None,
+                ),
+            ));
         }
     };
     // "two-year", "10-year", "24-hour"
     // "two more weeks", "20 more years"
-    let j = if c.is(j, "more") && !c.is(k.wrapping_sub(1), "than") { j + 1 } else { j };
-    let (unit, plural, e, hyphenated) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) {
+    let j = if c.is(j, "more") && !c.is(k.wrapping_sub(1), "than") {
+        j + 1
+    } else {
+        j
+    };
+    let (unit, plural, e, hyphenated) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1)
+    {
         let (u, p, e) = time_unit_at(c, j + 1)?;
         (u, p, e, true)
     } else {
@@ -813,11 +1414,24 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if hyphenated && c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "old") {
         return None;
     }
-    if !hyphenated && !plural && !amount.vague && (amount.exact - 1.0).abs() > 1e-9 && !c.is_any(k, &["a", "an"]) {
+    if !hyphenated
+        && !plural
+        && !amount.vague
+        && (amount.exact - 1.0).abs() > 1e-9
+        && !c.is_any(k, &["a", "an"])
+    {
         // An unhyphenated compound adjective is still a duration: "a five year plan".
         let adjective = amount.exact < 100.0
             && !c.is_num(k)
-            && matches!(unit, CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year | CalendarUnit::Hour | CalendarUnit::Decade)
+            && matches!(
+                unit,
+                CalendarUnit::Day
+                    | CalendarUnit::Week
+                    | CalendarUnit::Month
+                    | CalendarUnit::Year
+                    | CalendarUnit::Hour
+                    | CalendarUnit::Decade
+            )
             && c.is_word(e)
             && !c.capitalized(e);
         if !adjective {
@@ -825,11 +1439,24 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         }
     }
     // Ages are not durations: "52 years old", "aged 52 years".
-    if c.is(e, "old") || (c.is(e, "of") && c.is(e + 1, "age")) || c.is(start.wrapping_sub(1), "aged") {
+    if c.is(e, "old")
+        || (c.is(e, "of") && c.is(e + 1, "age"))
+        || c.is(start.wrapping_sub(1), "aged")
+    {
         return None;
     }
     // A rate, not a duration: "$5 a year", "twice a week", "three times a day".
-    if !c.is_any(e, &["ago", "earlier", "later", "before", "after"]) && c.is_any(k, &["a", "an", "per"]) && (c.is_num(k.wrapping_sub(1)) || c.is_any(k.wrapping_sub(1), &["times", "twice", "once", "thrice", "percent", "%", "million", "billion", "cents", "dollars"])) {
+    if !c.is_any(e, &["ago", "earlier", "later", "before", "after"])
+        && c.is_any(k, &["a", "an", "per"])
+        && (c.is_num(k.wrapping_sub(1))
+            || c.is_any(
+                k.wrapping_sub(1),
+                &[
+                    "times", "twice", "once", "thrice", "percent", "%", "million", "billion",
+                    "cents", "dollars",
+                ],
+            ))
+    {
         return None;
     }
     // Reject "a second" as an ordinal, "one minute" is fine.
@@ -846,49 +1473,127 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if !hyphenated && !lead {
         let dir = match &*c.low(e) {
             "ago" => Some((-1, e + 1)),
-            "earlier" | "before" if !c.is_word(e + 1) || c.is_any(e + 1, &["and", "but", "when", "than", "in", "on", "at", "as"]) => Some((-1, e + 1)),
-            "later" if !c.is_word(e + 1) || c.is_any(e + 1, &["and", "but", "when", "in", "on", "at", "as", "the", "he", "she", "they", "it"]) => Some((1, e + 1)),
+            "earlier" | "before"
+                if !c.is_word(e + 1)
+                    || c.is_any(
+                        e + 1,
+                        &["and", "but", "when", "than", "in", "on", "at", "as"],
+                    ) =>
+            {
+                Some((-1, e + 1))
+            }
+            "later"
+                if !c.is_word(e + 1)
+                    || c.is_any(
+                        e + 1,
+                        &[
+                            "and", "but", "when", "in", "on", "at", "as", "the", "he", "she",
+                            "they", "it",
+                        ],
+                    ) =>
+            {
+                Some((1, e + 1))
+            }
             "from" if c.is(e + 1, "now") => Some((1, e + 2)),
             "hence" => Some((1, e + 1)),
             _ => None,
         };
         if let Some((sign, end)) = dir {
             let expr = Expr::Date(DateExpr::Offset { amount, unit, sign });
-            let mut m = Mention { span: span(c, start, end), kind: Kind::Date, expr, hedge: None, part: None, tense: Default::default() };
+            let mut m = Mention {
+                span: span(c, start, end),
+                kind: Kind::Date,
+                expr,
+                hedge: None,
+                part: None,
+                tense: Default::default(),
+            };
             m.hedge = hedge;
             return Some((end, vec![m]));
         }
     }
     let expr = Expr::Duration { amount, unit };
-    let m = Mention { span: span(c, start, e), kind: Kind::Duration, expr, hedge, part: None, tense: Default::default() };
+    let m = Mention {
+        span: span(c, start, e),
+        kind: Kind::Duration,
+        expr,
+        hedge,
+        part: None,
+        tense: Default::default(),
+    };
     Some((e, vec![m]))
 }
 
 fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     // "the year 2000", "fiscal 1989"
-    if c.is(i, "fiscal") || (c.is(i, "the") && c.is(i + 1, "year") && c.is_num(i + 2)) || c.is(i, "FY") {
+    if c.is(i, "fiscal")
+        || (c.is(i, "the") && c.is(i + 1, "year") && c.is_num(i + 2))
+        || c.is(i, "FY")
+    {
         let k = if c.is(i, "the") { i + 2 } else { i + 1 };
         let (y, e) = year_at(c, k)?;
-        return Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)));
+        return Some((
+            e,
+            one(
+                span(c, i, e),
+                Kind::Date,
+                calendar(YearSpec::Year(y), None, None, None, Shift::Bare),
+                None,
+            ),
+        ));
     }
     // Centuries: "the 20th century", "the eleventh century"
     {
         let k = if c.is(i, "the") { i + 1 } else { i };
-        let (n, e) = if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) {
-            (c.raw(k).parse::<i32>().ok(), k + 2)
-        } else {
-            (c.hits(k).find_map(|h| match h.sense { Sense::Ordinal(n) => Some(n as i32), _ => None }), k + 1)
-        };
+        let (n, e) =
+            if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) {
+                (c.raw(k).parse::<i32>().ok(), k + 2)
+            } else {
+                (
+                    c.hits(k).find_map(|h| match h.sense {
+                        Sense::Ordinal(n) => Some(n as i32),
+                        _ => None,
+                    }),
+                    k + 1,
+                )
+            };
         if let Some(n) = n {
-            let e2 = if c.raw(e) == "-" && c.touch(e - 1, e) { e + 1 } else { e };
+            let e2 = if c.raw(e) == "-" && c.touch(e - 1, e) {
+                e + 1
+            } else {
+                e
+            };
             if c.is(e2, "century") && (1..=30).contains(&n) {
-                return Some((e2 + 1, one(span(c, i, e2 + 1), Kind::Date, Expr::Date(DateExpr::Century { n }), None)));
+                return Some((
+                    e2 + 1,
+                    one(
+                        span(c, i, e2 + 1),
+                        Kind::Date,
+                        Expr::Date(DateExpr::Century { n }),
+                        None,
+                    ),
+                ));
             }
         }
     }
     // Spoken years: "nineteen ninety-six", "the year two thousand"
-    if let Some((y, e)) = spoken_year(c, if c.is(i, "the") && c.is(i + 1, "year") { i + 2 } else { i }) {
-        return Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)));
+    if let Some((y, e)) = spoken_year(
+        c,
+        if c.is(i, "the") && c.is(i + 1, "year") {
+            i + 2
+        } else {
+            i
+        },
+    ) {
+        return Some((
+            e,
+            one(
+                span(c, i, e),
+                Kind::Date,
+                calendar(YearSpec::Year(y), None, None, None, Shift::Bare),
+                None,
+            ),
+        ));
     }
     // Decades: "the 1990s", "1990s", "the '90s", "the 90s"
     let the = c.is(i, "the");
@@ -905,35 +1610,123 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
     let prev = c.low(i.wrapping_sub(1));
-    let cue = after_part || YEAR_CUES.contains(&&*prev) || (c.raw(i.wrapping_sub(1)) == "(" ) || prev == ",";
+    let cue = after_part
+        || YEAR_CUES.contains(&&*prev)
+        || (c.raw(i.wrapping_sub(1)) == "(")
+        || prev == ",";
     if !cue {
         return None;
     }
     // A following counted noun or unit makes it a count ("in 2000 troops" is unusual; "by 1,500" has a comma).
     if c.is_word(e) && !c.capitalized(e) {
         let nx = c.low(e);
-        if !matches!(&*nx, "and" | "or" | "to" | "when" | "as" | "after" | "before" | "the" | "that" | "with" | "was" | "were" | "is" | "but" | "in" | "on" | "at" | "for" | "of" | "by" | "until" | "through" | "levels" | "level" | "election" | "elections" | "season" | "budget" | "figures" | "census" | "olympics" | "war" | "vote" | "presidential" | "it" | "he" | "she" | "they" | "we" | "while" | "had" | "has" | "have" | "compared" | "because" | "from" | "since" | "onwards" | "onward" | "alone" | "ended" | "began" | "amid" | "will" | "would" | "could" | "did" | "this" | "last" | "than" | "where" | "which" | "who")
-        {
-            let determiner = matches!(&*prev, "a" | "the" | "its" | "his" | "her" | "their" | "that" | "this" | "our" | "s");
+        if !matches!(
+            &*nx,
+            "and"
+                | "or"
+                | "to"
+                | "when"
+                | "as"
+                | "after"
+                | "before"
+                | "the"
+                | "that"
+                | "with"
+                | "was"
+                | "were"
+                | "is"
+                | "but"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "of"
+                | "by"
+                | "until"
+                | "through"
+                | "levels"
+                | "level"
+                | "election"
+                | "elections"
+                | "season"
+                | "budget"
+                | "figures"
+                | "census"
+                | "olympics"
+                | "war"
+                | "vote"
+                | "presidential"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "while"
+                | "had"
+                | "has"
+                | "have"
+                | "compared"
+                | "because"
+                | "from"
+                | "since"
+                | "onwards"
+                | "onward"
+                | "alone"
+                | "ended"
+                | "began"
+                | "amid"
+                | "will"
+                | "would"
+                | "could"
+                | "did"
+                | "this"
+                | "last"
+                | "than"
+                | "where"
+                | "which"
+                | "who"
+        ) {
+            let determiner = matches!(
+                &*prev,
+                "a" | "the" | "its" | "his" | "her" | "their" | "that" | "this" | "our" | "s"
+            );
             let round = y % 100 == 0 || y % 50 == 0;
-            if c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_))) || (nx.ends_with('s') && (!determiner || round)) {
+            if c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_)))
+                || (nx.ends_with('s') && (!determiner || round))
+            {
                 return None;
             }
         }
     }
     if prev == "," && !(c.is_num(i.wrapping_sub(2)) || month_at(c, i.wrapping_sub(2)).is_some()) {
         // ", 2024" only after a date-ish token
-        if !c.is_any(i.wrapping_sub(2), &["summer", "winter", "spring", "fall", "autumn"]) {
+        if !c.is_any(
+            i.wrapping_sub(2),
+            &["summer", "winter", "spring", "fall", "autumn"],
+        ) {
             return None;
         }
     }
-    Some((e, one(span(c, i, e), Kind::Date, calendar(YearSpec::Year(y), None, None, None, Shift::Bare), None)))
+    Some((
+        e,
+        one(
+            span(c, i, e),
+            Kind::Date,
+            calendar(YearSpec::Year(y), None, None, None, Shift::Bare),
+            None,
+        ),
+    ))
 }
 
 /// A year said in words: "nineteen ninety-six", "two thousand (and) five",
 /// "the year two thousand". Only the shapes that cannot be a count.
 fn spoken_year(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
-    let word = |k: usize| c.hits(k).find_map(|h| match h.sense { Sense::Number(n) if h.len == 1 => Some(n as i32), _ => None });
+    let word = |k: usize| {
+        c.hits(k).find_map(|h| match h.sense {
+            Sense::Number(n) if h.len == 1 => Some(n as i32),
+            _ => None,
+        })
+    };
     let after_year_word = i >= 1 && c.is(i - 1, "year");
     let hi = word(i)?;
     if (11..=20).contains(&hi) && !c.is_num(i) {
@@ -978,11 +1771,20 @@ fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
         }
         let y: i32 = r.parse().ok()?;
         (if y < 30 { 2000 + y } else { 1900 + y }, k + 3)
-    } else if c.is_num(k) && (raw.len() == 4 || (raw.len() == 2 && the)) && c.is(k + 1, "s") && c.touch(k, k + 1) {
+    } else if c.is_num(k)
+        && (raw.len() == 4 || (raw.len() == 2 && the))
+        && c.is(k + 1, "s")
+        && c.touch(k, k + 1)
+    {
         let y: i32 = raw.parse().ok()?;
         let y = if raw.len() == 2 { 1900 + y } else { y };
         (y, k + 2)
-    } else if c.is_num(k) && raw.len() == 4 && c.raw(k + 1) == "'" && c.is(k + 2, "s") && c.touch(k, k + 1) {
+    } else if c.is_num(k)
+        && raw.len() == 4
+        && c.raw(k + 1) == "'"
+        && c.is(k + 2, "s")
+        && c.touch(k, k + 1)
+    {
         (raw.parse().ok()?, k + 3)
     } else {
         return None;
@@ -990,7 +1792,15 @@ fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
     if y % 10 != 0 {
         return None;
     }
-    Some((e, one(span(c, start, e), Kind::Date, Expr::Date(DateExpr::Decade { start: y }), None)))
+    Some((
+        e,
+        one(
+            span(c, start, e),
+            Kind::Date,
+            Expr::Date(DateExpr::Decade { start: y }),
+            None,
+        ),
+    ))
 }
 
 /// Quarters and halves: "the third quarter [of 2024]", "third-quarter", "Q3 2024", "the first half".
@@ -1006,13 +1816,20 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
     if lw.len() == 2 && (lw.starts_with('q')) {
         return None;
     }
-    let n = c.hits(k).find_map(|h| match h.sense {
-        Sense::Ordinal(n) => Some(n),
-        _ => None,
-    }).or_else(|| {
-        // 3rd quarter
-        if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) { c.raw(k).parse().ok() } else { None }
-    })?;
+    let n = c
+        .hits(k)
+        .find_map(|h| match h.sense {
+            Sense::Ordinal(n) => Some(n),
+            _ => None,
+        })
+        .or_else(|| {
+            // 3rd quarter
+            if c.is_num(k) && c.touch(k, k + 1) && c.is_any(k + 1, &["st", "nd", "rd", "th"]) {
+                c.raw(k).parse().ok()
+            } else {
+                None
+            }
+        })?;
     let mut j = if c.is_num(k) { k + 2 } else { k + 1 };
     let hyph = c.raw(j) == "-" && c.touch(j - 1, j);
     if hyph {
@@ -1028,7 +1845,11 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
     }
     let mut e = j + 1;
     let mut year = YearSpec::Unspecified;
-    let k2 = if c.is(e, "of") || c.raw(e) == "," { e + 1 } else { e };
+    let k2 = if c.is(e, "of") || c.raw(e) == "," {
+        e + 1
+    } else {
+        e
+    };
     if let Some((y, e2)) = year_at(c, k2) {
         year = YearSpec::Year(y);
         e = e2;
@@ -1036,7 +1857,15 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
         year = YearSpec::Shift(shift_word(&c.low(e + 1)).map_or(0, |s| s.1));
         e += 3;
     }
-    Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::YearPart { unit, n, year }), None)))
+    Some((
+        e,
+        one(
+            span(c, i, e),
+            Kind::Date,
+            Expr::Date(DateExpr::YearPart { unit, n, year }),
+            None,
+        ),
+    ))
 }
 
 fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: bool) -> Found {
@@ -1048,7 +1877,11 @@ fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: b
     })?;
     let mut e = k + 1;
     let mut year = year0;
-    let k2 = if c.is(e, "of") || c.raw(e) == "," { e + 1 } else { e };
+    let k2 = if c.is(e, "of") || c.raw(e) == "," {
+        e + 1
+    } else {
+        e
+    };
     if let Some((y, e2)) = year_at(c, k2) {
         year = YearSpec::Year(y);
         e = e2;
@@ -1056,12 +1889,46 @@ fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: b
     if year == YearSpec::Unspecified {
         // "fall" and "spring" are verbs and nouns too: a bare season needs a cue.
         let prev = c.low(start.wrapping_sub(1));
-        let cue = after_part || (the && matches!(&*prev, "in" | "during" | "over" | "through" | "by" | "until" | "since" | "this" | "for")) || (!the && matches!(&*prev, "in" | "during" | "by" | "until" | "since" | "this" | "through"));
-        if !cue || (c.is_word(e) && !c.is_any(e, &["and", "or", "when", "as", "the", "to", "but", "after", "before", "in", "of"])) {
+        let cue = after_part
+            || (the
+                && matches!(
+                    &*prev,
+                    "in" | "during"
+                        | "over"
+                        | "through"
+                        | "by"
+                        | "until"
+                        | "since"
+                        | "this"
+                        | "for"
+                ))
+            || (!the
+                && matches!(
+                    &*prev,
+                    "in" | "during" | "by" | "until" | "since" | "this" | "through"
+                ));
+        if !cue
+            || (c.is_word(e)
+                && !c.is_any(
+                    e,
+                    &[
+                        "and", "or", "when", "as", "the", "to", "but", "after", "before", "in",
+                        "of",
+                    ],
+                ))
+        {
             return None;
         }
     }
-    Some((e, one(span(c, start, e), Kind::Date, Expr::Date(DateExpr::Season { code, year }), None)))
+    Some((
+        e,
+        one(
+            span(c, start, e),
+            Kind::Date,
+            Expr::Date(DateExpr::Season { code, year }),
+            None,
+        ),
+    ))
 }
 
 fn set(c: &Cursor<'_>, i: usize) -> Found {
@@ -1080,22 +1947,65 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
         }
         // A growth rate ("8.5% annually") or a newspaper ("the party daily Granma")
         // is not a recurrence worth a timex.
-        let after_rate = (1..=3).any(|d| i >= d && (c.raw(i - d) == "%" || c.is_any(i - d, &["percent", "units", "shares"])));
-        if after_rate || (c.capitalized(i + 1) && c.is_word(i + 1)) || c.is(i.wrapping_sub(1), "average") {
+        let after_rate = (1..=3).any(|d| {
+            i >= d && (c.raw(i - d) == "%" || c.is_any(i - d, &["percent", "units", "shares"]))
+        });
+        if after_rate
+            || (c.capitalized(i + 1) && c.is_word(i + 1))
+            || c.is(i.wrapping_sub(1), "average")
+        {
             return None;
         }
-        return Some((i + 1, one(span(c, i, i + 1), Kind::Set, Expr::Set { unit, every: 1, weekday: None }, None)));
+        return Some((
+            i + 1,
+            one(
+                span(c, i, i + 1),
+                Kind::Set,
+                Expr::Set {
+                    unit,
+                    every: 1,
+                    weekday: None,
+                },
+                None,
+            ),
+        ));
     }
     if w == "every" || w == "each" {
         if let Some((wd, e)) = weekday_at(c, i + 1) {
-            return Some((e, one(span(c, i, e), Kind::Set, Expr::Set { unit: CalendarUnit::Week, every: 1, weekday: Some(wd) }, None)));
+            return Some((
+                e,
+                one(
+                    span(c, i, e),
+                    Kind::Set,
+                    Expr::Set {
+                        unit: CalendarUnit::Week,
+                        every: 1,
+                        weekday: Some(wd),
+                    },
+                    None,
+                ),
+            ));
         }
         let (every, k) = match amount_at(c, i + 1) {
-            Some((a, k)) if !a.vague && a.exact >= 1.0 && a.exact.fract() == 0.0 => (a.exact as u32, k),
+            Some((a, k)) if !a.vague && a.exact >= 1.0 && a.exact.fract() == 0.0 => {
+                (a.exact as u32, k)
+            }
             _ => (1, i + 1),
         };
         if let Some((unit, _, e)) = time_unit_at(c, k) {
-            return Some((e, one(span(c, i, e), Kind::Set, Expr::Set { unit, every, weekday: None }, None)));
+            return Some((
+                e,
+                one(
+                    span(c, i, e),
+                    Kind::Set,
+                    Expr::Set {
+                        unit,
+                        every,
+                        weekday: None,
+                    },
+                    None,
+                ),
+            ));
         }
     }
     None
@@ -1104,7 +2014,18 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
 fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     // "the weekend", "over the weekend"
     if c.is(i, "the") && c.is(i + 1, "weekend") {
-        return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Weekend { offset: 0, bare: true }), None)));
+        return Some((
+            i + 2,
+            one(
+                span(c, i, i + 2),
+                Kind::Date,
+                Expr::Date(DateExpr::Weekend {
+                    offset: 0,
+                    bare: true,
+                }),
+                None,
+            ),
+        ));
     }
     if c.is(i, "weekend") && c.is_any(i.wrapping_sub(1), &["this", "last", "next"]) {
         return None;
@@ -1130,7 +2051,9 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     "since" => (RelationKind::Since, 1),
                     "after" => (RelationKind::After, 1),
                     "before" | "until" | "till" | "ahead" | "prior" => {
-                        let extra = usize::from(c.is_any(j + 1, &["of", "to"]) && matches!(&*w, "ahead" | "prior"));
+                        let extra = usize::from(
+                            c.is_any(j + 1, &["of", "to"]) && matches!(&*w, "ahead" | "prior"),
+                        );
                         (RelationKind::Before, 1 + extra)
                     }
                     "into" => (RelationKind::Into, 1),
@@ -1147,12 +2070,22 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     .find(|(_, a)| matches!(a.kind, Kind::Date | Kind::Time));
                 let (anchor, end) = match anchor {
                     Some((ai, a)) => (Some(ai), a.span.end),
-                    None => (None, c.toks.get(rel_end_tok.saturating_sub(1)).map_or(m.span.end, |t| t.end)),
+                    None => (
+                        None,
+                        c.toks
+                            .get(rel_end_tok.saturating_sub(1))
+                            .map_or(m.span.end, |t| t.end),
+                    ),
                 };
                 added.push(Mention {
                     span: m.span.start..end,
                     kind: Kind::Relation,
-                    expr: Expr::Relation { kind, duration: Some(idx), anchor, end: None },
+                    expr: Expr::Relation {
+                        kind,
+                        duration: Some(idx),
+                        anchor,
+                        end: None,
+                    },
                     hedge: None,
                     part: None,
                     tense: Default::default(),
@@ -1163,15 +2096,24 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 let s = tok_at(m.span.start);
                 if s > 0 && c.is_any(s - 1, &["from", "between"]) {
                     let j = tok_at(m.span.end);
-                    if c.is_any(j, &["to", "until", "through", "and", "till"]) || c.raw(j) == "-" || c.raw(j) == "–" {
+                    if c.is_any(j, &["to", "until", "through", "and", "till"])
+                        || c.raw(j) == "-"
+                        || c.raw(j) == "–"
+                    {
                         if let Some((ei, e)) = out.iter().enumerate().skip(idx + 1).next() {
                             if e.kind == Kind::Date && tok_at(e.span.start) == j + 1 {
                                 added.push(Mention {
                                     span: c.toks[s - 1].start..e.span.end,
                                     kind: Kind::Relation,
-                                    expr: Expr::Relation { kind: RelationKind::Between, duration: None, anchor: Some(idx), end: Some(ei) },
+                                    expr: Expr::Relation {
+                                        kind: RelationKind::Between,
+                                        duration: None,
+                                        anchor: Some(idx),
+                                        end: Some(ei),
+                                    },
                                     hedge: None,
-                                    part: None, tense: Default::default()
+                                    part: None,
+                                    tense: Default::default(),
                                 });
                             }
                         }
@@ -1188,9 +2130,15 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                         added.push(Mention {
                             span: c.toks[s - 1].start..end,
                             kind: Kind::Relation,
-                            expr: Expr::Relation { kind: RelationKind::OrdinalPeriod, duration: Some(idx), anchor: None, end: None },
+                            expr: Expr::Relation {
+                                kind: RelationKind::OrdinalPeriod,
+                                duration: Some(idx),
+                                anchor: None,
+                                end: None,
+                            },
                             hedge: None,
-                            part: None, tense: Default::default()
+                            part: None,
+                            tense: Default::default(),
                         });
                     }
                 }
@@ -1204,7 +2152,13 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     out.extend(added);
     // Sort by position, then point relations at their parts' new places.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&a, &b| out[a].span.start.cmp(&out[b].span.start).then(out[b].span.end.cmp(&out[a].span.end)));
+    order.sort_by(|&a, &b| {
+        out[a]
+            .span
+            .start
+            .cmp(&out[b].span.start)
+            .then(out[b].span.end.cmp(&out[a].span.end))
+    });
     let mut new_pos = vec![0; out.len()];
     for (new, &old) in order.iter().enumerate() {
         new_pos[old] = new;
@@ -1212,7 +2166,13 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     let mut slots: Vec<Option<Mention>> = std::mem::take(out).into_iter().map(Some).collect();
     for &old in &order {
         if let Some(mut m) = slots[old].take() {
-            if let Expr::Relation { duration, anchor, end, .. } = &mut m.expr {
+            if let Expr::Relation {
+                duration,
+                anchor,
+                end,
+                ..
+            } = &mut m.expr
+            {
                 for r in [duration, anchor, end] {
                     if let Some(x) = r.as_mut() {
                         *x = new_pos[*x];
@@ -1221,5 +2181,264 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
             }
             out.push(m);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One sentence per form: what is found, and its TIMEX3 value against a
+    //! reference date of Tuesday 2025-01-07 (a January 2025 news story).
+    use crate::extract::{extract, Options};
+    use crate::lexicon::DEFAULT;
+    use crate::resolve::{resolve, RefSource, Reference};
+    use chrono::NaiveDate;
+
+    /// (text, kind, TIMEX value) of every temporal mention in `s`.
+    fn found(s: &str) -> Vec<(String, &'static str, String)> {
+        let date = NaiveDate::from_ymd_opt(2025, 1, 7);
+        let ms = extract(s, &DEFAULT, Options::default());
+        resolve(
+            ms,
+            Reference {
+                date,
+                source: RefSource::CommandLine,
+            },
+            &DEFAULT,
+        )
+        .into_iter()
+        .filter_map(|r| {
+            r.timex
+                .map(|t| (s[r.mention.span.clone()].to_string(), t.kind, t.value))
+        })
+        .collect()
+    }
+
+    fn one(s: &str, text: &str, value: &str) {
+        let f = found(s);
+        assert!(
+            f.iter().any(|(t, _, v)| t == text && v == value),
+            "{s:?}: want {text:?} = {value}, got {f:?}"
+        );
+    }
+
+    fn none(s: &str) {
+        let f = found(s);
+        assert!(f.is_empty(), "{s:?}: want nothing, got {f:?}");
+    }
+
+    #[test]
+    fn calendar_dates() {
+        one(
+            "It began on January 6, 2025.",
+            "January 6, 2025",
+            "2025-01-06",
+        );
+        one("It began on Jan. 6 in the dark.", "Jan. 6", "2025-01-06");
+        one(
+            "It began on 6 January 2025.",
+            "6 January 2025",
+            "2025-01-06",
+        );
+        one("It began on 2025-01-06.", "2025-01-06", "2025-01-06");
+        one("The vote was held on the 6th.", "the 6th", "2025-01-06");
+        one("Troops crossed in August 2024.", "August 2024", "2024-08");
+        one("It happened in 2022.", "2022", "2022");
+        one("The form is dated 01/06/2025.", "01/06/2025", "2025-01-06");
+    }
+
+    #[test]
+    fn numeric_dates_follow_the_configured_order() {
+        let ms = extract(
+            "Dated 01/06/2025.",
+            &DEFAULT,
+            Options {
+                date_order: crate::extract::DateOrder::DayFirst,
+            },
+        );
+        let r = resolve(
+            ms,
+            Reference {
+                date: None,
+                source: RefSource::None,
+            },
+            &DEFAULT,
+        );
+        assert_eq!(r[0].timex.as_ref().unwrap().value, "2025-06-01");
+    }
+
+    #[test]
+    fn partial_dates_follow_the_tense() {
+        one("Ukraine attacked on August 6.", "August 6", "2024-08-06");
+        one(
+            "Trump will take office on January 20.",
+            "January 20",
+            "2025-01-20",
+        );
+        one("The offensive began last August.", "last August", "2024-08");
+        one("Talks may resume next month.", "next month", "2025-02");
+    }
+
+    #[test]
+    fn periods_and_parts() {
+        one("It peaked in summer 2024.", "summer 2024", "2024-SU");
+        one(
+            "Fighting slowed in early January.",
+            "early January",
+            "2025-01",
+        );
+        one("Output fell in mid-2023.", "mid-2023", "2023");
+        one(
+            "It ended late on January 5.",
+            "late on January 5",
+            "2025-01-05",
+        );
+        one("Prices soared in the 1990s.", "the 1990s", "199");
+        one(
+            "Sales fell in the third quarter of 2024.",
+            "the third quarter of 2024",
+            "2024-Q3",
+        );
+        one(
+            "Sales fell in the first half of 2024.",
+            "the first half of 2024",
+            "2024-H1",
+        );
+        one(
+            "It was built in the 19th century.",
+            "the 19th century",
+            "18",
+        );
+    }
+
+    #[test]
+    fn weekdays_and_deictics() {
+        one(
+            "Ukraine said Tuesday it struck a post.",
+            "Tuesday",
+            "2025-01-07",
+        );
+        one("Zelensky spoke on Monday.", "Monday", "2025-01-06");
+        one(
+            "Russia said on Sunday that it held.",
+            "Sunday",
+            "2025-01-05",
+        );
+        one(
+            "The talks failed last Tuesday.",
+            "last Tuesday",
+            "2024-12-31",
+        );
+        one("The vote will be held on Friday.", "Friday", "2025-01-10");
+        one("He spoke yesterday.", "yesterday", "2025-01-06");
+        one("He speaks today.", "today", "2025-01-07");
+        one("He speaks tonight.", "tonight", "2025-01-07TNI");
+        one(
+            "Russia said over the weekend it attacked.",
+            "the weekend",
+            "2025-W01-WE",
+        );
+        one("Fighting eased last week.", "last week", "2025-W01");
+        one(
+            "He said so on Monday night.",
+            "Monday night",
+            "2025-01-06TNI",
+        );
+        one("The front is now quiet.", "now", "PRESENT_REF");
+    }
+
+    #[test]
+    fn clock_times() {
+        one(
+            "It began around 9 a.m. Moscow time.",
+            "around 9 a.m. Moscow time",
+            "2025-01-07T09:00",
+        );
+        one(
+            "It began on January 5 at 9 a.m. and lasted.",
+            "January 5 at 9 a.m.",
+            "2025-01-05T09:00",
+        );
+        one(
+            "The curfew starts at 22:30 GMT.",
+            "22:30 GMT",
+            "2025-01-07T22:30",
+        );
+        one(
+            "They met at noon Thursday.",
+            "noon Thursday",
+            "2025-01-02T12:00",
+        );
+    }
+
+    #[test]
+    fn durations() {
+        one("The war has lasted five months.", "five months", "P5M");
+        one("It took two weeks.", "two weeks", "P2W");
+        one("The outage lasted 24 hours.", "24 hours", "PT24H");
+        one(
+            "It came nearly three years into the war.",
+            "nearly three years",
+            "P3Y",
+        );
+        one("It took a decade.", "a decade", "P10Y");
+        one("It was a two-year project.", "two-year", "P2Y");
+        one("Talks ran 2 1/2 years.", "2 1/2 years", "P2Y6M");
+        one(
+            "The ceasefire lasted several months.",
+            "several months",
+            "PXM",
+        );
+        one("The standoff has dragged on for years.", "years", "PXY");
+    }
+
+    #[test]
+    fn offsets_from_the_reference() {
+        one(
+            "The incursion began five months ago.",
+            "five months ago",
+            "2024-08",
+        );
+        one("They met three days ago.", "three days ago", "2025-01-04");
+        one(
+            "Prices were lower a year earlier.",
+            "a year earlier",
+            "2024",
+        );
+        one("It happened years ago.", "years ago", "PAST_REF");
+    }
+
+    #[test]
+    fn sets() {
+        one("The map is updated daily.", "daily", "P1D");
+        one("They meet every Monday.", "every Monday", "XXXX-WXX-1");
+        one("Reports come every two weeks.", "every two weeks", "P2W");
+    }
+
+    #[test]
+    fn named_and_anaphoric_days() {
+        one(
+            "Shops closed on Christmas Day.",
+            "Christmas Day",
+            "2024-12-25",
+        );
+        one(
+            "He arrived on March 3, 2024. The next day he left.",
+            "The next day",
+            "2024-03-04",
+        );
+        one(
+            "The vote was in 2019. That year was hard.",
+            "That year",
+            "2019",
+        );
+    }
+
+    #[test]
+    fn things_that_are_not_dates() {
+        none("He bought 2000 shares and 1990 bonds.");
+        none("May we go? March on, they said.");
+        none("The 6-year-old boy is 52 years old.");
+        none("It costs $5 a year.");
+        none("Now, that is a question.");
     }
 }

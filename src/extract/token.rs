@@ -53,13 +53,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if b.is_ascii_digit() {
             let end = number_end(bytes, i);
-            out.push(Token { start: i, end, kind: TokenKind::Number });
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Number,
+            });
             i = end;
             continue;
         }
         if b.is_ascii_alphabetic() {
             let end = word_end(text, i);
-            out.push(Token { start: i, end, kind: TokenKind::Word });
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Word,
+            });
             i = end;
             continue;
         }
@@ -70,10 +78,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
         } else if is_word_char(c) {
             let end = word_end(text, i);
-            out.push(Token { start: i, end, kind: TokenKind::Word });
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Word,
+            });
             i = end;
         } else {
-            out.push(Token { start: i, end: i + len, kind: TokenKind::Punct });
+            out.push(Token {
+                start: i,
+                end: i + len,
+                kind: TokenKind::Punct,
+            });
             i += len;
         }
     }
@@ -92,7 +108,12 @@ fn word_end(text: &str, start: usize) -> usize {
         if b < 0x80 {
             // An apostrophe between letters stays inside the word, but a possessive
             // 's is its own token, so "Friday's" is still the weekday.
-            if (b == b'\'') && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphabetic() && i > start && !is_possessive(bytes, i + 1) {
+            if (b == b'\'')
+                && i + 1 < bytes.len()
+                && bytes[i + 1].is_ascii_alphabetic()
+                && i > start
+                && !is_possessive(bytes, i + 1)
+            {
                 i += 1;
                 continue;
             }
@@ -101,7 +122,10 @@ fn word_end(text: &str, start: usize) -> usize {
         let c = text[i..].chars().next().unwrap_or(' ');
         if is_word_char(c) {
             i += c.len_utf8();
-        } else if c == '’' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic()) && !is_possessive(bytes, i + c.len_utf8()) {
+        } else if c == '’'
+            && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_alphabetic())
+            && !is_possessive(bytes, i + c.len_utf8())
+        {
             i += c.len_utf8();
         } else {
             break;
@@ -112,7 +136,8 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// `s` at `i` ends the word: the apostrophe before it marks a possessive.
 fn is_possessive(bytes: &[u8], i: usize) -> bool {
-    matches!(bytes.get(i), Some(b's' | b'S')) && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+    matches!(bytes.get(i), Some(b's' | b'S'))
+        && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {

@@ -63,7 +63,11 @@ impl<W: Write> JsonWriter<W> {
     /// Starts the JSON object.
     pub fn begin(mut out: W) -> io::Result<Self> {
         out.write_all(b"{\"version\":1,\"mentions\":[")?;
-        Ok(JsonWriter { out, documents: Vec::new(), first: true })
+        Ok(JsonWriter {
+            out,
+            documents: Vec::new(),
+            first: true,
+        })
     }
 
     /// Writes one document's mentions.
@@ -87,7 +91,10 @@ impl<W: Write> JsonWriter<W> {
             });
             let o = MentionOut {
                 file: &r.doc.name,
-                span: Span { start: span.start, end: span.end },
+                span: Span {
+                    start: span.start,
+                    end: span.end,
+                },
                 line,
                 column,
                 text: r.doc.text.get(span.clone()).unwrap_or(""),
@@ -108,7 +115,11 @@ impl<W: Write> JsonWriter<W> {
             if i > 0 {
                 self.out.write_all(b",")?;
             }
-            let d = DocumentOut { file, reference_date: reference_date.clone(), reference_source };
+            let d = DocumentOut {
+                file,
+                reference_date: reference_date.clone(),
+                reference_source,
+            };
             serde_json::to_writer(&mut self.out, &d)?;
         }
         self.out.write_all(b"]}\n")?;

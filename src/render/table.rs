@@ -22,17 +22,28 @@ pub fn describe(v: &Value) -> String {
         }
         Value::Vague { reference } => reference.clone(),
         Value::Duration { unit, amount } => format!("{amount} {}s", unit.name()),
-        Value::Set { every, unit, weekday } => match weekday {
+        Value::Set {
+            every,
+            unit,
+            weekday,
+        } => match weekday {
             Some(w) => format!("every weekday {w}"),
             None => format!("every {every} {}", unit.name()),
         },
         Value::Number { interval, .. } => interval.to_string(),
         Value::Ordinal { n } => format!("#{n}"),
-        Value::Quantity { interval, unit, currency, .. } => match currency {
+        Value::Quantity {
+            interval,
+            unit,
+            currency,
+            ..
+        } => match currency {
             Some(c) => format!("{interval} {c}"),
             None => format!("{interval} {unit}"),
         },
-        Value::Relation { relation, implies, .. } => match implies {
+        Value::Relation {
+            relation, implies, ..
+        } => match implies {
             Some((a, b)) if a == b => format!("{relation:?} → {a}").to_lowercase(),
             Some((a, b)) => format!("{relation:?} → {a} … {b}").to_lowercase(),
             None => format!("{relation:?}").to_lowercase(),
@@ -44,14 +55,35 @@ pub fn describe(v: &Value) -> String {
 /// Writes the table for `results`.
 pub fn write(out: &mut dyn Write, results: &[DocResult<'_>]) -> io::Result<()> {
     for r in results {
-        let reference = r.reference.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
-        writeln!(out, "{}  (reference date {reference}, from {})", r.doc.name, r.reference.source.name())?;
+        let reference = r
+            .reference
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        writeln!(
+            out,
+            "{}  (reference date {reference}, from {})",
+            r.doc.name,
+            r.reference.source.name()
+        )?;
         let index = LineIndex::new(&r.doc.text);
         for m in &r.mentions {
             let (line, col) = index.line_col(&r.doc.text, m.mention.span.start);
-            let text = r.doc.text.get(m.mention.span.clone()).unwrap_or("").replace('\n', " ");
-            let timex = m.timex.as_ref().map_or(String::new(), |t| format!("  [{} {}]", t.kind, t.value));
-            writeln!(out, "  {line:>4}:{col:<3} {:<9} {text:<32} {}{timex}", m.mention.kind.name(), describe(&m.value))?;
+            let text = r
+                .doc
+                .text
+                .get(m.mention.span.clone())
+                .unwrap_or("")
+                .replace('\n', " ");
+            let timex = m
+                .timex
+                .as_ref()
+                .map_or(String::new(), |t| format!("  [{} {}]", t.kind, t.value));
+            writeln!(
+                out,
+                "  {line:>4}:{col:<3} {:<9} {text:<32} {}{timex}",
+                m.mention.kind.name(),
+                describe(&m.value)
+            )?;
         }
         writeln!(out)?;
     }

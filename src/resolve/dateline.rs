@@ -17,21 +17,54 @@ const DATELINE_REACH: usize = 1200;
 /// Finds the dateline date of `doc` among its extracted `mentions`.
 pub(super) fn find(doc: &Document, mentions: &[Mention]) -> Option<NaiveDate> {
     let text = &doc.prose;
-    for m in mentions.iter().take_while(|m| m.span.start < DATELINE_REACH) {
-        let Expr::Date(DateExpr::Calendar { year: YearSpec::Year(y), month: Some(mo), day: Some(d), .. }) = &m.expr else {
+    for m in mentions
+        .iter()
+        .take_while(|m| m.span.start < DATELINE_REACH)
+    {
+        let Expr::Date(DateExpr::Calendar {
+            year: YearSpec::Year(y),
+            month: Some(mo),
+            day: Some(d),
+            ..
+        }) = &m.expr
+        else {
             continue;
         };
-        let Some(date) = NaiveDate::from_ymd_opt(*y, *mo, *d) else { continue };
+        let Some(date) = NaiveDate::from_ymd_opt(*y, *mo, *d) else {
+            continue;
+        };
         let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[m.span.end..].find('\n').map_or(text.len(), |i| m.span.end + i);
+        let line_end = text[m.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| m.span.end + i);
         let before = text[line_start..m.span.start].trim();
         let after = text[m.span.end..line_end].trim();
         let before_l = before.to_ascii_lowercase();
-        let cue = ["date", "dated", "updated", "updated:", "published", "published:", "posted", "posted:", "last updated", "last updated:", "published on", "posted on", "updated on"];
-        let alone = before.is_empty() && (after.is_empty() || after.len() < 20 && !after.contains(' '));
+        let cue = [
+            "date",
+            "dated",
+            "updated",
+            "updated:",
+            "published",
+            "published:",
+            "posted",
+            "posted:",
+            "last updated",
+            "last updated:",
+            "published on",
+            "posted on",
+            "updated on",
+        ];
+        let alone =
+            before.is_empty() && (after.is_empty() || after.len() < 20 && !after.contains(' '));
         let after_cue = cue.iter().any(|c| before_l.ends_with(c)) && before.len() < 40;
         let opens_text = before.is_empty() && m.span.start == text.len() - text.trim_start().len();
-        let byline_time = before.is_empty() && (after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with('|') || after.starts_with('-') || after.starts_with('·')) && after.len() < 40;
+        let byline_time = before.is_empty()
+            && (after.starts_with(|c: char| c.is_ascii_digit())
+                || after.starts_with('|')
+                || after.starts_with('-')
+                || after.starts_with('·'))
+            && after.len() < 40;
         if alone || after_cue || opens_text || byline_time {
             return Some(date);
         }

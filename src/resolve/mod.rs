@@ -64,15 +64,27 @@ pub struct Reference {
 #[must_use]
 pub fn reference(doc: &Document, mentions: &[Mention], cli: Option<NaiveDate>) -> Reference {
     if let Some(d) = cli {
-        return Reference { date: Some(d), source: RefSource::CommandLine };
+        return Reference {
+            date: Some(d),
+            source: RefSource::CommandLine,
+        };
     }
     if let Some(d) = doc.front_matter.as_ref().and_then(|f| f.date) {
-        return Reference { date: Some(d), source: RefSource::FrontMatter };
+        return Reference {
+            date: Some(d),
+            source: RefSource::FrontMatter,
+        };
     }
     if let Some(d) = dateline::find(doc, mentions) {
-        return Reference { date: Some(d), source: RefSource::Dateline };
+        return Reference {
+            date: Some(d),
+            source: RefSource::Dateline,
+        };
     }
-    Reference { date: None, source: RefSource::None }
+    Reference {
+        date: None,
+        source: RefSource::None,
+    }
 }
 
 /// A resolved value. Every figure is an interval.
@@ -191,10 +203,19 @@ pub fn amount_interval(a: &Amount, hedge: Option<&HedgeDef>) -> Interval {
         return base;
     }
     let lo = match h.low {
-        Some(l) => Some(Bound { value: a.low * l, inclusive: !h.low_open }),
-        None => Some(Bound { value: 0.0, inclusive: true }),
+        Some(l) => Some(Bound {
+            value: a.low * l,
+            inclusive: !h.low_open,
+        }),
+        None => Some(Bound {
+            value: 0.0,
+            inclusive: true,
+        }),
     };
-    let hi = h.high.map(|x| Bound { value: a.high * x, inclusive: !h.high_open });
+    let hi = h.high.map(|x| Bound {
+        value: a.high * x,
+        inclusive: !h.high_open,
+    });
     let hedged = Interval { lo, hi };
     // A symmetric hedge ("about") widens the rounding; a directional one replaces it.
     let symmetric = matches!((h.low, h.high), (Some(l), Some(x)) if l < 1.0 && x > 1.0);
@@ -212,7 +233,11 @@ pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> V
     // In an undated document, the latest full date written gives partial dates
     // their year. Only their year: "Monday" or "yesterday" stay unresolved, since
     // the text does not say which day it was written on.
-    let text_anchor = if reference.date.is_none() { latest_full_date(&mentions) } else { None };
+    let text_anchor = if reference.date.is_none() {
+        latest_full_date(&mentions)
+    } else {
+        None
+    };
     // The last day and year the text named: "the next day" counts from there.
     let mut narrative_day: Option<NaiveDate> = None;
     let mut narrative_year: Option<i32> = None;
@@ -221,8 +246,16 @@ pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> V
         let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
             Expr::Date(d) => {
-                let anchor = reference.date.or_else(|| text_anchor.filter(|_| needs_only_a_year(d)));
-                let cx = timex::Context { anchor, tense: m.tense, narrative_day, narrative_year, holidays: &lex.holidays };
+                let anchor = reference
+                    .date
+                    .or_else(|| text_anchor.filter(|_| needs_only_a_year(d)));
+                let cx = timex::Context {
+                    anchor,
+                    tense: m.tense,
+                    narrative_day,
+                    narrative_year,
+                    holidays: &lex.holidays,
+                };
                 let cal = timex::resolve_in(d, &cx);
                 match timex::day_of(&cal) {
                     Some(day) => {
@@ -241,38 +274,108 @@ pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> V
             }
             Expr::Duration { amount, unit } => {
                 let interval = amount_interval(amount, hedge);
-                let tx = Timex { kind: "DURATION", value: timex::duration_value(amount, *unit) };
-                (Value::Duration { unit: *unit, amount: interval }, Some(tx))
+                let tx = Timex {
+                    kind: "DURATION",
+                    value: timex::duration_value(amount, *unit),
+                };
+                (
+                    Value::Duration {
+                        unit: *unit,
+                        amount: interval,
+                    },
+                    Some(tx),
+                )
             }
-            Expr::Set { unit, every, weekday } => {
-                let tx = Timex { kind: "SET", value: timex::set_value(*unit, *every, *weekday) };
-                (Value::Set { every: *every, unit: *unit, weekday: *weekday }, Some(tx))
+            Expr::Set {
+                unit,
+                every,
+                weekday,
+            } => {
+                let tx = Timex {
+                    kind: "SET",
+                    value: timex::set_value(*unit, *every, *weekday),
+                };
+                (
+                    Value::Set {
+                        every: *every,
+                        unit: *unit,
+                        weekday: *weekday,
+                    },
+                    Some(tx),
+                )
             }
-            Expr::Number(a) | Expr::Fraction(a) | Expr::Percent(a) => {
-                (Value::Number { exact: a.exact, interval: amount_interval(a, hedge) }, None)
-            }
+            Expr::Number(a) | Expr::Fraction(a) | Expr::Percent(a) => (
+                Value::Number {
+                    exact: a.exact,
+                    interval: amount_interval(a, hedge),
+                },
+                None,
+            ),
             Expr::Ordinal(n) => (Value::Ordinal { n: *n }, None),
             Expr::Quantity { amount, unit, noun } => {
                 let interval = amount_interval(amount, hedge);
-                let (unit_name, dimension, base, currency) = match unit.and_then(|u| lex.units.get(u)) {
-                    Some(u) => {
-                        let base = (u.def.dimension != Dimension::Currency).then(|| {
-                            crate::value::units::convert_interval(&interval, &u.def, &base_unit(&u.def)).ok()
-                        });
-                        (u.def.name.clone(), u.def.dimension, base.flatten(), u.code.clone())
-                    }
-                    None => (noun.clone().unwrap_or_default(), Dimension::Count, None, None),
-                };
-                (Value::Quantity { exact: amount.exact, interval, unit: unit_name, dimension, base, currency }, None)
+                let (unit_name, dimension, base, currency) =
+                    match unit.and_then(|u| lex.units.get(u)) {
+                        Some(u) => {
+                            let base = (u.def.dimension != Dimension::Currency).then(|| {
+                                crate::value::units::convert_interval(
+                                    &interval,
+                                    &u.def,
+                                    &base_unit(&u.def),
+                                )
+                                .ok()
+                            });
+                            (
+                                u.def.name.clone(),
+                                u.def.dimension,
+                                base.flatten(),
+                                u.code.clone(),
+                            )
+                        }
+                        None => (
+                            noun.clone().unwrap_or_default(),
+                            Dimension::Count,
+                            None,
+                            None,
+                        ),
+                    };
+                (
+                    Value::Quantity {
+                        exact: amount.exact,
+                        interval,
+                        unit: unit_name,
+                        dimension,
+                        base,
+                        currency,
+                    },
+                    None,
+                )
             }
-            Expr::Relation { kind, duration, anchor: a, end } => {
-                (Value::Relation { relation: *kind, duration: *duration, anchor: *a, end: *end, implies: None }, None)
-            }
+            Expr::Relation {
+                kind,
+                duration,
+                anchor: a,
+                end,
+            } => (
+                Value::Relation {
+                    relation: *kind,
+                    duration: *duration,
+                    anchor: *a,
+                    end: *end,
+                    implies: None,
+                },
+                None,
+            ),
         };
-        out.push(Resolved { mention, value, timex });
+        out.push(Resolved {
+            mention,
+            value,
+            timex,
+        });
     }
     // Relations need their parts resolved first.
-    let implied: Vec<Option<(NaiveDate, NaiveDate)>> = out.iter().map(|r| relation_implies(r, &out)).collect();
+    let implied: Vec<Option<(NaiveDate, NaiveDate)>> =
+        out.iter().map(|r| relation_implies(r, &out)).collect();
     for (r, imp) in out.iter_mut().zip(implied) {
         if let Value::Relation { implies, .. } = &mut r.value {
             *implies = imp;
@@ -286,9 +389,12 @@ fn latest_full_date(mentions: &[Mention]) -> Option<NaiveDate> {
     mentions
         .iter()
         .filter_map(|m| match &m.expr {
-            Expr::Date(DateExpr::Calendar { year: YearSpec::Year(y), month: Some(mo), day: Some(d), .. }) => {
-                NaiveDate::from_ymd_opt(*y, *mo, *d)
-            }
+            Expr::Date(DateExpr::Calendar {
+                year: YearSpec::Year(y),
+                month: Some(mo),
+                day: Some(d),
+                ..
+            }) => NaiveDate::from_ymd_opt(*y, *mo, *d),
             _ => None,
         })
         .max()
@@ -298,24 +404,59 @@ fn latest_full_date(mentions: &[Mention]) -> Option<NaiveDate> {
 /// "last" needs to know when the text was written).
 fn needs_only_a_year(d: &DateExpr) -> bool {
     match d {
-        DateExpr::Calendar { year: YearSpec::Unspecified, month: Some(_), shift: Shift::Bare, .. } => true,
-        DateExpr::Season { year: YearSpec::Unspecified, .. } | DateExpr::YearPart { year: YearSpec::Unspecified, .. } => true,
-        DateExpr::Holiday { year: YearSpec::Unspecified, shift: Shift::Bare, .. } => true,
-        DateExpr::Clock { day: Some(day), .. } | DateExpr::PartOfDay { day, .. } => needs_only_a_year(day),
+        DateExpr::Calendar {
+            year: YearSpec::Unspecified,
+            month: Some(_),
+            shift: Shift::Bare,
+            ..
+        } => true,
+        DateExpr::Season {
+            year: YearSpec::Unspecified,
+            ..
+        }
+        | DateExpr::YearPart {
+            year: YearSpec::Unspecified,
+            ..
+        } => true,
+        DateExpr::Holiday {
+            year: YearSpec::Unspecified,
+            shift: Shift::Bare,
+            ..
+        } => true,
+        DateExpr::Clock { day: Some(day), .. } | DateExpr::PartOfDay { day, .. } => {
+            needs_only_a_year(day)
+        }
         _ => false,
     }
 }
 
 fn base_unit(u: &crate::value::units::UnitDef) -> crate::value::units::UnitDef {
-    crate::value::units::UnitDef { name: "base".into(), dimension: u.dimension, factor: 1.0, offset: 0.0 }
+    crate::value::units::UnitDef {
+        name: "base".into(),
+        dimension: u.dimension,
+        factor: 1.0,
+        offset: 0.0,
+    }
 }
 
 /// Where "N units since/before DATE" lands: the anchor day moved by the
 /// duration's interval, as a span of days.
 fn relation_implies(r: &Resolved, all: &[Resolved]) -> Option<(NaiveDate, NaiveDate)> {
-    let Value::Relation { relation, duration: Some(d), anchor: Some(a), .. } = &r.value else { return None };
-    let Value::Duration { unit, amount } = &all.get(*d)?.value else { return None };
-    let Value::Date { start, end } = &all.get(*a)?.value else { return None };
+    let Value::Relation {
+        relation,
+        duration: Some(d),
+        anchor: Some(a),
+        ..
+    } = &r.value
+    else {
+        return None;
+    };
+    let Value::Duration { unit, amount } = &all.get(*d)?.value else {
+        return None;
+    };
+    let Value::Date { start, end } = &all.get(*a)?.value else {
+        return None;
+    };
     if start != end {
         return None; // only a day anchors exact arithmetic
     }
@@ -372,15 +513,189 @@ pub fn weekday_number(d: NaiveDate) -> u32 {
 
 /// The whole pipeline for one document: extract, choose the reference date, resolve.
 #[must_use]
-pub fn run(doc: &Document, lex: &Lexicon, opts: crate::extract::Options, cli_date: Option<NaiveDate>) -> (Reference, Vec<Resolved>) {
+pub fn run(
+    doc: &Document,
+    lex: &Lexicon,
+    opts: crate::extract::Options,
+    cli_date: Option<NaiveDate>,
+) -> (Reference, Vec<Resolved>) {
     let mentions = crate::extract::extract(&doc.prose, lex, opts);
     let reference = reference(doc, &mentions, cli_date);
     let resolved = resolve(mentions, reference, lex);
     (reference, resolved)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{extract, Options};
+    use crate::lexicon::DEFAULT;
+    use proptest::prelude::*;
 
-#[allow(dead_code)]
-fn _kinds(k: Kind) -> Kind {
-    k
+    fn hedge(id: &str) -> &'static HedgeDef {
+        DEFAULT.hedges.iter().find(|h| h.id == id).unwrap()
+    }
+
+    fn run_on(text: &str, date: Option<NaiveDate>) -> Vec<Resolved> {
+        let source = if date.is_some() {
+            RefSource::CommandLine
+        } else {
+            RefSource::None
+        };
+        resolve(
+            extract(text, &DEFAULT, Options::default()),
+            Reference { date, source },
+            &DEFAULT,
+        )
+    }
+
+    #[test]
+    fn relation_implies_the_calendar_arithmetic() {
+        // "five months since August 6": August 6 + 4.5 … 5.5 months.
+        let r = run_on("It is five months since August 6, 2024.", None);
+        let rel = r.iter().find(|r| r.mention.kind == Kind::Relation).unwrap();
+        let Value::Relation {
+            implies: Some((a, b)),
+            ..
+        } = rel.value
+        else {
+            panic!("{:?}", rel.value)
+        };
+        assert!(
+            a <= NaiveDate::from_ymd_opt(2025, 1, 6).unwrap()
+                && NaiveDate::from_ymd_opt(2025, 1, 6).unwrap() <= b,
+            "{a} {b}"
+        );
+        // "two weeks before January 20": January 20 - 1.5 … 2.5 weeks contains January 6.
+        let r = run_on("It came two weeks before January 20, 2025.", None);
+        let rel = r.iter().find(|r| r.mention.kind == Kind::Relation).unwrap();
+        let Value::Relation {
+            implies: Some((a, b)),
+            ..
+        } = rel.value
+        else {
+            panic!("{:?}", rel.value)
+        };
+        let jan6 = NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+        assert!(a <= jan6 && jan6 <= b, "{a} {b}");
+    }
+
+    #[test]
+    fn reference_date_sources() {
+        let doc = Document::from_text(
+            "a.md",
+            "---\ndate: 2025-01-07\n---\nHe spoke on Monday.\n".into(),
+            crate::source::Format::Markdown,
+        );
+        let ms = extract(&doc.prose, &DEFAULT, Options::default());
+        assert_eq!(reference(&doc, &ms, None).source, RefSource::FrontMatter);
+        let cli = NaiveDate::from_ymd_opt(2024, 1, 1);
+        assert_eq!(reference(&doc, &ms, cli).date, cli);
+        for byline in [
+            "Kursk push\n\nJanuary 07, 2025\n\nUkraine said on Monday…",
+            " date 2025-01-07 Ukraine said…",
+            "Updated: Jan. 7, 2025\nUkraine said…",
+        ] {
+            let doc = Document::from_text("a.txt", byline.into(), crate::source::Format::Text);
+            let ms = extract(&doc.prose, &DEFAULT, Options::default());
+            let r = reference(&doc, &ms, None);
+            assert_eq!(
+                (r.source, r.date),
+                (RefSource::Dateline, NaiveDate::from_ymd_opt(2025, 1, 7)),
+                "{byline:?}"
+            );
+        }
+        let doc = Document::from_text(
+            "a.txt",
+            "KYIV, Jan 7 (Reuters) - Ukraine said on Monday…".into(),
+            crate::source::Format::Text,
+        );
+        let ms = extract(&doc.prose, &DEFAULT, Options::default());
+        assert_eq!(
+            reference(&doc, &ms, None).source,
+            RefSource::None,
+            "a wire dateline has no year"
+        );
+    }
+
+    #[test]
+    fn an_undated_text_resolves_only_what_it_pins() {
+        let r = run_on(
+            "The report is dated March 3, 2024. The team met on March 10 and again on Monday.",
+            None,
+        );
+        let v: Vec<_> = r
+            .iter()
+            .filter_map(|r| r.timex.as_ref().map(|t| t.value.as_str()))
+            .collect();
+        assert_eq!(v, ["2024-03-03", "2024-03-10", "XXXX-WXX-1"]);
+    }
+
+    #[test]
+    fn directional_hedges_bound_one_side() {
+        let three = Amount::exact(3.0, 1.0);
+        let nearly = amount_interval(&three, Some(hedge("nearly")));
+        assert!(
+            nearly.contains(2.9) && !nearly.contains(3.0) && !nearly.contains(3.1),
+            "{nearly}"
+        );
+        let at_least = amount_interval(&three, Some(hedge("at-least")));
+        assert!(
+            at_least.contains(3.0) && at_least.contains(1e9) && !at_least.contains(2.99),
+            "{at_least}"
+        );
+        let more = amount_interval(&three, Some(hedge("more-than")));
+        assert!(!more.contains(3.0) && more.contains(3.01), "{more}");
+        let up_to = amount_interval(&three, Some(hedge("up-to")));
+        assert!(
+            up_to.contains(0.0) && up_to.contains(3.0) && !up_to.contains(3.01),
+            "{up_to}"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn symmetric_hedges_and_rounding_contain_the_exact_value(x in 1u32..1_000_000, zeros in 0u32..4) {
+            let x = f64::from(x) * 10f64.powi(zeros as i32);
+            let text = format!("{x}");
+            let a = Amount::exact(x, crate::value::interval::precision_of_written_number(&text));
+            for h in [None, Some(hedge("approximately")), Some(hedge("exactly")), Some(hedge("at-least")), Some(hedge("up-to")), Some(hedge("only"))] {
+                let iv = amount_interval(&a, h);
+                prop_assert!(iv.contains(x), "{} does not contain {}", iv, x);
+            }
+        }
+
+        #[test]
+        fn whole_months_shift_by_the_calendar(days in 0i64..40_000, months in -240i32..240) {
+            let d = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Duration::days(days);
+            prop_assert_eq!(shift_fractional(d, f64::from(months), CalendarUnit::Month), calendar::add_months(d, months));
+        }
+
+        #[test]
+        fn any_text_gives_valid_spans_and_no_panic(s in "\\PC{0,200}", date in proptest::option::of(0i64..30_000)) {
+            let date = date.map(|d| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(d));
+            for r in run_on(&s, date) {
+                let sp = r.mention.span.clone();
+                prop_assert!(sp.start < sp.end && sp.end <= s.len() && s.is_char_boundary(sp.start) && s.is_char_boundary(sp.end));
+            }
+        }
+
+        #[test]
+        fn dateish_text_never_panics(words in proptest::collection::vec(proptest::sample::select(vec![
+            "Jan.", "6", ",", "2025", "Monday", "the", "last", "next", "week", "ago", "about", "500", "km²", "$", "1.5",
+            "million", "half", "of", "since", "before", "-", "year", "a", "9", "a.m.", ":", "30", "'", "90s", "early",
+            "late", "on", "summer", "third", "quarter", "1/2", "%", "per", "cent", "every", "that", "day", "next", "Christmas",
+        ]), 0..25), date in proptest::option::of(0i64..30_000)) {
+            let s = words.join(" ");
+            let date = date.map(|d| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Duration::days(d));
+            let rs = run_on(&s, date);
+            for r in &rs {
+                if let Value::Relation { duration, anchor, end, .. } = &r.value {
+                    for i in [duration, anchor, end].into_iter().flatten() {
+                        prop_assert!(*i < rs.len());
+                    }
+                }
+            }
+        }
+    }
 }

@@ -52,7 +52,12 @@ pub enum Cal {
     /// A clock time on a day (or on an unknown day).
     Clock(Option<Box<Cal>>, u32, u32, Option<String>),
     /// Only some fields known: year, month, day, weekday.
-    Partial { year: Option<i32>, month: Option<u32>, day: Option<u32>, weekday: Option<u32> },
+    Partial {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+        weekday: Option<u32>,
+    },
 }
 
 fn weekday_of(n: u32) -> Weekday {
@@ -109,22 +114,42 @@ fn first_of(anchor: NaiveDate, with_day: bool) -> NaiveDate {
 fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense: Tense) -> i32 {
     let y = anchor.year();
     let key = |yy: i32| (yy, month, day.unwrap_or(1));
-    let here = (anchor.year(), anchor.month(), day.map_or(1, |_| anchor.day()));
+    let here = (
+        anchor.year(),
+        anchor.month(),
+        day.map_or(1, |_| anchor.day()),
+    );
     let cmp = |yy: i32| key(yy).cmp(&here);
     use std::cmp::Ordering::*;
     match shift {
         Shift::Last => {
             // The latest one strictly before the anchor's period.
-            if day.is_none() && month == anchor.month() { y - 1 } else if cmp(y) == Less { y } else { y - 1 }
+            if day.is_none() && month == anchor.month() {
+                y - 1
+            } else if cmp(y) == Less {
+                y
+            } else {
+                y - 1
+            }
         }
         Shift::Next => {
-            if cmp(y) == Greater { y } else { y + 1 }
+            if cmp(y) == Greater {
+                y
+            } else {
+                y + 1
+            }
         }
         Shift::This => y,
         Shift::Bare => {
             // The nearest candidate, unless the tense points the other way and the
             // nearest is more than six weeks on the wrong side.
-            let date_of = |yy: i32| NaiveDate::from_ymd_opt(yy, month, day.unwrap_or(1).min(calendar::days_in_month(yy, month)));
+            let date_of = |yy: i32| {
+                NaiveDate::from_ymd_opt(
+                    yy,
+                    month,
+                    day.unwrap_or(1).min(calendar::days_in_month(yy, month)),
+                )
+            };
             let mut best = y;
             let mut best_gap = i64::MAX;
             for yy in [y - 1, y, y + 1] {
@@ -136,7 +161,8 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, shift: Shift, tense
                     }
                 }
             }
-            let signed = date_of(best).map_or(0, |d| (d - first_of(anchor, day.is_some())).num_days());
+            let signed =
+                date_of(best).map_or(0, |d| (d - first_of(anchor, day.is_some())).num_days());
             match tense {
                 Tense::Past if signed > 45 => best - 1,
                 Tense::Future if signed < -45 => best + 1,
@@ -166,7 +192,12 @@ pub struct Context<'a> {
 pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
     match *rule {
         HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
-        HolidayRule::NthWeekday { month, weekday, nth, earliest_day } => {
+        HolidayRule::NthWeekday {
+            month,
+            weekday,
+            nth,
+            earliest_day,
+        } => {
             let wd = weekday_of(weekday);
             if nth < 0 {
                 let last = calendar::month_end(year, month);
@@ -181,14 +212,22 @@ pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
 }
 
 /// Of one yearly date in three consecutive years, the one meant.
-fn pick_yearly(dates: [Option<NaiveDate>; 3], anchor: NaiveDate, shift: Shift, tense: Tense) -> Option<NaiveDate> {
+fn pick_yearly(
+    dates: [Option<NaiveDate>; 3],
+    anchor: NaiveDate,
+    shift: Shift,
+    tense: Tense,
+) -> Option<NaiveDate> {
     let ds: Vec<NaiveDate> = dates.into_iter().flatten().collect();
     match shift {
         Shift::Last => ds.into_iter().rev().find(|d| *d < anchor),
         Shift::Next => ds.into_iter().find(|d| *d > anchor),
         Shift::This => ds.into_iter().find(|d| d.year() == anchor.year()),
         Shift::Bare => {
-            let nearest = ds.iter().copied().min_by_key(|d| (*d - anchor).num_days().abs())?;
+            let nearest = ds
+                .iter()
+                .copied()
+                .min_by_key(|d| (*d - anchor).num_days().abs())?;
             let gap = (nearest - anchor).num_days();
             match tense {
                 Tense::Past if gap > 45 => ds.into_iter().rev().find(|d| *d <= anchor),
@@ -206,15 +245,32 @@ pub fn resolve_in(d: &DateExpr, cx: &Context<'_>) -> Cal {
         DateExpr::Anaphoric { unit, offset } => match unit {
             CalendarUnit::Year => match cx.narrative_year.or(cx.anchor.map(|a| a.year())) {
                 Some(y) => Cal::Year(y + offset),
-                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+                None => Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                },
             },
             _ => match cx.narrative_day.or(cx.anchor) {
                 Some(day) => relative(day, *unit, *offset),
-                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+                None => Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                },
             },
         },
         DateExpr::Holiday { index, year, shift } => {
-            let Some(rule) = cx.holidays.get(*index) else { return Cal::Partial { year: None, month: None, day: None, weekday: None } };
+            let Some(rule) = cx.holidays.get(*index) else {
+                return Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                };
+            };
             let fixed = match year {
                 YearSpec::Year(y) => Some(*y),
                 YearSpec::Shift(s) => cx.anchor.map(|a| a.year() + s),
@@ -222,19 +278,48 @@ pub fn resolve_in(d: &DateExpr, cx: &Context<'_>) -> Cal {
             };
             let date = match (fixed, cx.anchor) {
                 (Some(y), _) => holiday_date(rule, y),
-                (None, Some(a)) => pick_yearly([holiday_date(rule, a.year() - 1), holiday_date(rule, a.year()), holiday_date(rule, a.year() + 1)], a, *shift, cx.tense),
+                (None, Some(a)) => pick_yearly(
+                    [
+                        holiday_date(rule, a.year() - 1),
+                        holiday_date(rule, a.year()),
+                        holiday_date(rule, a.year() + 1),
+                    ],
+                    a,
+                    *shift,
+                    cx.tense,
+                ),
                 (None, None) => None,
             };
             match (date, rule) {
                 (Some(d), _) => Cal::Day(d),
-                (None, HolidayRule::Fixed { month, day }) => Cal::Partial { year: None, month: Some(*month), day: Some(*day), weekday: None },
-                (None, _) => Cal::Partial { year: None, month: None, day: None, weekday: None },
+                (None, HolidayRule::Fixed { month, day }) => Cal::Partial {
+                    year: None,
+                    month: Some(*month),
+                    day: Some(*day),
+                    weekday: None,
+                },
+                (None, _) => Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                },
             }
         }
-        DateExpr::PartOfDay { day, code } => Cal::PartOfDay(Box::new(resolve_in(day, cx)), code.clone()),
-        DateExpr::Clock { day: Some(day), hour, minute, zone } => {
-            Cal::Clock(Some(Box::new(resolve_in(day, cx))), *hour, *minute, zone.clone())
+        DateExpr::PartOfDay { day, code } => {
+            Cal::PartOfDay(Box::new(resolve_in(day, cx)), code.clone())
         }
+        DateExpr::Clock {
+            day: Some(day),
+            hour,
+            minute,
+            zone,
+        } => Cal::Clock(
+            Some(Box::new(resolve_in(day, cx))),
+            *hour,
+            *minute,
+            zone.clone(),
+        ),
         _ => resolve_date(d, cx.anchor, cx.tense),
     }
 }
@@ -243,8 +328,19 @@ pub fn resolve_in(d: &DateExpr, cx: &Context<'_>) -> Cal {
 #[must_use]
 pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Cal {
     match d {
-        DateExpr::Anaphoric { .. } | DateExpr::Holiday { .. } => Cal::Partial { year: None, month: None, day: None, weekday: None },
-        DateExpr::Calendar { year, month, day, weekday, shift } => {
+        DateExpr::Anaphoric { .. } | DateExpr::Holiday { .. } => Cal::Partial {
+            year: None,
+            month: None,
+            day: None,
+            weekday: None,
+        },
+        DateExpr::Calendar {
+            year,
+            month,
+            day,
+            weekday,
+            shift,
+        } => {
             let y = match (year, anchor) {
                 (YearSpec::Year(y), _) => Some(*y),
                 (YearSpec::Shift(s), Some(a)) => Some(a.year() + s),
@@ -255,8 +351,15 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                 _ => None,
             };
             match (y, month, day) {
-                (Some(y), Some(m), Some(dd)) => NaiveDate::from_ymd_opt(y, *m, *dd)
-                    .map_or(Cal::Partial { year: Some(y), month: Some(*m), day: Some(*dd), weekday: *weekday }, Cal::Day),
+                (Some(y), Some(m), Some(dd)) => NaiveDate::from_ymd_opt(y, *m, *dd).map_or(
+                    Cal::Partial {
+                        year: Some(y),
+                        month: Some(*m),
+                        day: Some(*dd),
+                        weekday: *weekday,
+                    },
+                    Cal::Day,
+                ),
                 (Some(y), Some(m), None) => Cal::Month(y, *m),
                 (Some(y), None, None) if *year != YearSpec::Unspecified => Cal::Year(y),
                 (_, None, Some(dd)) => match anchor {
@@ -267,33 +370,66 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                             base = base.and_then(|b| calendar::add_months(b, -1));
                         }
                         base.and_then(|b| NaiveDate::from_ymd_opt(b.year(), b.month(), *dd))
-                            .map_or(Cal::Partial { year: None, month: None, day: Some(*dd), weekday: None }, Cal::Day)
+                            .map_or(
+                                Cal::Partial {
+                                    year: None,
+                                    month: None,
+                                    day: Some(*dd),
+                                    weekday: None,
+                                },
+                                Cal::Day,
+                            )
                     }
-                    None => Cal::Partial { year: None, month: None, day: Some(*dd), weekday: None },
+                    None => Cal::Partial {
+                        year: None,
+                        month: None,
+                        day: Some(*dd),
+                        weekday: None,
+                    },
                 },
-                _ => Cal::Partial { year: y.filter(|_| *year != YearSpec::Unspecified), month: *month, day: *day, weekday: *weekday },
+                _ => Cal::Partial {
+                    year: y.filter(|_| *year != YearSpec::Unspecified),
+                    month: *month,
+                    day: *day,
+                    weekday: *weekday,
+                },
             }
         }
         DateExpr::Weekday { weekday, shift } => match anchor {
             Some(a) => {
                 let wd = weekday_of(*weekday);
                 let day = match shift {
-                    Shift::Last => calendar::nearest_weekday(a - Duration::days(1), wd, Direction::Past),
-                    Shift::Next => calendar::nearest_weekday(a + Duration::days(1), wd, Direction::Future),
+                    Shift::Last => {
+                        calendar::nearest_weekday(a - Duration::days(1), wd, Direction::Past)
+                    }
+                    Shift::Next => {
+                        calendar::nearest_weekday(a + Duration::days(1), wd, Direction::Future)
+                    }
                     Shift::This => {
-                        let monday = a - Duration::days(i64::from(a.weekday().num_days_from_monday()));
+                        let monday =
+                            a - Duration::days(i64::from(a.weekday().num_days_from_monday()));
                         monday + Duration::days(i64::from(*weekday - 1))
                     }
                     Shift::Bare => calendar::nearest_weekday(a, wd, direction(tense)),
                 };
                 Cal::Day(day)
             }
-            None => Cal::Partial { year: None, month: None, day: None, weekday: Some(*weekday) },
+            None => Cal::Partial {
+                year: None,
+                month: None,
+                day: None,
+                weekday: Some(*weekday),
+            },
         },
         DateExpr::Relative { unit, offset } => match anchor {
             Some(a) => relative(a, *unit, *offset),
             // "yesterday" in an undated text: some day, unknown.
-            None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+            None => Cal::Partial {
+                year: None,
+                month: None,
+                day: None,
+                weekday: None,
+            },
         },
         DateExpr::Weekend { offset, bare } => match anchor {
             Some(a) => {
@@ -322,10 +458,18 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                 });
                 match target {
                     Some(t) => granular(t, *unit),
-                    None => Cal::Ref(if *sign < 0 { RefPoint::Past } else { RefPoint::Future }),
+                    None => Cal::Ref(if *sign < 0 {
+                        RefPoint::Past
+                    } else {
+                        RefPoint::Future
+                    }),
                 }
             }
-            _ => Cal::Ref(if *sign < 0 { RefPoint::Past } else { RefPoint::Future }),
+            _ => Cal::Ref(if *sign < 0 {
+                RefPoint::Past
+            } else {
+                RefPoint::Future
+            }),
         },
         DateExpr::Season { code, year } => {
             let y = match (year, anchor) {
@@ -337,10 +481,20 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                         0 => Some(a.year()),
                         -1 => {
                             // The most recent one already over.
-                            let candidate = if ccode == code { cy - 1 } else if this_year_start.is_some_and(|s| s < a) { a.year() } else { a.year() - 1 };
+                            let candidate = if ccode == code {
+                                cy - 1
+                            } else if this_year_start.is_some_and(|s| s < a) {
+                                a.year()
+                            } else {
+                                a.year() - 1
+                            };
                             Some(candidate)
                         }
-                        _ => Some(if this_year_start.is_some_and(|s| s > a) { a.year() } else { a.year() + 1 }),
+                        _ => Some(if this_year_start.is_some_and(|s| s > a) {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }),
                     }
                 }
                 (YearSpec::Unspecified, Some(a)) => {
@@ -355,7 +509,12 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
             };
             match y {
                 Some(y) => Cal::Season(y, code.clone()),
-                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+                None => Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                },
             }
         }
         DateExpr::YearPart { unit, n, year } => {
@@ -363,21 +522,41 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                 (YearSpec::Year(y), _) => Some(*y),
                 (YearSpec::Shift(s), Some(a)) => Some(a.year() + s),
                 (YearSpec::Unspecified, Some(a)) => {
-                    let start_month = if *unit == 'Q' { (n - 1) * 3 + 1 } else { (n - 1) * 6 + 1 };
-                    Some(if tense == Tense::Past && start_month > a.month() { a.year() - 1 } else { a.year() })
+                    let start_month = if *unit == 'Q' {
+                        (n - 1) * 3 + 1
+                    } else {
+                        (n - 1) * 6 + 1
+                    };
+                    Some(if tense == Tense::Past && start_month > a.month() {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    })
                 }
                 _ => None,
             };
             match y {
                 Some(y) => Cal::YearPart(y, *unit, *n),
-                None => Cal::Partial { year: None, month: None, day: None, weekday: None },
+                None => Cal::Partial {
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: None,
+                },
             }
         }
         DateExpr::Decade { start } => Cal::Decade(*start),
         DateExpr::Century { n } => Cal::Century(*n),
         DateExpr::Ref(r) => Cal::Ref(*r),
-        DateExpr::PartOfDay { day, code } => Cal::PartOfDay(Box::new(resolve_date(day, anchor, tense)), code.clone()),
-        DateExpr::Clock { day, hour, minute, zone } => {
+        DateExpr::PartOfDay { day, code } => {
+            Cal::PartOfDay(Box::new(resolve_date(day, anchor, tense)), code.clone())
+        }
+        DateExpr::Clock {
+            day,
+            hour,
+            minute,
+            zone,
+        } => {
             let day = match day {
                 Some(d) => Some(Box::new(resolve_date(d, anchor, tense))),
                 None => anchor.map(|a| Box::new(Cal::Day(a))),
@@ -395,7 +574,9 @@ fn relative(a: NaiveDate, unit: CalendarUnit, offset: i32) -> Cal {
 /// The period of `unit` that contains `d`.
 fn granular(d: NaiveDate, unit: CalendarUnit) -> Cal {
     match unit {
-        CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour | CalendarUnit::Day => Cal::Day(d),
+        CalendarUnit::Second | CalendarUnit::Minute | CalendarUnit::Hour | CalendarUnit::Day => {
+            Cal::Day(d)
+        }
         CalendarUnit::Week | CalendarUnit::Fortnight => {
             let w = d.iso_week();
             Cal::Week(w.year(), w.week())
@@ -429,7 +610,10 @@ fn range_of(cal: &Cal) -> Option<DateRange> {
         Cal::YearPart(y, _, n) => DateRange::half(*y, *n),
         Cal::Year(y) => DateRange::year(*y),
         Cal::Decade(y) => DateRange::decade(*y),
-        Cal::Century(n) => DateRange::new(NaiveDate::from_ymd_opt((n - 1) * 100, 1, 1)?, NaiveDate::from_ymd_opt((n - 1) * 100 + 99, 12, 31)?),
+        Cal::Century(n) => DateRange::new(
+            NaiveDate::from_ymd_opt((n - 1) * 100, 1, 1)?,
+            NaiveDate::from_ymd_opt((n - 1) * 100 + 99, 12, 31)?,
+        ),
         Cal::PartOfDay(day, _) => range_of(day),
         Cal::Clock(Some(day), ..) => range_of(day),
         _ => None,
@@ -446,7 +630,10 @@ fn narrow(r: DateRange, part: Option<PeriodPart>) -> DateRange {
     let third = len / 3;
     let (s, e) = match part {
         PeriodPart::Start => (r.start, r.start + Duration::days(third + len % 3 - 1)),
-        PeriodPart::Mid => (r.start + Duration::days(third), r.end - Duration::days(third)),
+        PeriodPart::Mid => (
+            r.start + Duration::days(third),
+            r.end - Duration::days(third),
+        ),
         PeriodPart::End => (r.end - Duration::days(third + len % 3 - 1), r.end),
     };
     DateRange::new(s, e).unwrap_or(r)
@@ -456,9 +643,17 @@ fn narrow(r: DateRange, part: Option<PeriodPart>) -> DateRange {
 #[must_use]
 pub fn cal_value(cal: &Cal, part: Option<PeriodPart>) -> Value {
     match cal {
-        Cal::Ref(r) => Value::Vague { reference: ref_name(*r).into() },
-        Cal::Partial { .. } => Value::PartialDate { pattern: cal_string(cal) },
-        Cal::PartOfDay(day, code) => Value::Time { date: single_day(day), at: code.clone(), zone: None },
+        Cal::Ref(r) => Value::Vague {
+            reference: ref_name(*r).into(),
+        },
+        Cal::Partial { .. } => Value::PartialDate {
+            pattern: cal_string(cal),
+        },
+        Cal::PartOfDay(day, code) => Value::Time {
+            date: single_day(day),
+            at: code.clone(),
+            zone: None,
+        },
         Cal::Clock(day, h, m, zone) => Value::Time {
             date: day.as_deref().and_then(single_day),
             at: format!("{h:02}:{m:02}"),
@@ -467,7 +662,10 @@ pub fn cal_value(cal: &Cal, part: Option<PeriodPart>) -> Value {
         _ => match range_of(cal) {
             Some(r) => {
                 let r = narrow(r, part);
-                Value::Date { start: r.start, end: r.end }
+                Value::Date {
+                    start: r.start,
+                    end: r.end,
+                }
             }
             None => Value::Unresolved,
         },
@@ -526,10 +724,17 @@ pub fn cal_string(cal: &Cal) -> String {
         Cal::Ref(r) => ref_name(*r).into(),
         Cal::PartOfDay(day, code) => format!("{}T{code}", cal_string(day)),
         Cal::Clock(day, h, m, _) => {
-            let d = day.as_deref().map_or_else(|| "XXXX-XX-XX".to_string(), cal_string);
+            let d = day
+                .as_deref()
+                .map_or_else(|| "XXXX-XX-XX".to_string(), cal_string);
             format!("{d}T{h:02}:{m:02}")
         }
-        Cal::Partial { year, month, day, weekday } => {
+        Cal::Partial {
+            year,
+            month,
+            day,
+            weekday,
+        } => {
             let y = year.map_or_else(|| "XXXX".into(), |y| format!("{y:04}"));
             match (month, day, weekday) {
                 (Some(m), Some(d), _) => format!("{y}-{m:02}-{d:02}"),
@@ -550,7 +755,10 @@ pub fn cal_timex(cal: &Cal, kind: Kind) -> Timex {
         Cal::PartOfDay(..) if kind == Kind::Time => "TIME",
         _ => "DATE",
     };
-    Timex { kind: t, value: cal_string(cal) }
+    Timex {
+        kind: t,
+        value: cal_string(cal),
+    }
 }
 
 /// TIMEX3 value of a duration (`P5M`, `PT24H`, `PXY`).

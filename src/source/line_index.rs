@@ -11,7 +11,12 @@ impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -21,7 +26,10 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let end = offset.min(text.len()).max(start);
-        let col = text.get(start..end).map_or(end - start, |s| s.chars().count()) + 1;
+        let col = text
+            .get(start..end)
+            .map_or(end - start, |s| s.chars().count())
+            + 1;
         (line, col)
     }
 }
