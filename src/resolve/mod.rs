@@ -16,7 +16,7 @@ pub mod timex;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::extract::{Amount, DateExpr, Expr, Kind, Mention, RelationKind, Shift, YearSpec};
+use crate::extract::{Amount, DateExpr, Expr, Mention, RelationKind, Shift, YearSpec};
 use crate::lexicon::{HedgeDef, Lexicon};
 use crate::source::Document;
 use crate::value::calendar::{self, CalendarUnit, DateRange};
@@ -528,6 +528,7 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Kind;
     use crate::extract::{extract, Options};
     use crate::lexicon::DEFAULT;
     use proptest::prelude::*;
