@@ -2012,6 +2012,30 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
 }
 
 fn the_led(c: &Cursor<'_>, i: usize) -> Found {
+    // Reporting periods: "the quarter" (the one just reported), "the latest
+    // quarter", "the current quarter", "the year-ago quarter", "the full year".
+    if c.is(i, "the") {
+        let (k, shift) = match &*c.low(i + 1) {
+            "latest" | "last" if c.is(i + 2, "quarter") => (i + 2, -1),
+            "current" => (i + 2, 0),
+            "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
+            "year" if c.raw(i + 2) == "-" && c.is_any(i + 3, &["ago", "earlier"]) && c.is(i + 4, "quarter") => (i + 4, -5),
+            "quarter" => (i + 1, -1),
+            _ => (0, 0),
+        };
+        if k > 0 && !c.is_any(k + 1, &["of", "century", "-"]) {
+            let unit = match &*c.low(k) {
+                "quarter" => Some(CalendarUnit::Quarter),
+                "year" => Some(CalendarUnit::Year),
+                _ => None,
+            };
+            if let Some(unit) = unit {
+                let offset = if unit == CalendarUnit::Year { 0 } else { shift };
+                let expr = Expr::Date(DateExpr::Relative { unit, offset });
+                return Some((k + 1, one(span(c, i, k + 1), Kind::Date, expr, None)));
+            }
+        }
+    }
     // "the weekend", "over the weekend"
     if c.is(i, "the") && c.is(i + 1, "weekend") {
         return Some((
