@@ -1840,7 +1840,8 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
         "half" if (1..=2).contains(&n) => 'H',
         _ => return None,
     };
-    if !the && !hyph {
+    // "fourth quarter" needs no article; a bare "first half" does ("the first half").
+    if !the && !hyph && unit == 'H' {
         return None;
     }
     let mut e = j + 1;
@@ -2019,12 +2020,17 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
             "latest" | "last" if c.is(i + 2, "quarter") => (i + 2, -1),
             "current" => (i + 2, 0),
             "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
-            "year" if c.raw(i + 2) == "-" && c.is_any(i + 3, &["ago", "earlier"]) && c.is(i + 4, "quarter") => (i + 4, -5),
+            "year" if c.raw(i + 2) == "-" && c.is_any(i + 3, &["ago", "earlier"]) && c.is_any(i + 4, &["quarter", "period"]) => (i + 4, -5),
+            "near" | "foreseeable" | "distant" if c.is(i + 2, "future") => {
+                let expr = Expr::Date(DateExpr::Ref(RefPoint::Future));
+                return Some((i + 3, one(span(c, i, i + 3), Kind::Date, expr, None)));
+            }
             "quarter" => (i + 1, -1),
             _ => (0, 0),
         };
         if k > 0 && !c.is_any(k + 1, &["of", "century", "-"]) {
             let unit = match &*c.low(k) {
+                "quarter" | "period" if shift == -5 => Some(CalendarUnit::Quarter),
                 "quarter" => Some(CalendarUnit::Quarter),
                 "year" => Some(CalendarUnit::Year),
                 _ => None,
