@@ -267,7 +267,11 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
                 j += 3;
             }
         }
-        return Some((Amount::exact(x, precision), j));
+        return Some(and_a_half(c, Amount::exact(x, precision), j));
+    }
+    // "half an hour", "half a day"
+    if c.is(i, "half") && c.is_any(i + 1, &["a", "an"]) {
+        return Some((Amount::exact(0.5, 0.5), i + 2));
     }
     // "a"/"an" as one: "a year", "an hour", "a hundred".
     if c.is_any(i, &["a", "an"]) {
@@ -287,6 +291,14 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
         .hits(i)
         .find(|h| matches!(h.sense, Sense::Number(_) | Sense::Vague(_)))?;
     amount_from_hit(c, i, h)
+}
+
+/// "four and a half": adds the half.
+fn and_a_half(c: &Cursor<'_>, a: Amount, j: usize) -> (Amount, usize) {
+    if c.is(j, "and") && c.is(j + 1, "a") && c.is(j + 2, "half") && a.exact.fract() == 0.0 && !a.vague {
+        return (Amount::exact(a.exact + 0.5, 0.5), j + 3);
+    }
+    (a, j)
 }
 
 fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(Amount, usize)> {
@@ -343,7 +355,7 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
                     }
                 }
             }
-            Some((Amount::exact(x, precision), j))
+            Some(and_a_half(c, Amount::exact(x, precision), j))
         }
         _ => None,
     }

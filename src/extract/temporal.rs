@@ -180,6 +180,7 @@ pub(crate) fn is_standalone(w: &str) -> bool {
             | "presently"
             | "weekend"
             | "overnight"
+            | "present"
     )
 }
 
@@ -269,6 +270,8 @@ pub(crate) fn is_cue(w: &str) -> bool {
             | "prior"
             | "two-thirds"
             | "that"
+            | "these"
+            | "present"
     )
 }
 
@@ -283,6 +286,11 @@ fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
                 i + 1
             };
             Some((PeriodPart::End, j))
+        }
+        "the" if c.is_any(i + 1, &["early", "mid", "late"]) && (c.is_num(i + 2) || c.raw(i + 2) == "'" || c.is(i + 2, "-")) => {
+            let (p, _) = period_part(c, i + 1)?;
+            let j = if c.raw(i + 2) == "-" { i + 3 } else { i + 2 };
+            Some((p, j))
         }
         "mid" if c.raw(i + 1) == "-" && c.touch(i, i + 1) => Some((PeriodPart::Mid, i + 2)),
         "mid" => Some((PeriodPart::Mid, i + 1)),
@@ -1000,6 +1008,14 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
             ),
         ));
     }
+    // "at the moment", "these days", "at present"
+    if (w == "the" && c.is(i + 1, "moment") && c.is(i.wrapping_sub(1), "at"))
+        || (w == "these" && c.is(i + 1, "days"))
+        || (w == "present" && c.is(i.wrapping_sub(1), "at"))
+    {
+        let e = if w == "present" { i + 1 } else { i + 2 };
+        return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Ref(RefPoint::Present)), None)));
+    }
     let r = match &*w {
         "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
         "recently" | "lately" => Some(RefPoint::Past),
@@ -1473,26 +1489,15 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if !hyphenated && !lead {
         let dir = match &*c.low(e) {
             "ago" => Some((-1, e + 1)),
-            "earlier" | "before"
+            // "a week earlier", "two days later": a point, unless compared ("earlier than").
+            "earlier" if !c.is(e + 1, "than") => Some((-1, e + 1)),
+            "later" if !c.is(e + 1, "than") => Some((1, e + 1)),
+            // "a week before" alone is a point; "a week before the vote" is a relation.
+            "before"
                 if !c.is_word(e + 1)
-                    || c.is_any(
-                        e + 1,
-                        &["and", "but", "when", "than", "in", "on", "at", "as"],
-                    ) =>
+                    || c.is_any(e + 1, &["and", "but", "when", "in", "on", "at", "as", "he", "she", "they", "it", "we"]) =>
             {
                 Some((-1, e + 1))
-            }
-            "later"
-                if !c.is_word(e + 1)
-                    || c.is_any(
-                        e + 1,
-                        &[
-                            "and", "but", "when", "in", "on", "at", "as", "the", "he", "she",
-                            "they", "it",
-                        ],
-                    ) =>
-            {
-                Some((1, e + 1))
             }
             "from" if c.is(e + 1, "now") => Some((1, e + 2)),
             "hence" => Some((1, e + 1)),
