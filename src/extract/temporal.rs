@@ -272,6 +272,8 @@ pub(crate) fn is_cue(w: &str) -> bool {
             | "that"
             | "these"
             | "present"
+            | "all"
+            | "other"
     )
 }
 
@@ -1007,6 +1009,24 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
                 None,
             ),
         ));
+    }
+    // "the other day": some recent day.
+    if w == "the" && c.is(i + 1, "other") && c.is(i + 2, "day") {
+        return Some((i + 3, one(span(c, i, i + 3), Kind::Date, Expr::Date(DateExpr::Ref(RefPoint::Past)), None)));
+    }
+    // "all day", "all night", "all week": a whole one.
+    if w == "all" {
+        let unit = match &*c.low(i + 1) {
+            "day" | "night" => Some(CalendarUnit::Day),
+            "week" => Some(CalendarUnit::Week),
+            "month" => Some(CalendarUnit::Month),
+            "year" => Some(CalendarUnit::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit.filter(|_| !c.is(i + 2, "-")) {
+            let expr = Expr::Duration { amount: Amount::exact(1.0, 1.0), unit };
+            return Some((i + 2, one(span(c, i, i + 2), Kind::Duration, expr, None)));
+        }
     }
     // "at the moment", "these days", "at present"
     if (w == "the" && c.is(i + 1, "moment") && c.is(i.wrapping_sub(1), "at"))
