@@ -2038,6 +2038,11 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
 }
 
 fn the_led(c: &Cursor<'_>, i: usize) -> Found {
+    // A fiscal year: "for the year ended Sept. 30", "for the year, sales rose".
+    if c.is(i, "the") && c.is(i + 1, "year") && (c.is_any(i + 2, &["ended", "ending"]) || (c.is(i.wrapping_sub(1), "for") && matches!(c.raw(i + 2), "," | "." | ";"))) {
+        let expr = Expr::Duration { amount: Amount::exact(1.0, 1.0), unit: CalendarUnit::Year };
+        return Some((i + 2, one(span(c, i, i + 2), Kind::Duration, expr, None)));
+    }
     // Reporting periods: "the quarter" (the one just reported), "the latest
     // quarter", "the current quarter", "the year-ago quarter", "the full year".
     if c.is(i, "the") {
