@@ -77,6 +77,11 @@ pub enum HolidayRule {
         /// First day it may fall on.
         earliest_day: u32,
     },
+    /// Days after Western Easter Sunday.
+    Easter {
+        /// Offset in days.
+        offset: i32,
+    },
 }
 
 /// A hedge's interval semantics (see the lexicon file).
@@ -288,13 +293,16 @@ impl Lexicon {
         }
         for h in raw.holidays {
             let first = h.names.first().cloned().unwrap_or_default();
-            if !(1..=12).contains(&h.month) {
+            if h.easter.is_none() && !(1..=12).contains(&h.month) {
                 return Err(bad(
                     &first,
                     format!("holiday `{first}`: month {} is not 1–12", h.month),
                 ));
             }
             let rule = match (h.day, h.weekday, h.nth) {
+                (None, None, None) if h.easter.is_some() => HolidayRule::Easter {
+                    offset: h.easter.unwrap_or(0),
+                },
                 (Some(day), None, None) if (1..=31).contains(&day) => HolidayRule::Fixed {
                     month: h.month,
                     day,

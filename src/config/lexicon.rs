@@ -52,14 +52,16 @@ pub struct LexiconFile {
     pub holidays: Vec<Holiday>,
 }
 
-/// A named day. Either `day` (a fixed date) or `weekday` with `nth` (1–5, or
-/// -1 for the last) and optionally `earliest-day` ("the Tuesday after the first Monday").
+/// A named day. Either `day` (a fixed date), or `weekday` with `nth` (1–5, or
+/// -1 for the last) and optionally `earliest-day` ("the Tuesday after the first
+/// Monday"), or `easter`: days after Western Easter Sunday.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Holiday {
     /// Names.
     pub names: Vec<String>,
-    /// Month 1–12.
+    /// Month 1–12 (unused for `easter` days).
+    #[serde(default)]
     pub month: u32,
     /// Fixed day of month.
     pub day: Option<u32>,
@@ -69,6 +71,8 @@ pub struct Holiday {
     pub nth: Option<i32>,
     /// The first day of the month it may fall on.
     pub earliest_day: Option<u32>,
+    /// Days after Easter Sunday (Good Friday is -2); `month` is then ignored.
+    pub easter: Option<i32>,
 }
 
 /// Names of a month or weekday.

@@ -469,7 +469,10 @@ impl<'a> Cursor<'a> {
     }
     /// Lexicon hits at token `i`, longest first.
     pub fn hits(&self, i: usize) -> impl Iterator<Item = crate::lexicon::Hit> + '_ {
-        let (a, b) = match (self.hit_start.get(i), i.checked_add(1).and_then(|j| self.hit_start.get(j))) {
+        let (a, b) = match (
+            self.hit_start.get(i),
+            i.checked_add(1).and_then(|j| self.hit_start.get(j)),
+        ) {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => (0, 0),
         };

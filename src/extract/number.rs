@@ -295,7 +295,12 @@ pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
 
 /// "four and a half": adds the half.
 fn and_a_half(c: &Cursor<'_>, a: Amount, j: usize) -> (Amount, usize) {
-    if c.is(j, "and") && c.is(j + 1, "a") && c.is(j + 2, "half") && a.exact.fract() == 0.0 && !a.vague {
+    if c.is(j, "and")
+        && c.is(j + 1, "a")
+        && c.is(j + 2, "half")
+        && a.exact.fract() == 0.0
+        && !a.vague
+    {
         return (Amount::exact(a.exact + 0.5, 0.5), j + 3);
     }
     (a, j)

@@ -289,7 +289,10 @@ fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
             };
             Some((PeriodPart::End, j))
         }
-        "the" if c.is_any(i + 1, &["early", "mid", "late"]) && (c.is_num(i + 2) || c.raw(i + 2) == "'" || c.is(i + 2, "-")) => {
+        "the"
+            if c.is_any(i + 1, &["early", "mid", "late"])
+                && (c.is_num(i + 2) || c.raw(i + 2) == "'" || c.is(i + 2, "-")) =>
+        {
             let (p, _) = period_part(c, i + 1)?;
             let j = if c.raw(i + 2) == "-" { i + 3 } else { i + 2 };
             Some((p, j))
@@ -1012,7 +1015,15 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     }
     // "the other day": some recent day.
     if w == "the" && c.is(i + 1, "other") && c.is(i + 2, "day") {
-        return Some((i + 3, one(span(c, i, i + 3), Kind::Date, Expr::Date(DateExpr::Ref(RefPoint::Past)), None)));
+        return Some((
+            i + 3,
+            one(
+                span(c, i, i + 3),
+                Kind::Date,
+                Expr::Date(DateExpr::Ref(RefPoint::Past)),
+                None,
+            ),
+        ));
     }
     // "all day", "all night", "all week": a whole one.
     if w == "all" {
@@ -1024,7 +1035,10 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
             _ => None,
         };
         if let Some(unit) = unit.filter(|_| !c.is(i + 2, "-")) {
-            let expr = Expr::Duration { amount: Amount::exact(1.0, 1.0), unit };
+            let expr = Expr::Duration {
+                amount: Amount::exact(1.0, 1.0),
+                unit,
+            };
             return Some((i + 2, one(span(c, i, i + 2), Kind::Duration, expr, None)));
         }
     }
@@ -1034,7 +1048,15 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         || (w == "present" && c.is(i.wrapping_sub(1), "at"))
     {
         let e = if w == "present" { i + 1 } else { i + 2 };
-        return Some((e, one(span(c, i, e), Kind::Date, Expr::Date(DateExpr::Ref(RefPoint::Present)), None)));
+        return Some((
+            e,
+            one(
+                span(c, i, e),
+                Kind::Date,
+                Expr::Date(DateExpr::Ref(RefPoint::Present)),
+                None,
+            ),
+        ));
     }
     let r = match &*w {
         "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
@@ -1515,7 +1537,13 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
             // "a week before" alone is a point; "a week before the vote" is a relation.
             "before"
                 if !c.is_word(e + 1)
-                    || c.is_any(e + 1, &["and", "but", "when", "in", "on", "at", "as", "he", "she", "they", "it", "we"]) =>
+                    || c.is_any(
+                        e + 1,
+                        &[
+                            "and", "but", "when", "in", "on", "at", "as", "he", "she", "they",
+                            "it", "we",
+                        ],
+                    ) =>
             {
                 Some((-1, e + 1))
             }
@@ -2039,8 +2067,15 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
 
 fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     // A fiscal year: "for the year ended Sept. 30", "for the year, sales rose".
-    if c.is(i, "the") && c.is(i + 1, "year") && (c.is_any(i + 2, &["ended", "ending"]) || (c.is(i.wrapping_sub(1), "for") && matches!(c.raw(i + 2), "," | "." | ";"))) {
-        let expr = Expr::Duration { amount: Amount::exact(1.0, 1.0), unit: CalendarUnit::Year };
+    if c.is(i, "the")
+        && c.is(i + 1, "year")
+        && (c.is_any(i + 2, &["ended", "ending"])
+            || (c.is(i.wrapping_sub(1), "for") && matches!(c.raw(i + 2), "," | "." | ";")))
+    {
+        let expr = Expr::Duration {
+            amount: Amount::exact(1.0, 1.0),
+            unit: CalendarUnit::Year,
+        };
         return Some((i + 2, one(span(c, i, i + 2), Kind::Duration, expr, None)));
     }
     // Reporting periods: "the quarter" (the one just reported), "the latest
@@ -2050,7 +2085,13 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
             "latest" | "last" if c.is(i + 2, "quarter") => (i + 2, -1),
             "current" => (i + 2, 0),
             "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
-            "year" if c.raw(i + 2) == "-" && c.is_any(i + 3, &["ago", "earlier"]) && c.is_any(i + 4, &["quarter", "period"]) => (i + 4, -5),
+            "year"
+                if c.raw(i + 2) == "-"
+                    && c.is_any(i + 3, &["ago", "earlier"])
+                    && c.is_any(i + 4, &["quarter", "period"]) =>
+            {
+                (i + 4, -5)
+            }
             "near" | "foreseeable" | "distant" if c.is(i + 2, "future") => {
                 let expr = Expr::Date(DateExpr::Ref(RefPoint::Future));
                 return Some((i + 3, one(span(c, i, i + 3), Kind::Date, expr, None)));

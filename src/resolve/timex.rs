@@ -192,6 +192,9 @@ pub struct Context<'a> {
 pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
     match *rule {
         HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+        HolidayRule::Easter { offset } => {
+            easter_sunday(year).map(|e| e + Duration::days(i64::from(offset)))
+        }
         HolidayRule::NthWeekday {
             month,
             weekday,
@@ -209,6 +212,26 @@ pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
             }
         }
     }
+}
+
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+#[must_use]
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// Of one yearly date in three consecutive years, the one meant.
@@ -814,4 +837,81 @@ pub fn set_value(unit: CalendarUnit, every: u32, weekday: Option<u32>) -> String
         return format!("XXXX-WXX-{w}");
     }
     duration_value(&Amount::exact(f64::from(every), 1.0), unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_sunday_matches_known_years() {
+        for (y, m, d) in [
+            (1961, 4, 2),
+            (2000, 4, 23),
+            (2013, 3, 31),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2038, 4, 25),
+        ] {
+            assert_eq!(easter_sunday(y), NaiveDate::from_ymd_opt(y, m, d), "{y}");
+        }
+    }
+
+    #[test]
+    fn floating_holidays() {
+        let thanksgiving = HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 4,
+            nth: 4,
+            earliest_day: 1,
+        };
+        assert_eq!(
+            holiday_date(&thanksgiving, 2024),
+            NaiveDate::from_ymd_opt(2024, 11, 28)
+        );
+        let memorial = HolidayRule::NthWeekday {
+            month: 5,
+            weekday: 1,
+            nth: -1,
+            earliest_day: 1,
+        };
+        assert_eq!(
+            holiday_date(&memorial, 2025),
+            NaiveDate::from_ymd_opt(2025, 5, 26)
+        );
+        let election = HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 2,
+            nth: 1,
+            earliest_day: 2,
+        };
+        assert_eq!(
+            holiday_date(&election, 2024),
+            NaiveDate::from_ymd_opt(2024, 11, 5)
+        );
+        assert_eq!(
+            holiday_date(&election, 2022),
+            NaiveDate::from_ymd_opt(2022, 11, 8)
+        );
+    }
+
+    #[test]
+    fn durations_with_halves() {
+        assert_eq!(
+            duration_value(&Amount::exact(5.5, 0.5), CalendarUnit::Hour),
+            "PT5H30M"
+        );
+        assert_eq!(
+            duration_value(&Amount::exact(2.5, 0.5), CalendarUnit::Year),
+            "P2Y6M"
+        );
+        assert_eq!(
+            duration_value(&Amount::vague(2.0, 9.0), CalendarUnit::Decade),
+            "PXDE"
+        );
+        assert_eq!(
+            duration_value(&Amount::exact(2.0, 1.0), CalendarUnit::Decade),
+            "P20Y"
+        );
+    }
 }
