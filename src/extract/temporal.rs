@@ -274,6 +274,16 @@ pub(crate) fn is_cue(w: &str) -> bool {
             | "present"
             | "all"
             | "other"
+            | "pre"
+            | "post"
+            | "twenties"
+            | "thirties"
+            | "forties"
+            | "fifties"
+            | "sixties"
+            | "seventies"
+            | "eighties"
+            | "nineties"
     )
 }
 
@@ -905,6 +915,17 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
         "the" => (i + 1, 0), // "the day before", "the day after"
         _ => return None,
     };
+    // "the next morning", "that night": a part of the narrative's day.
+    if !(lead == "the" && k == i + 1) {
+        if let Some((code, len)) = c.hits(k).find_map(|h| match h.sense {
+            Sense::PartOfDay(p) => Some((c.lex.parts_of_day[p].clone(), h.len)),
+            _ => None,
+        }) {
+            let day = DateExpr::Anaphoric { unit: CalendarUnit::Day, offset };
+            let expr = Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code });
+            return Some((k + len, one(span(c, i, k + len), Kind::Time, expr, None)));
+        }
+    }
     let (unit, false, e) = time_unit_at(c, k)? else {
         return None;
     };
@@ -1503,7 +1524,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     {
         return None;
     }
-    // A rate, not a duration: "$5 a year", "twice a week", "three times a day".
+    // A rate is a recurrence, not a duration: "$5 a year", "twice a week", "three times a day".
     if !c.is_any(e, &["ago", "earlier", "later", "before", "after"])
         && c.is_any(k, &["a", "an", "per"])
         && (c.is_num(k.wrapping_sub(1))
@@ -1515,7 +1536,11 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
                 ],
             ))
     {
-        return None;
+        if lead || hedge.is_some() || hyphenated || (amount.exact - 1.0).abs() > 1e-9 {
+            return None;
+        }
+        let expr = Expr::Set { unit, every: 1, weekday: None };
+        return Some((e, one(span(c, k, e), Kind::Set, expr, None)));
     }
     // Reject "a second" as an ordinal, "one minute" is fine.
     if unit == CalendarUnit::Second && c.is_any(k, &["a", "the"]) {
@@ -1648,6 +1673,23 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             ),
         ));
     }
+    // Decades in words: "the nineties", "the sixties"
+    if c.is(i, "the") {
+        let start = match &*c.low(i + 1) {
+            "twenties" => Some(1920),
+            "thirties" => Some(1930),
+            "forties" => Some(1940),
+            "fifties" => Some(1950),
+            "sixties" => Some(1960),
+            "seventies" => Some(1970),
+            "eighties" => Some(1980),
+            "nineties" => Some(1990),
+            _ => None,
+        };
+        if let Some(start) = start {
+            return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Decade { start }), None)));
+        }
+    }
     // Decades: "the 1990s", "1990s", "the '90s", "the 90s"
     let the = c.is(i, "the");
     let k = if the { i + 1 } else { i };
@@ -1662,7 +1704,12 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         return None;
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
-    let prev = c.low(i.wrapping_sub(1));
+    // "pre-1990", "post-1959"
+    let prev = if c.raw(i.wrapping_sub(1)) == "-" && c.is_any(i.wrapping_sub(2), &["pre", "post", "mid"]) {
+        c.low(i.wrapping_sub(2))
+    } else {
+        c.low(i.wrapping_sub(1))
+    };
     let cue = after_part
         || YEAR_CUES.contains(&&*prev)
         || (c.raw(i.wrapping_sub(1)) == "(")
@@ -2513,6 +2560,8 @@ mod tests {
         one("The map is updated daily.", "daily", "P1D");
         one("They meet every Monday.", "every Monday", "XXXX-WXX-1");
         one("Reports come every two weeks.", "every two weeks", "P2W");
+        one("It costs $5 a year.", "a year", "P1Y");
+        one("They meet twice a week.", "a week", "P1W");
     }
 
     #[test]
@@ -2539,7 +2588,6 @@ mod tests {
         none("He bought 2000 shares and 1990 bonds.");
         none("May we go? March on, they said.");
         none("The 6-year-old boy is 52 years old.");
-        none("It costs $5 a year.");
         none("Now, that is a question.");
     }
 }
