@@ -216,6 +216,10 @@ fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mentio
 /// Parses the digits of a number token ("38,000", "15 000", "1.5").
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<f64> {
+    // Most numbers have no group separators: parse them in place.
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return s.parse().ok();
+    }
     let clean: String = s
         .chars()
         .filter(|ch| ch.is_ascii_digit() || *ch == '.')
