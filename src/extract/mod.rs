@@ -335,6 +335,23 @@ pub enum Expr {
     },
 }
 
+impl Expr {
+    /// Rewrites the mention indices a relation holds (after sorting or rebasing).
+    pub fn remap_mentions(&mut self, f: impl Fn(usize) -> usize) {
+        if let Expr::Relation {
+            duration,
+            anchor,
+            end,
+            ..
+        } = self
+        {
+            for r in [duration, anchor, end].into_iter().flatten() {
+                *r = f(*r);
+            }
+        }
+    }
+}
+
 /// One expression found in a document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -560,19 +577,7 @@ pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
             if let Some((_, h)) = m.hedge.as_mut() {
                 *h = h.start + base..h.end + base;
             }
-            if let Expr::Relation {
-                duration,
-                anchor,
-                end,
-                ..
-            } = &mut m.expr
-            {
-                for r in [duration, anchor, end] {
-                    if let Some(x) = r.as_mut() {
-                        *x += first;
-                    }
-                }
-            }
+            m.expr.remap_mentions(|x| x + first);
             out.push(m);
         }
     }

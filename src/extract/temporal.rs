@@ -31,6 +31,14 @@ use crate::value::units::Dimension;
 
 type Found = Option<(usize, Vec<Mention>)>;
 
+/// A date mention over tokens `start..end`, found.
+fn date_at(c: &Cursor<'_>, start: usize, end: usize, d: DateExpr) -> Found {
+    Some((
+        end,
+        one(c.span(start, end), Kind::Date, Expr::Date(d), None),
+    ))
+}
+
 fn one(
     span: std::ops::Range<usize>,
     kind: Kind,
@@ -333,15 +341,7 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
                     | CalendarUnit::Decade
                     | CalendarUnit::Quarter
             ) {
-                return Some((
-                    e,
-                    one(
-                        span(c, i, e),
-                        Kind::Date,
-                        Expr::Date(DateExpr::Relative { unit, offset: 0 }),
-                        None,
-                    ),
-                ));
+                return date_at(c, i, e, DateExpr::Relative { unit, offset: 0 });
             }
         }
     }
@@ -840,18 +840,15 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
         }
     }
     if c.is(j, "weekend") {
-        return Some((
+        return date_at(
+            c,
+            i,
             j + 1,
-            one(
-                span(c, i, j + 1),
-                Kind::Date,
-                Expr::Date(DateExpr::Weekend {
-                    offset: off,
-                    bare: false,
-                }),
-                None,
-            ),
-        ));
+            DateExpr::Weekend {
+                offset: off,
+                bare: false,
+            },
+        );
     }
     if w == "last" && c.is_any(j, &["night", "evening"])
         || (w == "this" && c.hits(j).any(|h| matches!(h.sense, Sense::PartOfDay(_))))
@@ -880,15 +877,7 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
             return None;
         }
         // "the last year" in "the last year of the war" is a period of the story, still relative.
-        return Some((
-            e,
-            one(
-                span(c, i, e),
-                Kind::Date,
-                Expr::Date(DateExpr::Relative { unit, offset: off }),
-                None,
-            ),
-        ));
+        return date_at(c, i, e, DateExpr::Relative { unit, offset: off });
     }
     None
 }
@@ -921,8 +910,14 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
             Sense::PartOfDay(p) => Some((c.lex.parts_of_day[p].clone(), h.len)),
             _ => None,
         }) {
-            let day = DateExpr::Anaphoric { unit: CalendarUnit::Day, offset };
-            let expr = Expr::Date(DateExpr::PartOfDay { day: Box::new(day), code });
+            let day = DateExpr::Anaphoric {
+                unit: CalendarUnit::Day,
+                offset,
+            };
+            let expr = Expr::Date(DateExpr::PartOfDay {
+                day: Box::new(day),
+                code,
+            });
             return Some((k + len, one(span(c, i, k + len), Kind::Time, expr, None)));
         }
     }
@@ -955,15 +950,7 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
         (offset, e)
     };
     // "that year's budget" is still that year; "that day" needs no object.
-    Some((
-        e,
-        one(
-            span(c, i, e),
-            Kind::Date,
-            Expr::Date(DateExpr::Anaphoric { unit, offset }),
-            None,
-        ),
-    ))
+    date_at(c, i, e, DateExpr::Anaphoric { unit, offset })
 }
 
 /// Named days from the lexicon: "Christmas", "Thanksgiving Day", "last Christmas".
@@ -986,15 +973,7 @@ fn holiday(c: &Cursor<'_>, i: usize) -> Found {
         year = YearSpec::Year(y);
         e = e2;
     }
-    Some((
-        e,
-        one(
-            span(c, i, e),
-            Kind::Date,
-            Expr::Date(DateExpr::Holiday { index, year, shift }),
-            None,
-        ),
-    ))
+    date_at(c, i, e, DateExpr::Holiday { index, year, shift })
 }
 
 fn deictic(c: &Cursor<'_>, i: usize) -> Found {
@@ -1011,10 +990,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     };
     if let Some(day) = day {
         if c.raw(i + 1) == "'s" || (c.raw(i + 1) == "'" && c.is(i + 2, "s")) {
-            return Some((
-                i + 1,
-                one(span(c, i, i + 1), Kind::Date, Expr::Date(day), None),
-            ));
+            return date_at(c, i, i + 1, day);
         }
         let (e, m) = part_of_day_after(c, i, i + 1, day);
         return Some((e, vec![m]));
@@ -1036,15 +1012,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     }
     // "the other day": some recent day.
     if w == "the" && c.is(i + 1, "other") && c.is(i + 2, "day") {
-        return Some((
-            i + 3,
-            one(
-                span(c, i, i + 3),
-                Kind::Date,
-                Expr::Date(DateExpr::Ref(RefPoint::Past)),
-                None,
-            ),
-        ));
+        return date_at(c, i, i + 3, DateExpr::Ref(RefPoint::Past));
     }
     // "all day", "all night", "all week": a whole one.
     if w == "all" {
@@ -1069,15 +1037,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         || (w == "present" && c.is(i.wrapping_sub(1), "at"))
     {
         let e = if w == "present" { i + 1 } else { i + 2 };
-        return Some((
-            e,
-            one(
-                span(c, i, e),
-                Kind::Date,
-                Expr::Date(DateExpr::Ref(RefPoint::Present)),
-                None,
-            ),
-        ));
+        return date_at(c, i, e, DateExpr::Ref(RefPoint::Present));
     }
     let r = match &*w {
         "now" | "currently" | "nowadays" | "presently" => Some(RefPoint::Present),
@@ -1092,15 +1052,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         {
             return None;
         }
-        return Some((
-            i + 1,
-            one(
-                span(c, i, i + 1),
-                Kind::Date,
-                Expr::Date(DateExpr::Ref(r)),
-                None,
-            ),
-        ));
+        return date_at(c, i, i + 1, DateExpr::Ref(r));
     }
     if w == "the" && c.is_any(i + 1, &["past", "future"]) && !c.is_word(i + 2) && !c.is_num(i + 2) {
         let r = if c.is(i + 1, "past") {
@@ -1108,15 +1060,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         } else {
             RefPoint::Future
         };
-        return Some((
-            i + 2,
-            one(
-                span(c, i, i + 2),
-                Kind::Date,
-                Expr::Date(DateExpr::Ref(r)),
-                None,
-            ),
-        ));
+        return date_at(c, i, i + 2, DateExpr::Ref(r));
     }
     if w == "the"
         && c.is_any(i + 1, &["past", "future"])
@@ -1130,15 +1074,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         } else {
             RefPoint::Future
         };
-        return Some((
-            i + 2,
-            one(
-                span(c, i, i + 2),
-                Kind::Date,
-                Expr::Date(DateExpr::Ref(r)),
-                None,
-            ),
-        ));
+        return date_at(c, i, i + 2, DateExpr::Ref(r));
     }
     // "in recent years", "in the coming weeks": a vague stretch of time.
     if (w == "recent" || w == "coming")
@@ -1160,15 +1096,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
                 PeriodPart::End
             };
             let _ = part;
-            return Some((
-                e,
-                one(
-                    span(c, i, e),
-                    Kind::Date,
-                    Expr::Date(DateExpr::Relative { unit, offset: 0 }),
-                    None,
-                ),
-            ));
+            return date_at(c, i, e, DateExpr::Relative { unit, offset: 0 });
         }
     }
     None
@@ -1539,7 +1467,11 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         if lead || hedge.is_some() || hyphenated || (amount.exact - 1.0).abs() > 1e-9 {
             return None;
         }
-        let expr = Expr::Set { unit, every: 1, weekday: None };
+        let expr = Expr::Set {
+            unit,
+            every: 1,
+            weekday: None,
+        };
         return Some((e, one(span(c, k, e), Kind::Set, expr, None)));
     }
     // Reject "a second" as an ordinal, "one minute" is fine.
@@ -1642,15 +1574,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
                 e
             };
             if c.is(e2, "century") && (1..=30).contains(&n) {
-                return Some((
-                    e2 + 1,
-                    one(
-                        span(c, i, e2 + 1),
-                        Kind::Date,
-                        Expr::Date(DateExpr::Century { n }),
-                        None,
-                    ),
-                ));
+                return date_at(c, i, e2 + 1, DateExpr::Century { n });
             }
         }
     }
@@ -1687,7 +1611,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             _ => None,
         };
         if let Some(start) = start {
-            return Some((i + 2, one(span(c, i, i + 2), Kind::Date, Expr::Date(DateExpr::Decade { start }), None)));
+            return date_at(c, i, i + 2, DateExpr::Decade { start });
         }
     }
     // Decades: "the 1990s", "1990s", "the '90s", "the 90s"
@@ -1705,7 +1629,9 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
     // "pre-1990", "post-1959"
-    let prev = if c.raw(i.wrapping_sub(1)) == "-" && c.is_any(i.wrapping_sub(2), &["pre", "post", "mid"]) {
+    let prev = if c.raw(i.wrapping_sub(1)) == "-"
+        && c.is_any(i.wrapping_sub(2), &["pre", "post", "mid"])
+    {
         c.low(i.wrapping_sub(2))
     } else {
         c.low(i.wrapping_sub(1))
@@ -1892,15 +1818,7 @@ fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
     if y % 10 != 0 {
         return None;
     }
-    Some((
-        e,
-        one(
-            span(c, start, e),
-            Kind::Date,
-            Expr::Date(DateExpr::Decade { start: y }),
-            None,
-        ),
-    ))
+    date_at(c, start, e, DateExpr::Decade { start: y })
 }
 
 /// Quarters and halves: "the third quarter [of 2024]", "third-quarter", "Q3 2024", "the first half".
@@ -1958,15 +1876,7 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
         year = YearSpec::Shift(shift_word(&c.low(e + 1)).map_or(0, |s| s.1));
         e += 3;
     }
-    Some((
-        e,
-        one(
-            span(c, i, e),
-            Kind::Date,
-            Expr::Date(DateExpr::YearPart { unit, n, year }),
-            None,
-        ),
-    ))
+    date_at(c, i, e, DateExpr::YearPart { unit, n, year })
 }
 
 fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: bool) -> Found {
@@ -2021,15 +1931,7 @@ fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: b
             return None;
         }
     }
-    Some((
-        e,
-        one(
-            span(c, start, e),
-            Kind::Date,
-            Expr::Date(DateExpr::Season { code, year }),
-            None,
-        ),
-    ))
+    date_at(c, start, e, DateExpr::Season { code, year })
 }
 
 fn set(c: &Cursor<'_>, i: usize) -> Found {
@@ -2162,18 +2064,15 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     }
     // "the weekend", "over the weekend"
     if c.is(i, "the") && c.is(i + 1, "weekend") {
-        return Some((
+        return date_at(
+            c,
+            i,
             i + 2,
-            one(
-                span(c, i, i + 2),
-                Kind::Date,
-                Expr::Date(DateExpr::Weekend {
-                    offset: 0,
-                    bare: true,
-                }),
-                None,
-            ),
-        ));
+            DateExpr::Weekend {
+                offset: 0,
+                bare: true,
+            },
+        );
     }
     if c.is(i, "weekend") && c.is_any(i.wrapping_sub(1), &["this", "last", "next"]) {
         return None;
@@ -2314,19 +2213,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     let mut slots: Vec<Option<Mention>> = std::mem::take(out).into_iter().map(Some).collect();
     for &old in &order {
         if let Some(mut m) = slots[old].take() {
-            if let Expr::Relation {
-                duration,
-                anchor,
-                end,
-                ..
-            } = &mut m.expr
-            {
-                for r in [duration, anchor, end] {
-                    if let Some(x) = r.as_mut() {
-                        *x = new_pos[*x];
-                    }
-                }
-            }
+            m.expr.remap_mentions(|x| new_pos[x]);
             out.push(m);
         }
     }
