@@ -2041,10 +2041,6 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
             {
                 (i + 4, -5)
             }
-            "near" | "foreseeable" | "distant" if c.is(i + 2, "future") => {
-                let expr = Expr::Date(DateExpr::Ref(RefPoint::Future));
-                return Some((i + 3, one(span(c, i, i + 3), Kind::Date, expr, None)));
-            }
             "quarter" => (i + 1, -1),
             _ => (0, 0),
         };
