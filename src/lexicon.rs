@@ -123,6 +123,8 @@ pub struct UnitInfo {
     pub def: UnitDef,
     /// ISO code for currencies.
     pub code: Option<String>,
+    /// Finest rounding of figures in this unit (see the lexicon file).
+    pub rounding: Option<f64>,
 }
 
 /// A phrase entry: the token texts after the first, and whether each token
@@ -348,6 +350,7 @@ impl Lexicon {
                     offset: u.offset,
                 },
                 code: u.code.clone(),
+                rounding: u.rounding,
             });
             let idx = self.units.len() - 1;
             self.insert(&u.name, Sense::Unit(idx));

@@ -7,6 +7,7 @@
 //! every stage shares; [`config`] is the one place YAML is parsed; [`lexicon`]
 //! is the compiled word list the extractor triggers on.
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod extract;

@@ -153,4 +153,7 @@ pub struct Unit {
     pub symbols: Vec<String>,
     /// ISO 4217 code of a currency.
     pub code: Option<String>,
+    /// How finely figures in this unit are written, when a trailing zero must
+    /// not widen them (a temperature of 30 is to the degree, not the ten).
+    pub rounding: Option<f64>,
 }

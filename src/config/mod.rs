@@ -5,6 +5,7 @@
 //! miette diagnostic that points at the line and column of the bad entry in
 //! that file. Stages after this one never see YAML.
 
+pub mod check;
 pub mod front_matter;
 pub mod lexicon;
 

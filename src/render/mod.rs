@@ -1,9 +1,12 @@
 //! Rendering: the views of resolved mentions a person or a tool reads.
 //!
-//! In: documents with their reference dates and resolved mentions. Out: text
-//! on a writer — a table ([`table`]) or JSON ([`json`]). Rendering never
-//! changes what was found.
+//! In: documents with their reference dates and resolved mentions (for
+//! `extract`: [`table`], [`json`]) or findings (for `check`: [`human`],
+//! [`concise`], [`findings_json`]). Out: text. Rendering never changes what was found.
 
+pub mod concise;
+pub mod findings_json;
+pub mod human;
 pub mod json;
 pub mod table;
 

@@ -313,6 +313,14 @@ pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> V
             ),
             Expr::Ordinal(n) => (Value::Ordinal { n: *n }, None),
             Expr::Quantity { amount, unit, noun } => {
+                // A unit may write figures finer than their trailing zeros say (30 °C is to the degree).
+                let mut amount = *amount;
+                if let Some(r) = unit.and_then(|u| lex.units.get(u)).and_then(|u| u.rounding) {
+                    if !amount.vague && amount.precision > r {
+                        amount.precision = r;
+                    }
+                }
+                let amount = &amount;
                 let interval = amount_interval(amount, hedge);
                 let (unit_name, dimension, base, currency) =
                     match unit.and_then(|u| lex.units.get(u)) {

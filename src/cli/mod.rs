@@ -17,6 +17,8 @@ use crate::render::{self, DocResult};
 use crate::resolve;
 use crate::source::Document;
 
+mod check;
+
 /// reckon — a linter for the dates and figures in prose.
 #[derive(Debug, Parser)]
 #[command(name = "reckon", version, about)]
@@ -29,6 +31,15 @@ pub struct Args {
 enum Command {
     /// List every date, duration, number and quantity found, with its resolved value.
     Extract(ExtractArgs),
+    /// Check dates and figures for inconsistencies.
+    Check(check::CheckArgs),
+    /// List the rules.
+    Rules,
+    /// Explain a rule: what it checks, why, an example, its options.
+    Explain {
+        /// The rule id (`weekday-mismatch`).
+        rule: String,
+    },
 }
 
 /// Output formats of `reckon extract`.
@@ -51,12 +62,19 @@ enum DateOrderArg {
 
 #[derive(Debug, clap::Args)]
 struct ExtractArgs {
-    /// Files or folders (folders are walked for .md, .markdown and .txt); `-` reads stdin.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: ExtractFormat,
+}
+
+/// What to read and how: shared by `extract` and `check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct InputArgs {
+    /// Files or folders (folders are walked for .md, .markdown and .txt); `-` reads stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
     /// Reference date for every document (YYYY-MM-DD), overriding front matter and datelines.
     #[arg(long, value_parser = parse_date)]
     date: Option<NaiveDate>,
@@ -81,15 +99,18 @@ pub fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Command::Extract(a) => extract(&a),
+        Command::Check(a) => check::run(&a),
+        Command::Rules => rules(),
+        Command::Explain { rule } => explain(&rule),
     }
 }
 
 /// Prints a tool error (bad input file, bad config) to stderr as a miette report.
-fn report(err: impl miette::Diagnostic + Send + Sync + 'static) {
+pub(crate) fn report(err: impl miette::Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(err));
 }
 
-fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
+pub(crate) fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
     if files.is_empty() {
         return Ok(Lexicon::clone_default());
     }
@@ -106,18 +127,46 @@ fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
     Lexicon::with_extensions(&texts).map_err(report)
 }
 
-/// Expands folders into the prose files under them, in a stable order.
-pub fn expand_paths(paths: &[PathBuf], errors: &mut usize) -> Vec<PathBuf> {
+/// Expands folders into the prose files under them (by extension, honouring
+/// .gitignore and `exclude` globs), in a stable order. Named files are kept.
+pub fn expand_paths(
+    paths: &[PathBuf],
+    extensions: &[String],
+    exclude: &[String],
+    errors: &mut usize,
+) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
             out.push(p.clone());
             continue;
         }
+        let mut walk = ignore::WalkBuilder::new(p);
+        if !exclude.is_empty() {
+            let mut ov = ignore::overrides::OverrideBuilder::new(p);
+            for g in exclude {
+                if let Err(e) = ov.add(&format!("!{g}")) {
+                    eprintln!("error: exclude pattern `{g}`: {e}");
+                    *errors += 1;
+                }
+            }
+            match ov.build() {
+                Ok(o) => {
+                    walk.overrides(o);
+                }
+                Err(e) => {
+                    eprintln!("error: exclude patterns: {e}");
+                    *errors += 1;
+                }
+            }
+        }
         let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(p).build() {
+        for entry in walk.build() {
             match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose_file(e.path()) => {
+                Ok(e)
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && has_extension(e.path(), extensions) =>
+                {
                     found.push(e.into_path());
                 }
                 Ok(_) => {}
@@ -133,26 +182,71 @@ pub fn expand_paths(paths: &[PathBuf], errors: &mut usize) -> Vec<PathBuf> {
     out
 }
 
-fn is_prose_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown" | "txt")
-    )
+fn default_extensions() -> Vec<String> {
+    vec!["md".into(), "markdown".into(), "txt".into()]
+}
+
+fn has_extension(p: &Path, extensions: &[String]) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+impl InputArgs {
+    fn options(&self) -> Options {
+        Options {
+            date_order: match self.date_order {
+                DateOrderArg::Mdy => DateOrder::MonthFirst,
+                DateOrderArg::Dmy => DateOrder::DayFirst,
+            },
+        }
+    }
+
+    fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
+        if p.as_os_str() == "-" {
+            Document::read_stdin(self.stdin_filename.as_deref())
+        } else {
+            Document::read(p)
+        }
+    }
+}
+
+fn rules() -> ExitCode {
+    let settings = crate::check::Settings::defaults();
+    for r in crate::check::RULES {
+        println!(
+            "{:<28} {:<8} {}",
+            r.id,
+            settings.severity(r.id).name(),
+            r.summary
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(id: &str) -> ExitCode {
+    match crate::check::RULES.iter().find(|r| r.id == id) {
+        Some(r) => {
+            print!("{}", r.doc);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let known: Vec<&str> = crate::check::RULES.iter().map(|r| r.id).collect();
+            eprintln!("error: no rule `{id}`; the rules are: {}", known.join(", "));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn extract(a: &ExtractArgs) -> ExitCode {
-    let Ok(lex) = load_lexicon(&a.lexicon) else {
+    let a_in = &a.input;
+    let Ok(lex) = load_lexicon(&a_in.lexicon) else {
         return ExitCode::from(2);
     };
     let lex = &lex;
-    let opts = Options {
-        date_order: match a.date_order {
-            DateOrderArg::Mdy => DateOrder::MonthFirst,
-            DateOrderArg::Dmy => DateOrder::DayFirst,
-        },
-    };
+    let opts = a_in.options();
     let mut errors = 0usize;
-    let paths = expand_paths(&a.paths, &mut errors);
+    let paths = expand_paths(&a_in.paths, &default_extensions(), &[], &mut errors);
     let stdout = io::stdout();
     let buffered = BufWriter::with_capacity(1 << 16, stdout.lock());
     // Either a JSON writer owns the output, or the table writes to it directly.
@@ -165,12 +259,7 @@ fn extract(a: &ExtractArgs) -> ExitCode {
     };
     // One document at a time: read, extract, resolve, write, drop.
     for p in &paths {
-        let doc = if p.as_os_str() == "-" {
-            Document::read_stdin(a.stdin_filename.as_deref())
-        } else {
-            Document::read(p)
-        };
-        let doc = match doc {
+        let doc = match a_in.read(p) {
             Ok(d) => d,
             Err(e) => {
                 report(e);
@@ -178,7 +267,7 @@ fn extract(a: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        let (reference, mentions) = resolve::run(&doc, lex, opts, a.date);
+        let (reference, mentions) = resolve::run(&doc, lex, opts, a_in.date);
         let r = DocResult {
             doc: &doc,
             reference,

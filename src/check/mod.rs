@@ -1,0 +1,377 @@
+//! Checking: find figures and dates that cannot all be true.
+//!
+//! In: documents with their resolved mentions ([`DocView`]) and the rule
+//! [`Settings`]. Out: [`Finding`]s — plain data (rule, severity, message, the
+//! spans involved with what each resolved to, a help line with the arithmetic,
+//! maybe a fix). Renderers turn findings into text; rules never print.
+//!
+//! A rule is one file here, named for the problem it flags, implementing
+//! [`Check`]. Rules cannot fail: a rule that cannot tell stays silent.
+
+pub mod settings;
+pub mod suppress;
+pub mod unit_conversion;
+pub mod weekday_mismatch;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Kind;
+use crate::lexicon::Lexicon;
+use crate::resolve::{Reference, Resolved, Value};
+use crate::source::Document;
+pub use settings::Settings;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Cannot be right.
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span in one of the checked documents, with what it resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// Index of the document in the checked set.
+    pub doc: usize,
+    /// Byte span, end exclusive.
+    pub span: Range<usize>,
+    /// "Thursday → Thu 2025-03-13".
+    pub message: String,
+}
+
+/// Whether a fix can be applied without a human reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// The replacement is certainly right.
+    Safe,
+    /// The replacement is a suggestion.
+    Unsafe,
+}
+
+/// A suggested replacement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// Where.
+    pub doc: usize,
+    /// Byte span to replace.
+    pub span: Range<usize>,
+    /// With what.
+    pub replacement: String,
+    /// Safe or not.
+    pub applicability: Applicability,
+}
+
+/// One inconsistency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The rule id (`weekday-mismatch`).
+    pub rule: &'static str,
+    /// Severity from the settings.
+    pub severity: Severity,
+    /// One sentence.
+    pub message: String,
+    /// The phrase that is wrong.
+    pub primary: Label,
+    /// The phrases it disagrees with.
+    pub secondary: Vec<Label>,
+    /// The arithmetic.
+    pub help: Option<String>,
+    /// A replacement, when one is clear.
+    pub fix: Option<Fix>,
+}
+
+/// One document as the rules see it.
+pub struct DocView<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its reference date.
+    pub reference: Reference,
+    /// Its mentions, resolved, in text order.
+    pub mentions: &'a [Resolved],
+}
+
+impl DocView<'_> {
+    /// The text of mention `i`.
+    #[must_use]
+    pub fn text(&self, i: usize) -> &str {
+        self.doc
+            .text
+            .get(self.mentions[i].mention.span.clone())
+            .unwrap_or("")
+    }
+
+    /// No sentence ends between byte offsets `a` and `b` (a blank line, or
+    /// `. ! ?` followed by a space and a capital, ends one).
+    #[must_use]
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let Some(between) = self.doc.prose.get(a..b) else {
+            return false;
+        };
+        if between.contains("\n\n") {
+            return false;
+        }
+        let bytes = between.as_bytes();
+        for (k, &ch) in bytes.iter().enumerate() {
+            if matches!(ch, b'.' | b'!' | b'?') {
+                let rest = &between[k + 1..];
+                let next = rest.trim_start_matches([' ', '"', '\'', ')', '\u{201d}']);
+                let spaced = rest.starts_with([' ', '\n', '"', '\u{201d}']);
+                let before = &between[..k];
+                let abbrev = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        w.len() <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+                    })
+                    || before.rsplit(' ').next().is_some_and(|w| {
+                        matches!(
+                            w,
+                            "Jan"
+                                | "Feb"
+                                | "Aug"
+                                | "Sept"
+                                | "Sep"
+                                | "Oct"
+                                | "Nov"
+                                | "Dec"
+                                | "Mr"
+                                | "Mrs"
+                                | "Ms"
+                                | "Dr"
+                                | "St"
+                                | "a.m"
+                                | "p.m"
+                                | "U.S"
+                        )
+                    });
+                if spaced && next.starts_with(|c: char| c.is_uppercase()) && !abbrev {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The single day a date or time mention resolved to.
+    #[must_use]
+    pub fn day(&self, i: usize) -> Option<NaiveDate> {
+        match &self.mentions.get(i)?.value {
+            Value::Date { start, end } if start == end => Some(*start),
+            Value::Time { date: Some(d), .. } => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// The time point a clause is told at: a single-day date written in the
+    /// same sentence as mention `i` (not one of `exclude`), nearest first; or
+    /// the reference date. The index is `None` for the reference date.
+    #[must_use]
+    pub fn clause_time(&self, i: usize, exclude: &[usize]) -> Option<(NaiveDate, Option<usize>)> {
+        let here = self.mentions[i].mention.span.clone();
+        let mut best: Option<(usize, NaiveDate, usize)> = None;
+        for (k, r) in self.mentions.iter().enumerate() {
+            if k == i || exclude.contains(&k) || !matches!(r.mention.kind, Kind::Date | Kind::Time)
+            {
+                continue;
+            }
+            let Some(d) = self.day(k) else { continue };
+            let span = &r.mention.span;
+            if span.start < here.end && here.start < span.end {
+                continue; // inside the relation itself
+            }
+            if !self.same_sentence(span.start.min(here.start), span.end.max(here.end)) {
+                continue;
+            }
+            let dist = if span.start >= here.end {
+                span.start - here.end
+            } else {
+                here.start - span.end
+            };
+            if best.is_none_or(|(bd, _, _)| dist < bd) {
+                best = Some((dist, d, k));
+            }
+        }
+        match best {
+            Some((_, d, k)) => Some((d, Some(k))),
+            None => self.reference.date.map(|d| (d, None)),
+        }
+    }
+}
+
+/// Everything the rules read.
+pub struct CheckContext<'a> {
+    /// The documents of the run.
+    pub docs: &'a [DocView<'a>],
+    /// The lexicon (hedge and unit definitions).
+    pub lex: &'a Lexicon,
+    /// Rule settings.
+    pub settings: &'a Settings,
+}
+
+/// A rule. Rules cannot fail: they push what they find and stay silent otherwise.
+pub trait Check: Sync {
+    /// Kebab-case id.
+    fn id(&self) -> &'static str;
+    /// Adds findings to `out`.
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every built-in rule, with its documentation.
+pub struct RuleInfo {
+    /// Kebab-case id.
+    pub id: &'static str,
+    /// One line.
+    pub summary: &'static str,
+    /// The page `reckon explain ID` prints.
+    pub doc: &'static str,
+    /// The rule.
+    pub rule: &'static dyn Check,
+}
+
+/// The registry of built-in rules.
+pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "weekday-mismatch",
+        summary: "A weekday beside a date that falls on another day.",
+        doc: include_str!("../../docs/rules/weekday-mismatch.md"),
+        rule: &weekday_mismatch::WeekdayMismatch,
+    },
+    RuleInfo {
+        id: "unit-conversion",
+        summary: "A quantity and its stated conversion disagree.",
+        doc: include_str!("../../docs/rules/unit-conversion.md"),
+        rule: &unit_conversion::UnitConversion,
+    },
+];
+
+/// Runs every enabled rule over `cx`, then applies inline suppressions.
+#[must_use]
+pub fn run(cx: &CheckContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for info in RULES {
+        if cx.settings.enabled(info.id) {
+            let before = out.len();
+            info.rule.check(cx, &mut out);
+            for f in &mut out[before..] {
+                f.severity = cx.settings.severity(info.id);
+            }
+        }
+    }
+    let mut out = suppress::apply(cx, out);
+    out.sort_by(|a, b| {
+        (a.primary.doc, a.primary.span.start, a.rule).cmp(&(
+            b.primary.doc,
+            b.primary.span.start,
+            b.rule,
+        ))
+    });
+    out.dedup_by(|a, b| a.rule == b.rule && a.primary == b.primary);
+    out
+}
+
+/// "Thu 2025-03-13": how labels show a day.
+#[must_use]
+pub fn show_day(d: NaiveDate) -> String {
+    d.format("%a %Y-%m-%d").to_string()
+}
+
+/// Number words for suggested fixes ("four months").
+#[must_use]
+pub fn number_word(n: i64) -> String {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    usize::try_from(n)
+        .ok()
+        .and_then(|i| WORDS.get(i))
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Run the whole pipeline on one Markdown text and look at one rule's findings.
+    use super::*;
+    use crate::lexicon::DEFAULT;
+    use crate::source::Format;
+
+    /// The findings of `rule` on `text` (a Markdown document, front matter allowed).
+    pub fn findings(text: &str, rule: &str) -> Vec<Finding> {
+        let doc = Document::from_text("draft.md", text.to_string(), Format::Markdown);
+        let (reference, mentions) =
+            crate::resolve::run(&doc, &DEFAULT, crate::extract::Options::default(), None);
+        let views = [DocView {
+            doc: &doc,
+            reference,
+            mentions: &mentions,
+        }];
+        let settings = Settings::defaults();
+        let cx = CheckContext {
+            docs: &views,
+            lex: &DEFAULT,
+            settings: &settings,
+        };
+        run(&cx).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    /// `rule` finds nothing in `text`.
+    pub fn silent(text: &str, rule: &str) {
+        let f = findings(text, rule);
+        assert!(
+            f.is_empty(),
+            "{text:?}: expected no {rule} finding, got {:#?}",
+            f
+        );
+    }
+}
+
+/// Fills `{name}` placeholders of a message template.
+#[must_use]
+pub fn fill(template: &str, vars: &[(&str, String)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}

@@ -1,0 +1,199 @@
+//! Rule settings: the embedded defaults merged with a project's `reckon.yaml`.
+
+use std::collections::BTreeMap;
+
+use super::{Severity, RULES};
+use crate::config::check::{RuleEntry, RuleFile};
+use crate::config::{self, YamlError};
+
+/// The embedded default rule set.
+pub const DEFAULT_RULES: &str = include_str!("../../rules/default.yaml");
+
+/// Resolved settings of every rule.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    rules: BTreeMap<String, RuleEntry>,
+    /// Extensions to check when walking folders.
+    pub extensions: Vec<String>,
+    /// Paths to skip when walking folders.
+    pub exclude: Vec<String>,
+    /// Lexicon files named by the project file, as written (relative to it).
+    pub lexicon_files: Vec<String>,
+}
+
+impl Settings {
+    /// The defaults alone.
+    #[must_use]
+    pub fn defaults() -> Settings {
+        // The embedded file is tested (`embedded_rules_load`).
+        Self::load(None).unwrap_or_else(|_| Settings {
+            rules: BTreeMap::new(),
+            extensions: default_extensions(),
+            exclude: Vec::new(),
+            lexicon_files: Vec::new(),
+        })
+    }
+
+    /// The defaults, overridden by a project file `(name, text)`.
+    pub fn load(project: Option<(&str, &str)>) -> Result<Settings, YamlError> {
+        let base: RuleFile = config::parse("rules/default.yaml", DEFAULT_RULES)?;
+        let mut s = Settings {
+            rules: base.rules,
+            extensions: default_extensions(),
+            exclude: Vec::new(),
+            lexicon_files: Vec::new(),
+        };
+        if let Some((name, text)) = project {
+            let user: RuleFile = config::parse(name, text)?;
+            for (id, entry) in user.rules {
+                if !RULES.iter().any(|r| r.id == id) {
+                    let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+                    return Err(YamlError::at_text(
+                        name,
+                        text,
+                        &id,
+                        format!("unknown rule `{id}`"),
+                    )
+                    .with_help(format!("the rules are: {}", known.join(", "))));
+                }
+                for (key, v) in [
+                    ("slack-days", entry.slack_days),
+                    ("relative-slack", entry.relative_slack),
+                ] {
+                    if v.is_some_and(|x| !(x.is_finite() && x >= 0.0)) {
+                        return Err(YamlError::at_text(
+                            name,
+                            text,
+                            key,
+                            format!("`{key}` must be a number ≥ 0"),
+                        ));
+                    }
+                }
+                let slot = s.rules.entry(id).or_default();
+                merge(slot, entry);
+            }
+            if let Some(ext) = user.extensions {
+                s.extensions = ext
+                    .into_iter()
+                    .map(|e| e.trim_start_matches('.').to_string())
+                    .collect();
+            }
+            s.exclude = user.exclude;
+            s.lexicon_files = user.lexicon;
+        }
+        Ok(s)
+    }
+
+    fn entry(&self, id: &str) -> Option<&RuleEntry> {
+        self.rules.get(id)
+    }
+
+    /// The rule runs.
+    #[must_use]
+    pub fn enabled(&self, id: &str) -> bool {
+        self.entry(id).and_then(|e| e.enabled).unwrap_or(true)
+    }
+
+    /// Severity of the rule's findings.
+    #[must_use]
+    pub fn severity(&self, id: &str) -> Severity {
+        self.entry(id)
+            .and_then(|e| e.severity)
+            .unwrap_or(Severity::Error)
+    }
+
+    /// Message template.
+    #[must_use]
+    pub fn message(&self, id: &str) -> &str {
+        self.entry(id)
+            .and_then(|e| e.message.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Help template.
+    #[must_use]
+    pub fn help(&self, id: &str) -> &str {
+        self.entry(id).and_then(|e| e.help.as_deref()).unwrap_or("")
+    }
+
+    /// Days of drift tolerated.
+    #[must_use]
+    pub fn slack_days(&self, id: &str) -> f64 {
+        self.entry(id).and_then(|e| e.slack_days).unwrap_or(0.0)
+    }
+
+    /// Relative tolerance.
+    #[must_use]
+    pub fn relative_slack(&self, id: &str) -> f64 {
+        self.entry(id).and_then(|e| e.relative_slack).unwrap_or(0.0)
+    }
+}
+
+fn merge(slot: &mut RuleEntry, user: RuleEntry) {
+    if user.enabled.is_some() {
+        slot.enabled = user.enabled;
+    }
+    if user.severity.is_some() {
+        slot.severity = user.severity;
+    }
+    if user.message.is_some() {
+        slot.message = user.message;
+    }
+    if user.help.is_some() {
+        slot.help = user.help;
+    }
+    if user.slack_days.is_some() {
+        slot.slack_days = user.slack_days;
+    }
+    if user.relative_slack.is_some() {
+        slot.relative_slack = user.relative_slack;
+    }
+}
+
+fn default_extensions() -> Vec<String> {
+    vec!["md".into(), "markdown".into(), "txt".into()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load_and_cover_every_rule() {
+        let s = Settings::load(None).expect("rules/default.yaml parses");
+        for r in RULES {
+            assert!(
+                s.rules.contains_key(r.id),
+                "{} has no entry in rules/default.yaml",
+                r.id
+            );
+            assert!(!s.message(r.id).is_empty(), "{} has no message", r.id);
+        }
+    }
+
+    #[test]
+    fn project_file_overrides_and_rejects_unknown_rules() {
+        let s = Settings::load(Some((
+            "reckon.yaml",
+            "rules:\n  unit-conversion: {enabled: false}\n  weekday-mismatch: {severity: info}\n",
+        )))
+        .unwrap();
+        assert!(!s.enabled("unit-conversion"));
+        assert_eq!(s.severity("weekday-mismatch"), Severity::Info);
+        let err = Settings::load(Some((
+            "reckon.yaml",
+            "rules:\n  weekday-mismatchh: {enabled: false}\n",
+        )))
+        .unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (2, "unknown rule `weekday-mismatchh`")
+        );
+        let err = Settings::load(Some((
+            "reckon.yaml",
+            "rules:\n  unit-conversion:\n    severity: fatal\n",
+        )))
+        .unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+    }
+}

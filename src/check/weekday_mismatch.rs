@@ -1,0 +1,233 @@
+#![doc = include_str!("../../docs/rules/weekday-mismatch.md")]
+
+use chrono::Datelike;
+
+use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::extract::{DateExpr, Expr, YearSpec};
+
+/// The rule.
+pub struct WeekdayMismatch;
+
+const NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A date written with month and day whose resolved day is known, and whether
+/// its year was written or inferred.
+fn dated(v: &DocView<'_>, i: usize) -> Option<(chrono::NaiveDate, bool)> {
+    let Expr::Date(DateExpr::Calendar {
+        year,
+        month: Some(_),
+        day: Some(_),
+        ..
+    }) = &v.mentions[i].mention.expr
+    else {
+        return None;
+    };
+    let written = matches!(year, YearSpec::Year(_));
+    // An inferred year is only trusted against a known date of writing.
+    if !written && v.reference.date.is_none() {
+        return None;
+    }
+    Some((v.day(i)?, written))
+}
+
+impl Check for WeekdayMismatch {
+    fn id(&self) -> &'static str {
+        "weekday-mismatch"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                // "Thursday, March 12, 2025": weekday and date in one mention.
+                if let Expr::Date(DateExpr::Calendar {
+                    weekday: Some(w), ..
+                }) = &v.mentions[i].mention.expr
+                {
+                    if let Some((date, _)) = dated(v, i) {
+                        let span = v.mentions[i].mention.span.clone();
+                        let word_len = v
+                            .text(i)
+                            .find(|c: char| !c.is_alphabetic())
+                            .unwrap_or(v.text(i).len());
+                        let weekday_span = span.start..span.start + word_len;
+                        if let Some(f) = mismatch(cx, id, d, *w, weekday_span, date, None) {
+                            out.push(f);
+                        }
+                    }
+                    continue;
+                }
+                // "on Sunday (Oct. 3)", "Oct. 3 (Sunday)", "Sunday, or Oct. 3": two mentions side by side.
+                let Expr::Date(DateExpr::Weekday { weekday: w, .. }) = &v.mentions[i].mention.expr
+                else {
+                    continue;
+                };
+                for k in [i.wrapping_sub(1), i + 1] {
+                    let Some(other) = v.mentions.get(k) else {
+                        continue;
+                    };
+                    let (a, b) = if k < i {
+                        (other.mention.span.end, v.mentions[i].mention.span.start)
+                    } else {
+                        (v.mentions[i].mention.span.end, other.mention.span.start)
+                    };
+                    let Some(between) = v.doc.text.get(a..b) else {
+                        continue;
+                    };
+                    let side_by_side = !between.trim().is_empty()
+                        && between.chars().all(|c| {
+                            c.is_whitespace()
+                                || matches!(c, '(' | ')' | ',' | '—' | '–' | '-' | '[' | ']')
+                        });
+                    if !side_by_side {
+                        continue;
+                    }
+                    if let Some((date, _)) = dated(v, k) {
+                        let date_label = Label {
+                            doc: d,
+                            span: other.mention.span.clone(),
+                            message: format!("→ {}", show_day(date)),
+                        };
+                        if let Some(f) = mismatch(
+                            cx,
+                            id,
+                            d,
+                            *w,
+                            v.mentions[i].mention.span.clone(),
+                            date,
+                            Some(date_label),
+                        ) {
+                            out.push(f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn mismatch(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    doc: usize,
+    written: u32,
+    weekday_span: std::ops::Range<usize>,
+    date: chrono::NaiveDate,
+    date_label: Option<Label>,
+) -> Option<Finding> {
+    let actual = date.weekday().number_from_monday();
+    if actual == written {
+        return None;
+    }
+    let written_name = NAMES[(written as usize + 6) % 7];
+    let actual_name = NAMES[(actual as usize + 6) % 7];
+    let date_text = date.format("%B %-d, %Y").to_string();
+    let vars = [
+        ("weekday", written_name.to_string()),
+        ("date", date_text),
+        ("actual", actual_name.to_string()),
+    ];
+    let written_as = cx.docs[doc]
+        .doc
+        .text
+        .get(weekday_span.clone())
+        .unwrap_or(written_name);
+    // Keep the writer's form: "Thu." stays abbreviated, "THURSDAY" upper case.
+    let replacement = if written_as.len() < written_name.len() {
+        actual_name[..written_as
+            .trim_end_matches('.')
+            .len()
+            .min(actual_name.len())]
+            .to_string()
+    } else if written_as.chars().all(|c| !c.is_lowercase()) {
+        actual_name.to_uppercase()
+    } else {
+        actual_name.to_string()
+    };
+    Some(Finding {
+        rule: id,
+        severity: cx.settings.severity(id),
+        message: fill(cx.settings.message(id), &vars),
+        primary: Label {
+            doc,
+            span: weekday_span.clone(),
+            message: format!("{written_name}, but the date is a {actual_name}"),
+        },
+        secondary: date_label.into_iter().collect(),
+        help: Some(fill(cx.settings.help(id), &vars)),
+        fix: Some(Fix {
+            doc,
+            span: weekday_span,
+            replacement,
+            applicability: Applicability::Unsafe,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    #[test]
+    fn weekday_and_date_in_one_phrase() {
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThe talks ended on Thursday, March 12, 2025.\n",
+            "weekday-mismatch",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].message.contains("March 12, 2025 is a Wednesday"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "Wednesday");
+    }
+
+    #[test]
+    fn weekday_with_a_date_in_brackets() {
+        let f = findings(
+            "---\ndate: 2024-10-05\n---\nThe vote was held on Sunday (Oct. 3) in Kyiv.\n",
+            "weekday-mismatch",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = findings(
+            "---\ndate: 2024-10-05\n---\nThe vote was held on Oct. 3 (Sunday) in Kyiv.\n",
+            "weekday-mismatch",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        silent(
+            "---\ndate: 2025-03-14\n---\nThe talks ended on Wednesday, March 12, 2025.\n",
+            "weekday-mismatch",
+        );
+        silent(
+            "---\ndate: 2024-10-05\n---\nThe vote was held on Thursday (Oct. 3) in Kyiv.\n",
+            "weekday-mismatch",
+        );
+        silent(
+            "---\ndate: 2025-01-07\n---\nUkraine attacked on Sunday, Jan. 5, near Berdin.\n",
+            "weekday-mismatch",
+        );
+        // No date of writing and no year: the year is unknown, so the weekday cannot be checked.
+        silent(
+            "Ukraine attacked on Monday, Jan. 5, near Berdin.\n",
+            "weekday-mismatch",
+        );
+        // A weekday and a date that are not side by side are two different days.
+        silent(
+            "---\ndate: 2025-01-07\n---\nOn Monday officials said the attack began on Jan. 5.\n",
+            "weekday-mismatch",
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! `reckon check`: read, resolve and check every input, render the findings,
+//! and choose the exit status (0 clean, 1 findings at or above `--fail-on`,
+//! 2 a usage, config or I/O error — the readable inputs are still checked).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use clap::ValueEnum;
+
+use super::{expand_paths, load_lexicon, report, InputArgs};
+use crate::check::{self, CheckContext, DocView, Settings, Severity};
+use crate::lexicon::Lexicon;
+use crate::render::{concise, findings_json, human};
+
+/// Output formats of `reckon check`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// miette's graphical report, with every span labelled.
+    Human,
+    /// One line per finding.
+    Concise,
+    /// The stable JSON schema documented in the README.
+    Json,
+}
+
+/// The lowest severity that makes the exit status 1.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// Anything.
+    Info,
+    /// Never: exit 0 whatever is found.
+    Never,
+}
+
+/// When to colour the human report.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Exit 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// A project configuration file (default: `reckon.yaml` in this folder or a parent).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any `reckon.yaml`: the built-in rules only.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+    /// Colour the human report.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// Documents checked at once (1 = one thread).
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+}
+
+/// `reckon.yaml` (or `.reckon.yaml`) in `dir` or its nearest parent that has one.
+fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|d| ["reckon.yaml", ".reckon.yaml"].map(|n| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Settings and lexicon from the configuration; a bad file is reported and the defaults are used.
+fn configure(a: &CheckArgs, errors: &mut usize) -> (Settings, Lexicon) {
+    let path = if a.isolated {
+        None
+    } else {
+        a.config
+            .clone()
+            .or_else(|| std::env::current_dir().ok().and_then(|d| discover(&d)))
+    };
+    let mut settings = Settings::defaults();
+    let mut lexicon_files: Vec<PathBuf> = Vec::new();
+    if let Some(path) = path {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match Settings::load(Some((&path.display().to_string(), &text))) {
+                Ok(s) => {
+                    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                    lexicon_files = s.lexicon_files.iter().map(|f| base.join(f)).collect();
+                    settings = s;
+                }
+                Err(e) => {
+                    report(e);
+                    *errors += 1;
+                }
+            },
+            Err(e) => {
+                eprintln!("error: {}: cannot read: {e}", path.display());
+                *errors += 1;
+            }
+        }
+    }
+    lexicon_files.extend(a.input.lexicon.iter().cloned());
+    let lex = match load_lexicon(&lexicon_files) {
+        Ok(l) => l,
+        Err(()) => {
+            *errors += 1;
+            Lexicon::clone_default()
+        }
+    };
+    (settings, lex)
+}
+
+/// What one document contributes to the output.
+#[derive(Default)]
+struct DocOutput {
+    text: String,
+    json: Vec<String>,
+    counts: [usize; 3],
+    read_error: bool,
+}
+
+pub(crate) fn run(a: &CheckArgs) -> ExitCode {
+    let mut errors = 0usize;
+    let (settings, lex) = configure(a, &mut errors);
+    let paths = expand_paths(
+        &a.input.paths,
+        &settings.extensions,
+        &settings.exclude,
+        &mut errors,
+    );
+    let color = match a.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let opts = a.input.options();
+    // Each document is checked on its own; workers take the next path, results keep input order.
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<DocOutput>>> =
+        Mutex::new((0..paths.len()).map(|_| None).collect());
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(p) = paths.get(i) else { break };
+        let out = check_one(a, p, &lex, &settings, opts, color);
+        if let Ok(mut r) = results.lock() {
+            r[i] = Some(out);
+        }
+    };
+    let threads = a.threads.max(1).min(paths.len().max(1));
+    if threads == 1 {
+        work();
+    } else {
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(work);
+            }
+        });
+    }
+    let results = results.into_inner().unwrap_or_default();
+    let mut stdout = std::io::stdout().lock();
+    let mut counts = [0usize; 3];
+    let mut json = Vec::new();
+    let mut files = 0;
+    for r in results.into_iter().flatten() {
+        if r.read_error {
+            errors += 1;
+            continue;
+        }
+        files += 1;
+        for k in 0..3 {
+            counts[k] += r.counts[k];
+        }
+        match a.format {
+            Format::Json => json.extend(r.json),
+            _ => {
+                let _ = stdout.write_all(r.text.as_bytes());
+            }
+        }
+    }
+    let [errs, warns, infos] = counts;
+    let summary = findings_json::Summary {
+        files,
+        errors: errs,
+        warnings: warns,
+        infos,
+    };
+    let _ = match a.format {
+        Format::Json => stdout.write_all(findings_json::assemble(&json, summary).as_bytes()),
+        Format::Human | Format::Concise => writeln!(
+            stdout,
+            "{files} file{} checked: {errs} error{}, {warns} warning{}, {infos} info",
+            if files == 1 { "" } else { "s" },
+            if errs == 1 { "" } else { "s" },
+            if warns == 1 { "" } else { "s" },
+        ),
+    };
+    let _ = stdout.flush();
+    if errors > 0 {
+        return ExitCode::from(2);
+    }
+    let failing = match a.fail_on {
+        FailOn::Error => errs,
+        FailOn::Warning => errs + warns,
+        FailOn::Info => errs + warns + infos,
+        FailOn::Never => 0,
+    };
+    if failing > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn check_one(
+    a: &CheckArgs,
+    p: &Path,
+    lex: &Lexicon,
+    settings: &Settings,
+    opts: crate::extract::Options,
+    color: bool,
+) -> DocOutput {
+    let doc = match a.input.read(p) {
+        Ok(d) => d,
+        Err(e) => {
+            report(e);
+            return DocOutput {
+                read_error: true,
+                ..DocOutput::default()
+            };
+        }
+    };
+    let (reference, mentions) = crate::resolve::run(&doc, lex, opts, a.input.date);
+    let views = [DocView {
+        doc: &doc,
+        reference,
+        mentions: &mentions,
+    }];
+    let cx = CheckContext {
+        docs: &views,
+        lex,
+        settings,
+    };
+    let findings = check::run(&cx);
+    let mut out = DocOutput::default();
+    for f in &findings {
+        out.counts[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    let docs = [&doc];
+    match a.format {
+        Format::Human => out.text = human::render(&findings, &docs, color),
+        Format::Concise => out.text = concise::render(&findings, &docs),
+        Format::Json => out.json = findings_json::diagnostics(&findings, &docs),
+    }
+    out
+}

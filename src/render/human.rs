@@ -1,0 +1,144 @@
+//! `reckon check` (default): miette's graphical report, one per finding.
+//!
+//! Every span involved is labelled with what it resolved to; a finding that
+//! spans two documents gets a related report with the other document's source.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use crate::check::{Finding, Label, Severity};
+use crate::source::Document;
+
+/// One finding, as miette sees it.
+struct Report<'a> {
+    finding: &'a Finding,
+    docs: &'a [&'a Document],
+    /// Which document this report shows (the primary's, or a related one's).
+    doc: usize,
+    related: Vec<Report<'a>>,
+    source: NamedSource<String>,
+    primary: bool,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.primary {
+            f.write_str(&self.finding.message)
+        } else {
+            write!(f, "in {}", self.docs[self.doc].name)
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.primary
+            .then(|| Box::new(self.finding.rule) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        if !self.primary {
+            return None;
+        }
+        let mut help = self.finding.help.clone().unwrap_or_default();
+        if let Some(fix) = &self.finding.fix {
+            if !help.is_empty() {
+                help.push_str("; ");
+            }
+            help.push_str(&format!("suggested: \"{}\"", fix.replacement));
+        }
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let mine = |l: &'_ Label, primary: bool| {
+            (l.doc == self.doc).then(|| {
+                let span = (l.span.start, l.span.end.saturating_sub(l.span.start).max(1));
+                if primary {
+                    LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
+                } else {
+                    LabeledSpan::new_with_span(Some(l.message.clone()), span)
+                }
+            })
+        };
+        let f = self.finding;
+        let labels: Vec<LabeledSpan> = std::iter::once(mine(&f.primary, true))
+            .chain(f.secondary.iter().map(|l| mine(l, false)))
+            .flatten()
+            .collect();
+        Some(Box::new(labels.into_iter()))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+        }
+    }
+}
+
+fn report<'a>(f: &'a Finding, docs: &'a [&'a Document], doc: usize, primary: bool) -> Report<'a> {
+    let d = docs[doc];
+    Report {
+        finding: f,
+        docs,
+        doc,
+        related: Vec::new(),
+        source: NamedSource::new(&d.name, d.text.clone()),
+        primary,
+    }
+}
+
+/// Renders `findings` as miette reports; `color` picks ANSI colours.
+#[must_use]
+pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for f in findings {
+        let mut r = report(f, docs, f.primary.doc, true);
+        let mut others: Vec<usize> = f
+            .secondary
+            .iter()
+            .map(|l| l.doc)
+            .filter(|d| *d != f.primary.doc)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        r.related = others
+            .into_iter()
+            .map(|d| report(f, docs, d, false))
+            .collect();
+        let _ = handler.render_report(&mut out, &r);
+        out.push('\n');
+    }
+    out
+}
