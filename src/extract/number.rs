@@ -786,12 +786,13 @@ mod tests {
             45.0,
             "kilometer",
         );
+        // A temperature is written to the degree (the unit's `rounding`), not to the ten.
         one(
             "It reached 30C on Monday.",
             "30C",
             "quantity",
-            25.0,
-            35.0,
+            29.5,
+            30.5,
             "degree celsius",
         );
         one(
