@@ -25,10 +25,11 @@ fn convertible(v: &Value) -> Option<(f64, Interval, &str, Dimension, Interval)> 
 
 /// Text between two quantities that presents the second as a conversion of the first.
 fn is_conversion_link(between: &str) -> bool {
+    // Brackets and "or" present a conversion; a dash starts an aside ("2.20m - just 3cm short").
     let t = between.trim();
     matches!(
         t,
-        "(" | "[" | ", or" | "or" | "—" | "–" | "-" | "(or" | "(roughly" | "(about" | "(some"
+        "(" | "[" | ", or" | "or" | "(or" | "(roughly" | "(about" | "(some"
     ) || (t.starts_with('(') && t.len() <= 2)
 }
 

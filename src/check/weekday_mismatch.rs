@@ -52,7 +52,10 @@ impl Check for WeekdayMismatch {
                     weekday: Some(w), ..
                 }) = &v.mentions[i].mention.expr
                 {
-                    if let Some((date, _)) = dated(v, i) {
+                    if let Some((date, written_year)) = dated(v, i) {
+                        if !written_year && some_year_fits(v, i, *w) {
+                            continue;
+                        }
                         let span = v.mentions[i].mention.span.clone();
                         let word_len = v
                             .text(i)
@@ -82,15 +85,19 @@ impl Check for WeekdayMismatch {
                     let Some(between) = v.doc.text.get(a..b) else {
                         continue;
                     };
+                    // Brackets or a comma pair them; a dash after a wire dateline does not
+                    // ("COLOGNE, Oct 20 - Monday's crash").
                     let side_by_side = !between.trim().is_empty()
-                        && between.chars().all(|c| {
-                            c.is_whitespace()
-                                || matches!(c, '(' | ')' | ',' | '—' | '–' | '-' | '[' | ']')
-                        });
+                        && between
+                            .chars()
+                            .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '[' | ']'));
                     if !side_by_side {
                         continue;
                     }
-                    if let Some((date, _)) = dated(v, k) {
+                    if let Some((date, written_year)) = dated(v, k) {
+                        if !written_year && some_year_fits(v, k, *w) {
+                            continue;
+                        }
                         let date_label = Label {
                             doc: d,
                             span: other.mention.span.clone(),
@@ -112,6 +119,26 @@ impl Check for WeekdayMismatch {
             }
         }
     }
+}
+
+/// With the year not written, the weekday itself says which year was meant:
+/// any year that puts the date within ~10 months of the reference and on that
+/// weekday makes the pair consistent.
+fn some_year_fits(v: &DocView<'_>, i: usize, written: u32) -> bool {
+    let (
+        Some(r),
+        Expr::Date(DateExpr::Calendar {
+            month: Some(m),
+            day: Some(dd),
+            ..
+        }),
+    ) = (v.reference.date, &v.mentions[i].mention.expr)
+    else {
+        return false;
+    };
+    (r.year() - 1..=r.year() + 1)
+        .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, *m, *dd))
+        .any(|d| (d - r).num_days().abs() <= 300 && d.weekday().number_from_monday() == written)
 }
 
 fn mismatch(
@@ -207,6 +234,18 @@ mod tests {
 
     #[test]
     fn consistent_twins_stay_silent() {
+        // The year is not written and the weekday fits next year's date: a meeting ahead.
+        silent("---\ndate: 1987-03-16\n---\nIt rescheduled its annual meeting to Monday, May 11, at the same hotel.\n", "weekday-mismatch");
+        // A dash after a dateline does not pair the dateline's date with the next weekday.
+        silent(
+            "---\ndate: 1987-10-20\n---\nCOLOGNE, Oct 20 - Monday's fall in share prices spread.\n",
+            "weekday-mismatch",
+        );
+        // A year on the next line of a fixture list is a kick-off time, not the date's year.
+        silent(
+            "Saturday, 26 February\n1400 Cardiff v Bath\n",
+            "weekday-mismatch",
+        );
         silent(
             "---\ndate: 2025-03-14\n---\nThe talks ended on Wednesday, March 12, 2025.\n",
             "weekday-mismatch",

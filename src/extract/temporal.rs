@@ -504,11 +504,20 @@ fn calendar(
 fn opt_year(c: &Cursor<'_>, j: usize) -> (YearSpec, usize) {
     let k = if c.raw(j) == "," { j + 1 } else { j };
     if let Some((y, e)) = year_at(c, k) {
-        if c.raw(k) != "'" {
+        // A year on the next line is something else ("Saturday, 26 February\n1400 GMT kick-off").
+        if c.raw(k) != "'" && same_line(c, j.saturating_sub(1), k) {
             return (YearSpec::Year(y), e);
         }
     }
     (YearSpec::Unspecified, j)
+}
+
+/// No line break between tokens `a` and `b`.
+fn same_line(c: &Cursor<'_>, a: usize, b: usize) -> bool {
+    match (c.toks.get(a), c.toks.get(b)) {
+        (Some(x), Some(y)) => !c.text[x.end.min(y.start)..y.start].contains('\n'),
+        _ => false,
+    }
 }
 
 /// A part of day right after a day expression ("Monday night", "yesterday morning").
