@@ -62,7 +62,11 @@ impl Check for WeekdayMismatch {
                             .find(|c: char| !c.is_alphabetic())
                             .unwrap_or(v.text(i).len());
                         let weekday_span = span.start..span.start + word_len;
-                        if let Some(f) = mismatch(cx, id, d, *w, weekday_span, date, None) {
+                        // The date part of the phrase gets its own label with what it resolved to.
+                        let rest = &v.text(i)[word_len..];
+                        let skip = rest.len() - rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace()).len();
+                        let date_label = Label { doc: d, span: span.start + word_len + skip..span.end, message: format!("→ {}", show_day(date)) };
+                        if let Some(f) = mismatch(cx, id, d, *w, weekday_span, date, Some(date_label)) {
                             out.push(f);
                         }
                     }

@@ -1,0 +1,196 @@
+//! `reckon check`, `reckon rules` and `reckon explain` end to end: exit
+//! status, `--fail-on`, the three output formats, configuration discovery and
+//! errors, inline suppression.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const TALKS: &str = "fixtures/check/talks.md";
+const CLEAN: &str = "fixtures/check/clean.md";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `reckon` run from the crate root with no project configuration around.
+fn reckon() -> Command {
+    let mut cmd = Command::cargo_bin("reckon").expect("the reckon binary is built for tests");
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+fn json(args: &[&str]) -> (Value, i32) {
+    let out = reckon().arg("check").args(["--format", "json"]).args(args).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    (v, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn findings_exit_1_and_clean_text_exits_0() {
+    reckon().args(["check", TALKS]).assert().code(1);
+    reckon().args(["check", CLEAN]).assert().code(0);
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    reckon().args(["check", "--fail-on", "never", TALKS]).assert().code(0);
+    let dir = tempfile_dir();
+    let cfg = dir.join("reckon.yaml");
+    std::fs::write(&cfg, "rules:\n  weekday-mismatch: {severity: warning}\n  unit-conversion: {severity: info}\n").unwrap();
+    let cfg = cfg.to_str().unwrap();
+    reckon().args(["check", "--config", cfg, TALKS]).assert().code(0);
+    reckon().args(["check", "--config", cfg, "--fail-on", "warning", TALKS]).assert().code(1);
+    reckon().args(["check", "--config", cfg, "--fail-on", "info", TALKS]).assert().code(1);
+}
+
+#[test]
+fn json_schema() {
+    let (v, code) = json(&[TALKS]);
+    assert_eq!(code, 1);
+    assert_eq!(v["version"], 1);
+    let ds = v["diagnostics"].as_array().unwrap();
+    assert_eq!(ds.len(), 2, "{v:#}");
+    let text = std::fs::read_to_string(root().join(TALKS)).unwrap();
+    for d in ds {
+        for key in ["rule", "severity", "message", "file", "span", "line", "column", "end_line", "end_column", "help", "related", "fix"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d:#}");
+        }
+        let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+        let line = text[..s].matches('\n').count() + 1;
+        assert_eq!(d["line"].as_u64().unwrap() as usize, line);
+        assert!(s < e && e <= text.len());
+        for r in d["related"].as_array().unwrap() {
+            for key in ["file", "span", "line", "column", "message"] {
+                assert!(r.get(key).is_some(), "{key} missing in related {r:#}");
+            }
+        }
+    }
+    let weekday = ds.iter().find(|d| d["rule"] == "weekday-mismatch").unwrap();
+    let s = weekday["span"]["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[s..s + 8], "Thursday");
+    assert_eq!(weekday["fix"]["replacement"], "Wednesday");
+    assert_eq!(weekday["fix"]["applicability"], "unsafe");
+    assert_eq!(v["summary"], serde_json::json!({"files": 1, "errors": 2, "warnings": 0, "infos": 0}));
+}
+
+#[test]
+fn human_report_labels_spans_and_ends_with_a_summary() {
+    let out = reckon().args(["check", "--color", "never", TALKS]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("talks_human", s);
+    assert!(!s.contains('\u{1b}'), "no colour when asked for none");
+    let colored = reckon().args(["check", "--color", "always", TALKS]).output().unwrap();
+    assert!(String::from_utf8_lossy(&colored.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn concise_is_one_line_per_finding() {
+    let out = reckon().args(["check", "--format", "concise", TALKS]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("talks_concise", s);
+}
+
+#[test]
+fn json_snapshot() {
+    let out = reckon().args(["check", "--format", "json", TALKS]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    insta::assert_json_snapshot!("talks_json", v);
+}
+
+#[test]
+fn config_is_discovered_in_a_parent_and_isolated_ignores_it() {
+    let dir = tempfile_dir();
+    std::fs::write(dir.join("reckon.yaml"), "rules:\n  weekday-mismatch: {enabled: false}\n  unit-conversion: {enabled: false}\n").unwrap();
+    let sub = dir.join("drafts");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(root().join(TALKS), sub.join("talks.md")).unwrap();
+    let mut cmd = Command::cargo_bin("reckon").unwrap();
+    cmd.current_dir(&sub).args(["check", "talks.md"]).assert().code(0);
+    let mut cmd = Command::cargo_bin("reckon").unwrap();
+    cmd.current_dir(&sub).args(["check", "--isolated", "talks.md"]).assert().code(1);
+}
+
+#[test]
+fn a_bad_config_is_an_error_pointing_into_it_and_inputs_are_still_checked() {
+    let dir = tempfile_dir();
+    let cfg = dir.join("reckon.yaml");
+    std::fs::write(&cfg, "rules:\n  weekday-mismatch:\n    severity: fatal\n").unwrap();
+    let out = reckon().args(["check", "--format", "concise", "--config", cfg.to_str().unwrap(), TALKS]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("reckon.yaml:3:"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("weekday-mismatch"), "the draft is still checked");
+    std::fs::write(&cfg, "rules:\n  weekday-mismatchh: {enabled: false}\n").unwrap();
+    let out = reckon().args(["check", "--config", cfg.to_str().unwrap(), CLEAN]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `weekday-mismatchh`"));
+}
+
+#[test]
+fn an_unreadable_input_is_exit_2_and_the_others_are_still_checked() {
+    let (v, code) = json(&["no/such/file.md", TALKS]);
+    assert_eq!(code, 2);
+    assert_eq!(v["summary"]["errors"], 2);
+}
+
+#[test]
+fn suppression_comments() {
+    let dir = tempfile_dir();
+    let text = std::fs::read_to_string(root().join(TALKS)).unwrap().replace(
+        "Negotiators left",
+        "<!-- reckon-disable-next-line weekday-mismatch -->\nNegotiators left",
+    );
+    let f = dir.join("talks.md");
+    std::fs::write(&f, &text).unwrap();
+    let (v, _) = json(&["--isolated", f.to_str().unwrap()]);
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["unit-conversion"]);
+    // A suppression that suppresses nothing is reported.
+    let f2 = dir.join("clean.md");
+    std::fs::write(&f2, format!("<!-- reckon-disable-next-line unit-conversion -->\n{}", std::fs::read_to_string(root().join(CLEAN)).unwrap())).unwrap();
+    let (v, _) = json(&["--isolated", f2.to_str().unwrap()]);
+    assert_eq!(v["diagnostics"][0]["rule"], "unused-suppression");
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let out = reckon()
+        .args(["check", "--format", "concise", "--stdin-filename", "draft.md", "-"])
+        .write_stdin(std::fs::read(root().join(TALKS)).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("draft.md:6:"));
+}
+
+#[test]
+fn two_threads_give_the_same_output_as_one() {
+    let one = reckon().args(["check", "--format", "json", "--threads", "1", "fixtures"]).output().unwrap();
+    let two = reckon().args(["check", "--format", "json", "--threads", "2", "fixtures"]).output().unwrap();
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = reckon().arg("rules").output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("weekday-mismatch") && s.contains("unit-conversion"), "{s}");
+    let out = reckon().args(["explain", "weekday-mismatch"]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    for heading in ["## What it checks", "## Why", "## Example", "## Options"] {
+        assert!(s.contains(heading), "{heading} missing");
+    }
+    reckon().args(["explain", "no-such-rule"]).assert().code(2);
+}
+
+/// A fresh folder under the target directory (no tempfile crate needed).
+fn tempfile_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!("reckon-check-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
