@@ -22,8 +22,14 @@ fn reckon() -> Command {
 }
 
 fn json(args: &[&str]) -> (Value, i32) {
-    let out = reckon().arg("check").args(["--format", "json"]).args(args).output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let out = reckon()
+        .arg("check")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     (v, out.status.code().unwrap_or(-1))
 }
 
@@ -35,14 +41,30 @@ fn findings_exit_1_and_clean_text_exits_0() {
 
 #[test]
 fn fail_on_sets_the_threshold() {
-    reckon().args(["check", "--fail-on", "never", TALKS]).assert().code(0);
+    reckon()
+        .args(["check", "--fail-on", "never", TALKS])
+        .assert()
+        .code(0);
     let dir = tempfile_dir();
     let cfg = dir.join("reckon.yaml");
-    std::fs::write(&cfg, "rules:\n  weekday-mismatch: {severity: warning}\n  unit-conversion: {severity: info}\n").unwrap();
+    std::fs::write(
+        &cfg,
+        "rules:\n  weekday-mismatch: {severity: warning}\n  unit-conversion: {severity: info}\n",
+    )
+    .unwrap();
     let cfg = cfg.to_str().unwrap();
-    reckon().args(["check", "--config", cfg, TALKS]).assert().code(0);
-    reckon().args(["check", "--config", cfg, "--fail-on", "warning", TALKS]).assert().code(1);
-    reckon().args(["check", "--config", cfg, "--fail-on", "info", TALKS]).assert().code(1);
+    reckon()
+        .args(["check", "--config", cfg, TALKS])
+        .assert()
+        .code(0);
+    reckon()
+        .args(["check", "--config", cfg, "--fail-on", "warning", TALKS])
+        .assert()
+        .code(1);
+    reckon()
+        .args(["check", "--config", cfg, "--fail-on", "info", TALKS])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -54,10 +76,26 @@ fn json_schema() {
     assert_eq!(ds.len(), 2, "{v:#}");
     let text = std::fs::read_to_string(root().join(TALKS)).unwrap();
     for d in ds {
-        for key in ["rule", "severity", "message", "file", "span", "line", "column", "end_line", "end_column", "help", "related", "fix"] {
+        for key in [
+            "rule",
+            "severity",
+            "message",
+            "file",
+            "span",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help",
+            "related",
+            "fix",
+        ] {
             assert!(d.get(key).is_some(), "{key} missing in {d:#}");
         }
-        let (s, e) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            d["span"]["start"].as_u64().unwrap() as usize,
+            d["span"]["end"].as_u64().unwrap() as usize,
+        );
         let line = text[..s].matches('\n').count() + 1;
         assert_eq!(d["line"].as_u64().unwrap() as usize, line);
         assert!(s < e && e <= text.len());
@@ -72,29 +110,44 @@ fn json_schema() {
     assert_eq!(&text[s..s + 8], "Thursday");
     assert_eq!(weekday["fix"]["replacement"], "Wednesday");
     assert_eq!(weekday["fix"]["applicability"], "unsafe");
-    assert_eq!(v["summary"], serde_json::json!({"files": 1, "errors": 2, "warnings": 0, "infos": 0}));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 1, "errors": 2, "warnings": 0, "infos": 0})
+    );
 }
 
 #[test]
 fn human_report_labels_spans_and_ends_with_a_summary() {
-    let out = reckon().args(["check", "--color", "never", TALKS]).output().unwrap();
+    let out = reckon()
+        .args(["check", "--color", "never", TALKS])
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!("talks_human", s);
     assert!(!s.contains('\u{1b}'), "no colour when asked for none");
-    let colored = reckon().args(["check", "--color", "always", TALKS]).output().unwrap();
+    let colored = reckon()
+        .args(["check", "--color", "always", TALKS])
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&colored.stdout).contains('\u{1b}'));
 }
 
 #[test]
 fn concise_is_one_line_per_finding() {
-    let out = reckon().args(["check", "--format", "concise", TALKS]).output().unwrap();
+    let out = reckon()
+        .args(["check", "--format", "concise", TALKS])
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!("talks_concise", s);
 }
 
 #[test]
 fn json_snapshot() {
-    let out = reckon().args(["check", "--format", "json", TALKS]).output().unwrap();
+    let out = reckon()
+        .args(["check", "--format", "json", TALKS])
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     insta::assert_json_snapshot!("talks_json", v);
 }
@@ -102,14 +155,24 @@ fn json_snapshot() {
 #[test]
 fn config_is_discovered_in_a_parent_and_isolated_ignores_it() {
     let dir = tempfile_dir();
-    std::fs::write(dir.join("reckon.yaml"), "rules:\n  weekday-mismatch: {enabled: false}\n  unit-conversion: {enabled: false}\n").unwrap();
+    std::fs::write(
+        dir.join("reckon.yaml"),
+        "rules:\n  weekday-mismatch: {enabled: false}\n  unit-conversion: {enabled: false}\n",
+    )
+    .unwrap();
     let sub = dir.join("drafts");
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::copy(root().join(TALKS), sub.join("talks.md")).unwrap();
     let mut cmd = Command::cargo_bin("reckon").unwrap();
-    cmd.current_dir(&sub).args(["check", "talks.md"]).assert().code(0);
+    cmd.current_dir(&sub)
+        .args(["check", "talks.md"])
+        .assert()
+        .code(0);
     let mut cmd = Command::cargo_bin("reckon").unwrap();
-    cmd.current_dir(&sub).args(["check", "--isolated", "talks.md"]).assert().code(1);
+    cmd.current_dir(&sub)
+        .args(["check", "--isolated", "talks.md"])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -117,13 +180,29 @@ fn a_bad_config_is_an_error_pointing_into_it_and_inputs_are_still_checked() {
     let dir = tempfile_dir();
     let cfg = dir.join("reckon.yaml");
     std::fs::write(&cfg, "rules:\n  weekday-mismatch:\n    severity: fatal\n").unwrap();
-    let out = reckon().args(["check", "--format", "concise", "--config", cfg.to_str().unwrap(), TALKS]).output().unwrap();
+    let out = reckon()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--config",
+            cfg.to_str().unwrap(),
+            TALKS,
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("reckon.yaml:3:"), "{err}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("weekday-mismatch"), "the draft is still checked");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("weekday-mismatch"),
+        "the draft is still checked"
+    );
     std::fs::write(&cfg, "rules:\n  weekday-mismatchh: {enabled: false}\n").unwrap();
-    let out = reckon().args(["check", "--config", cfg.to_str().unwrap(), CLEAN]).output().unwrap();
+    let out = reckon()
+        .args(["check", "--config", cfg.to_str().unwrap(), CLEAN])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `weekday-mismatchh`"));
 }
@@ -138,18 +217,32 @@ fn an_unreadable_input_is_exit_2_and_the_others_are_still_checked() {
 #[test]
 fn suppression_comments() {
     let dir = tempfile_dir();
-    let text = std::fs::read_to_string(root().join(TALKS)).unwrap().replace(
-        "Negotiators left",
-        "<!-- reckon-disable-next-line weekday-mismatch -->\nNegotiators left",
-    );
+    let text = std::fs::read_to_string(root().join(TALKS))
+        .unwrap()
+        .replace(
+            "Negotiators left",
+            "<!-- reckon-disable-next-line weekday-mismatch -->\nNegotiators left",
+        );
     let f = dir.join("talks.md");
     std::fs::write(&f, &text).unwrap();
     let (v, _) = json(&["--isolated", f.to_str().unwrap()]);
-    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
     assert_eq!(rules, ["unit-conversion"]);
     // A suppression that suppresses nothing is reported.
     let f2 = dir.join("clean.md");
-    std::fs::write(&f2, format!("<!-- reckon-disable-next-line unit-conversion -->\n{}", std::fs::read_to_string(root().join(CLEAN)).unwrap())).unwrap();
+    std::fs::write(
+        &f2,
+        format!(
+            "<!-- reckon-disable-next-line unit-conversion -->\n{}",
+            std::fs::read_to_string(root().join(CLEAN)).unwrap()
+        ),
+    )
+    .unwrap();
     let (v, _) = json(&["--isolated", f2.to_str().unwrap()]);
     assert_eq!(v["diagnostics"][0]["rule"], "unused-suppression");
 }
@@ -157,7 +250,14 @@ fn suppression_comments() {
 #[test]
 fn stdin_with_a_name() {
     let out = reckon()
-        .args(["check", "--format", "concise", "--stdin-filename", "draft.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "draft.md",
+            "-",
+        ])
         .write_stdin(std::fs::read(root().join(TALKS)).unwrap())
         .output()
         .unwrap();
@@ -167,8 +267,14 @@ fn stdin_with_a_name() {
 
 #[test]
 fn two_threads_give_the_same_output_as_one() {
-    let one = reckon().args(["check", "--format", "json", "--threads", "1", "fixtures"]).output().unwrap();
-    let two = reckon().args(["check", "--format", "json", "--threads", "2", "fixtures"]).output().unwrap();
+    let one = reckon()
+        .args(["check", "--format", "json", "--threads", "1", "fixtures"])
+        .output()
+        .unwrap();
+    let two = reckon()
+        .args(["check", "--format", "json", "--threads", "2", "fixtures"])
+        .output()
+        .unwrap();
     assert_eq!(one.stdout, two.stdout);
 }
 
@@ -176,8 +282,14 @@ fn two_threads_give_the_same_output_as_one() {
 fn rules_and_explain() {
     let out = reckon().arg("rules").output().unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("weekday-mismatch") && s.contains("unit-conversion"), "{s}");
-    let out = reckon().args(["explain", "weekday-mismatch"]).output().unwrap();
+    assert!(
+        s.contains("weekday-mismatch") && s.contains("unit-conversion"),
+        "{s}"
+    );
+    let out = reckon()
+        .args(["explain", "weekday-mismatch"])
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     for heading in ["## What it checks", "## Why", "## Example", "## Options"] {
         assert!(s.contains(heading), "{heading} missing");
@@ -189,7 +301,11 @@ fn rules_and_explain() {
 fn tempfile_dir() -> std::path::PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let d = std::env::temp_dir().join(format!("reckon-check-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let d = std::env::temp_dir().join(format!(
+        "reckon-check-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

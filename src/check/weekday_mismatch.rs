@@ -64,9 +64,20 @@ impl Check for WeekdayMismatch {
                         let weekday_span = span.start..span.start + word_len;
                         // The date part of the phrase gets its own label with what it resolved to.
                         let rest = &v.text(i)[word_len..];
-                        let skip = rest.len() - rest.trim_start_matches(|c: char| c == '.' || c == ',' || c.is_whitespace()).len();
-                        let date_label = Label { doc: d, span: span.start + word_len + skip..span.end, message: format!("→ {}", show_day(date)) };
-                        if let Some(f) = mismatch(cx, id, d, *w, weekday_span, date, Some(date_label)) {
+                        let skip = rest.len()
+                            - rest
+                                .trim_start_matches(|c: char| {
+                                    c == '.' || c == ',' || c.is_whitespace()
+                                })
+                                .len();
+                        let date_label = Label {
+                            doc: d,
+                            span: span.start + word_len + skip..span.end,
+                            message: format!("→ {}", show_day(date)),
+                        };
+                        if let Some(f) =
+                            mismatch(cx, id, d, *w, weekday_span, date, Some(date_label))
+                        {
                             out.push(f);
                         }
                     }

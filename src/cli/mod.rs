@@ -97,7 +97,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// Runs reckon with the process arguments; used by `main.rs`.
 pub fn main() -> ExitCode {
     // Error reports name files: never break a path across lines.
-    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())));
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+    }));
     let args = Args::parse();
     match args.command {
         Command::Extract(a) => extract(&a),
