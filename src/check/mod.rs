@@ -8,7 +8,9 @@
 //! A rule is one file here, named for the problem it flags, implementing
 //! [`Check`]. Rules cannot fail: a rule that cannot tell stays silent.
 
+pub mod past_event_after_reference;
 pub mod settings;
+pub mod sum_of_parts;
 pub mod suppress;
 pub mod unit_conversion;
 pub mod weekday_mismatch;
@@ -252,6 +254,18 @@ pub struct RuleInfo {
 
 /// The registry of built-in rules.
 pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "past-event-after-reference",
+        summary: "An event told in the past but dated after the document's date.",
+        doc: include_str!("../../docs/rules/past-event-after-reference.md"),
+        rule: &past_event_after_reference::PastEventAfterReference,
+    },
+    RuleInfo {
+        id: "sum-of-parts",
+        summary: "Parts, a share or a remainder that cannot fit their whole.",
+        doc: include_str!("../../docs/rules/sum-of-parts.md"),
+        rule: &sum_of_parts::SumOfParts,
+    },
     RuleInfo {
         id: "weekday-mismatch",
         summary: "A weekday beside a date that falls on another day.",
