@@ -124,7 +124,7 @@ impl DocView<'_> {
     }
 
     /// No sentence ends between byte offsets `a` and `b` (a blank line, or
-    /// `. ! ?` followed by a space and a capital, ends one).
+    /// `. ! ?` followed by a space or a line break and a capital, ends one).
     #[must_use]
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -138,7 +138,7 @@ impl DocView<'_> {
         for (k, &ch) in bytes.iter().enumerate() {
             if matches!(ch, b'.' | b'!' | b'?') {
                 let rest = &between[k + 1..];
-                let next = rest.trim_start_matches([' ', '"', '\'', ')', '\u{201d}']);
+                let next = rest.trim_start_matches([' ', '\n', '"', '\'', ')', '\u{201d}']);
                 let spaced = rest.starts_with([' ', '\n', '"', '\u{201d}']);
                 let before = &between[..k];
                 let abbrev = before

@@ -220,6 +220,12 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].fix.as_ref().unwrap().replacement, "2025");
+        // A line break after the full stop still ends the sentence: the next one's "will" is not this one's.
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThe bridge reopened in June 2026.\nA second one will open later.\n",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
     }
 
     #[test]
