@@ -106,6 +106,13 @@ impl Check for PastEventAfterReference {
                     start.format("%B %Y").to_string()
                 };
                 let suggested_year = latest_year(*month, *day, reference);
+                let year_text = year.to_string();
+                let suggestion = match (suggested_year, written.rfind(&year_text)) {
+                    (Some(y), Some(at)) => {
+                        format!("{}{y}{}", &written[..at], &written[at + year_text.len()..])
+                    }
+                    _ => String::from("in an earlier year"),
+                };
                 let vars = [
                     ("date", written.to_string()),
                     ("reference", reference.format("%B %-d, %Y").to_string()),
@@ -113,10 +120,10 @@ impl Check for PastEventAfterReference {
                         "suggested",
                         suggested_year.map_or(String::new(), |y| y.to_string()),
                     ),
+                    ("suggestion", suggestion),
                 ];
                 // Replace the year digits only; a weekday written beside the date would
                 // no longer fit another year, so then no fix is offered.
-                let year_text = year.to_string();
                 let fix = match (suggested_year, weekday) {
                     (Some(y), None) => written.rfind(&year_text).map(|at| Fix {
                         doc: d,
@@ -214,6 +221,10 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].fix.as_ref().unwrap().replacement, "2024");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("a wrong year? the same date not after March 14, 2025 is June 2024")
+        );
         let f = findings(
             "---\ndate: 2025-03-14\n---\nThe ministry said the talks ended on Feb. 27, 2026.\n",
             ID,

@@ -315,7 +315,7 @@ impl Scan<'_> {
             self.written(c)
         );
         let mut primary = self.label(c, "the percentage");
-        primary.message = format!("the percentage: {}", show_interval(&pct));
+        primary.message = format!("the percentage: {}%", show_interval(&pct));
         Some(self.finding(
             primary,
             vec![self.label(a, "the count"), self.label(b, "the total")],
