@@ -1,7 +1,7 @@
 #![doc = include_str!("../../docs/rules/sum-of-parts.md")]
 
 use super::{fill, Check, CheckContext, DocView, Finding, Label};
-use crate::extract::Kind;
+use crate::extract::{Expr, Kind};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
 
@@ -27,6 +27,34 @@ const PART_OF: [&str; 5] = [
     "among whom",
     "of whom",
     "of them",
+];
+
+/// Counted nouns that are all people, so one can be part of another.
+const PEOPLE: [&str; 24] = [
+    "people",
+    "persons",
+    "residents",
+    "civilians",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "soldiers",
+    "troops",
+    "workers",
+    "employees",
+    "staff",
+    "students",
+    "pupils",
+    "patients",
+    "passengers",
+    "refugees",
+    "migrants",
+    "voters",
+    "delegates",
+    "members",
+    "prisoners",
+    "fighters",
 ];
 
 /// Words right after a fraction that make it a fraction of the figure before it.
@@ -70,8 +98,22 @@ impl Scan<'_> {
     }
 
     /// A count or a measure: a bare number or a quantity (not a percentage, fraction, date…).
+    ///
+    /// Vague counts ("several films") and bare four-digit years ("1947's") are not figures here.
     fn is_figure(&self, i: usize) -> bool {
-        matches!(self.kind(i), Kind::Number | Kind::Quantity)
+        let m = &self.v.mentions[i].mention;
+        let vague = matches!(
+            &m.expr,
+            Expr::Number(a) | Expr::Quantity { amount: a, .. } if a.vague
+        );
+        let text = self.v.text(i);
+        let year_like = m.kind == Kind::Number
+            && text.len() == 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && (1000..=2200).contains(&text.parse::<u32>().unwrap_or(0));
+        matches!(m.kind, Kind::Number | Kind::Quantity)
+            && !vague
+            && !year_like
             && interval_of(&self.v.mentions[i].value).is_some()
     }
 
@@ -233,6 +275,32 @@ impl Scan<'_> {
         }
         // "48 of the 60 seats, including …": the whole is not the nearest figure.
         if self.before(w).ends_with(" of the") || self.before(w).ends_with(" of") {
+            return None;
+        }
+        // Both must say what they count: the same unit or noun, one dimension, or
+        // people and a kind of people ("1,200 people … including 1,500 children").
+        // A bare number after "including" is too often another figure's fragment.
+        let (
+            Value::Quantity {
+                unit: uw,
+                dimension: dw,
+                ..
+            },
+            Value::Quantity {
+                unit: up,
+                dimension: dp,
+                ..
+            },
+        ) = (&self.v.mentions[w].value, &self.v.mentions[p].value)
+        else {
+            return None;
+        };
+        let count = crate::value::units::Dimension::Count;
+        if *dw == count
+            && *dp == count
+            && uw != up
+            && !(PEOPLE.contains(&uw.as_str()) && PEOPLE.contains(&up.as_str()))
+        {
             return None;
         }
         let (whole, part) = self.comparable(w, p)?;
@@ -582,6 +650,11 @@ mod tests {
             "Of the 120 delegates, 75 voted in favour, of whom 40 were women, and the remaining 45 abstained.",
             // Not a partition: no "remaining".
             "Of the 120 delegates, 75 voted in favour and 35 abstained on Tuesday.",
+            // Different things counted: lines are not part of telephone exchanges.
+            "The firm supplied 13 telephone exchanges including 68,000 lines.",
+            "The plan covers 1987/88, including 109 billion yen for research.",
+            // A vague whole and a year are not figures to add up.
+            "He appeared in several films, including 1947's Nicholas Nickleby.",
             // Different things.
             "Of the 120 delegates, 75 voted in favour and the remaining 35 percent abstained.",
         ] {
