@@ -8,7 +8,9 @@
 //! A rule is one file here, named for the problem it flags, implementing
 //! [`Check`]. Rules cannot fail: a rule that cannot tell stays silent.
 
+pub mod past_event_after_reference;
 pub mod settings;
+pub mod sum_of_parts;
 pub mod suppress;
 pub mod unit_conversion;
 pub mod weekday_mismatch;
@@ -122,7 +124,7 @@ impl DocView<'_> {
     }
 
     /// No sentence ends between byte offsets `a` and `b` (a blank line, or
-    /// `. ! ?` followed by a space and a capital, ends one).
+    /// `. ! ?` followed by a space or a line break and a capital, ends one).
     #[must_use]
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -136,7 +138,7 @@ impl DocView<'_> {
         for (k, &ch) in bytes.iter().enumerate() {
             if matches!(ch, b'.' | b'!' | b'?') {
                 let rest = &between[k + 1..];
-                let next = rest.trim_start_matches([' ', '"', '\'', ')', '\u{201d}']);
+                let next = rest.trim_start_matches([' ', '\n', '"', '\'', ')', '\u{201d}']);
                 let spaced = rest.starts_with([' ', '\n', '"', '\u{201d}']);
                 let before = &between[..k];
                 let abbrev = before
@@ -252,6 +254,18 @@ pub struct RuleInfo {
 
 /// The registry of built-in rules.
 pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "past-event-after-reference",
+        summary: "An event told in the past but dated after the document's date.",
+        doc: include_str!("../../docs/rules/past-event-after-reference.md"),
+        rule: &past_event_after_reference::PastEventAfterReference,
+    },
+    RuleInfo {
+        id: "sum-of-parts",
+        summary: "Parts, a share or a remainder that cannot fit their whole.",
+        doc: include_str!("../../docs/rules/sum-of-parts.md"),
+        rule: &sum_of_parts::SumOfParts,
+    },
     RuleInfo {
         id: "weekday-mismatch",
         summary: "A weekday beside a date that falls on another day.",

@@ -1,0 +1,256 @@
+#![doc = include_str!("../../docs/rules/past-event-after-reference.md")]
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::extract::context::Tense;
+use crate::extract::{DateExpr, Expr, YearSpec};
+use crate::resolve::Value;
+
+/// The rule.
+pub struct PastEventAfterReference;
+
+/// Words anywhere in the sentence that put the event ahead, or make it hypothetical.
+const FUTURE: [&str; 40] = [
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "can",
+    "'ll",
+    "won't",
+    "wouldn't",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expects",
+    "expected",
+    "expect",
+    "scheduled",
+    "schedule",
+    "due",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "hopes",
+    "hoped",
+    "target",
+    "targets",
+    "forecast",
+    "projected",
+    "if",
+    "unless",
+    "whether",
+    "deadline",
+    "goal",
+    "promised",
+    "pledged",
+    "vowed",
+    "postponed",
+];
+
+/// Words just before the date that make it a limit or a target, not the event's date.
+const LIMIT: [&str; 10] = [
+    "by", "until", "till", "before", "through", "to", "ahead", "than", "from", "between",
+];
+
+impl Check for PastEventAfterReference {
+    fn id(&self) -> &'static str {
+        "past-event-after-reference"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        let slack = cx.settings.slack_days(id).max(0.0).round() as i64;
+        for (d, v) in cx.docs.iter().enumerate() {
+            let Some(reference) = v.reference.date else {
+                continue;
+            };
+            for i in 0..v.mentions.len() {
+                let r = &v.mentions[i];
+                let Expr::Date(DateExpr::Calendar {
+                    year: YearSpec::Year(year),
+                    month: Some(month),
+                    day,
+                    weekday,
+                    ..
+                }) = &r.mention.expr
+                else {
+                    continue;
+                };
+                let Value::Date { start, .. } = &r.value else {
+                    continue;
+                };
+                if *start <= reference + Duration::days(slack) {
+                    continue;
+                }
+                if r.mention.tense != Tense::Past {
+                    continue;
+                }
+                let span = r.mention.span.clone();
+                let (s_start, s_end) = sentence(v, span.start, span.end);
+                let text = v.doc.prose.get(s_start..s_end).unwrap_or("");
+                let before = v.doc.prose.get(s_start..span.start).unwrap_or("");
+                if has_future_marker(text) || has_limit_before(before) {
+                    continue;
+                }
+                let written = v.text(i);
+                let when = if day.is_some() {
+                    start.format("%B %-d, %Y").to_string()
+                } else {
+                    start.format("%B %Y").to_string()
+                };
+                let suggested_year = latest_year(*month, *day, reference);
+                let year_text = year.to_string();
+                let suggestion = match (suggested_year, written.rfind(&year_text)) {
+                    (Some(y), Some(at)) => {
+                        format!("{}{y}{}", &written[..at], &written[at + year_text.len()..])
+                    }
+                    _ => String::from("in an earlier year"),
+                };
+                let vars = [
+                    ("date", written.to_string()),
+                    ("reference", reference.format("%B %-d, %Y").to_string()),
+                    (
+                        "suggested",
+                        suggested_year.map_or(String::new(), |y| y.to_string()),
+                    ),
+                    ("suggestion", suggestion),
+                ];
+                // Replace the year digits only; a weekday written beside the date would
+                // no longer fit another year, so then no fix is offered.
+                let fix = match (suggested_year, weekday) {
+                    (Some(y), None) => written.rfind(&year_text).map(|at| Fix {
+                        doc: d,
+                        span: span.start + at..span.start + at + year_text.len(),
+                        replacement: y.to_string(),
+                        applicability: Applicability::Unsafe,
+                    }),
+                    _ => None,
+                };
+                out.push(Finding {
+                    rule: id,
+                    severity: cx.settings.severity(id),
+                    message: fill(cx.settings.message(id), &vars),
+                    primary: Label {
+                        doc: d,
+                        span,
+                        message: format!(
+                            "{when}, told in the past, after the reference date {}",
+                            show_day(reference)
+                        ),
+                    },
+                    secondary: Vec::new(),
+                    help: Some(fill(cx.settings.help(id), &vars)),
+                    fix,
+                });
+            }
+        }
+    }
+}
+
+/// The latest year, not after `reference`, in which the month (and day) falls on or before it.
+fn latest_year(month: u32, day: Option<u32>, reference: NaiveDate) -> Option<i32> {
+    (reference.year() - 8..=reference.year()).rev().find(|&y| {
+        NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)).is_some_and(|d| d <= reference)
+    })
+}
+
+fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+}
+
+fn has_future_marker(sentence: &str) -> bool {
+    let ws: Vec<String> = words(sentence).collect();
+    ws.iter()
+        .any(|w| FUTURE.contains(&w.as_str()) || w.ends_with("'ll"))
+        || ws.windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("set", "to") | ("going", "to") | ("about", "to") | ("is", "to") | ("are", "to")
+            )
+        })
+}
+
+/// "by", "until", "before", "to" … within the three words before the date.
+fn has_limit_before(before: &str) -> bool {
+    words(before)
+        .rev()
+        .take(3)
+        .any(|w| LIMIT.contains(&w.as_str()))
+}
+
+/// The byte range of the sentence holding `start..end`.
+fn sentence(v: &DocView<'_>, start: usize, end: usize) -> (usize, usize) {
+    let prose = &v.doc.prose;
+    let para_start = prose[..start].rfind("\n\n").map_or(0, |k| k + 2);
+    let para_end = prose[end..].find("\n\n").map_or(prose.len(), |k| end + k);
+    // `same_sentence` only grows false as the range widens: search for its edges.
+    let lefts: Vec<usize> = (para_start..=start)
+        .filter(|&k| prose.is_char_boundary(k))
+        .collect();
+    let rights: Vec<usize> = (end..=para_end)
+        .filter(|&k| prose.is_char_boundary(k))
+        .collect();
+    let l = lefts.partition_point(|&a| !v.same_sentence(a, start));
+    let r = rights.partition_point(|&b| v.same_sentence(end, b));
+    (
+        lefts.get(l).copied().unwrap_or(start),
+        rights.get(r.saturating_sub(1)).copied().unwrap_or(end),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const ID: &str = "past-event-after-reference";
+
+    #[test]
+    fn a_past_event_dated_after_the_article_is_caught() {
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThe bridge reopened in June 2026 after two years of repairs.\n",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "2024");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("a wrong year? the same date not after March 14, 2025 is June 2024")
+        );
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThe ministry said the talks ended on Feb. 27, 2026.\n",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "2025");
+        // A line break after the full stop still ends the sentence: the next one's "will" is not this one's.
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThe bridge reopened in June 2026.\nA second one will open later.\n",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn future_and_undated_twins_stay_silent() {
+        for text in [
+            "---\ndate: 2025-03-14\n---\nThe bridge reopened in June 2024 after two years of repairs.\n",
+            "---\ndate: 2025-03-14\n---\nThe bridge will reopen in June 2026, officials said.\n",
+            "---\ndate: 2025-03-14\n---\nOfficials said the bridge was expected to reopen in June 2026.\n",
+            "---\ndate: 2025-03-14\n---\nThe ministry said the work must be finished by June 2026.\n",
+            "---\ndate: 2025-03-14\n---\nThe council agreed to extend the lease to June 2026.\n",
+            "---\ndate: 2025-03-14\n---\nThe team qualified for the 2026 World Cup.\n",
+            "The bridge reopened in June 2026 after two years of repairs.\n",
+        ] {
+            silent(text, ID);
+        }
+    }
+}

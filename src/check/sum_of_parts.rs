@@ -1,0 +1,664 @@
+#![doc = include_str!("../../docs/rules/sum-of-parts.md")]
+
+use super::{fill, Check, CheckContext, DocView, Finding, Label};
+use crate::extract::{Expr, Kind};
+use crate::resolve::Value;
+use crate::value::interval::Interval;
+
+/// The rule.
+pub struct SumOfParts;
+
+/// Words before a figure that make it "what is left" of a whole.
+const REMAINDER: [&str; 8] = [
+    "the remaining",
+    "the rest (",
+    "the rest,",
+    "the rest —",
+    "the rest:",
+    "the other",
+    "the remaining other",
+    "leaving",
+];
+
+/// Words before a figure that make it part of the figure before it.
+const PART_OF: [&str; 5] = [
+    "including",
+    "among them",
+    "among whom",
+    "of whom",
+    "of them",
+];
+
+/// Counted nouns that are all people, so one can be part of another.
+const PEOPLE: [&str; 24] = [
+    "people",
+    "persons",
+    "residents",
+    "civilians",
+    "children",
+    "adults",
+    "women",
+    "men",
+    "soldiers",
+    "troops",
+    "workers",
+    "employees",
+    "staff",
+    "students",
+    "pupils",
+    "patients",
+    "passengers",
+    "refugees",
+    "migrants",
+    "voters",
+    "delegates",
+    "members",
+    "prisoners",
+    "fighters",
+];
+
+/// Words right after a fraction that make it a fraction of the figure before it.
+const OF_WHICH: [&str; 5] = ["of which", "of it", "of them", "of whom", "of that"];
+
+impl Check for SumOfParts {
+    fn id(&self) -> &'static str {
+        "sum-of-parts"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (d, v) in cx.docs.iter().enumerate() {
+            let s = Scan { cx, d, v };
+            for i in 0..v.mentions.len() {
+                if let Some(f) = s
+                    .whole_and_parts(i)
+                    .or_else(|| s.part_above_whole(i))
+                    .or_else(|| s.count_and_percentage(i))
+                    .or_else(|| s.fraction_and_remainder(i))
+                {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+struct Scan<'a> {
+    cx: &'a CheckContext<'a>,
+    d: usize,
+    v: &'a DocView<'a>,
+}
+
+impl Scan<'_> {
+    fn kind(&self, i: usize) -> Kind {
+        self.v.mentions[i].mention.kind
+    }
+
+    fn span(&self, i: usize) -> std::ops::Range<usize> {
+        self.v.mentions[i].mention.span.clone()
+    }
+
+    /// A count or a measure: a bare number or a quantity (not a percentage, fraction, date…).
+    ///
+    /// Vague counts ("several films") and bare four-digit years ("1947's") are not figures here.
+    fn is_figure(&self, i: usize) -> bool {
+        let m = &self.v.mentions[i].mention;
+        let vague = matches!(
+            &m.expr,
+            Expr::Number(a) | Expr::Quantity { amount: a, .. } if a.vague
+        );
+        let text = self.v.text(i);
+        let year_like = m.kind == Kind::Number
+            && text.len() == 4
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && (1000..=2200).contains(&text.parse::<u32>().unwrap_or(0));
+        matches!(m.kind, Kind::Number | Kind::Quantity)
+            && !vague
+            && !year_like
+            && interval_of(&self.v.mentions[i].value).is_some()
+    }
+
+    /// Temporal mentions may sit between the figures of a shape ("on Tuesday").
+    fn is_temporal(&self, i: usize) -> bool {
+        matches!(self.kind(i), Kind::Date | Kind::Time)
+    }
+
+    /// Lower-cased prose from `a` to `b`.
+    fn between(&self, a: usize, b: usize) -> String {
+        self.v.doc.prose.get(a..b).unwrap_or("\u{0}").to_lowercase()
+    }
+
+    /// The prose before mention `i`, back to the end of the mention before it
+    /// (or 60 bytes), lower-cased and trimmed at the end.
+    fn before(&self, i: usize) -> String {
+        let start = self.span(i).start;
+        let from = if i > 0 {
+            self.span(i - 1).end.min(start)
+        } else {
+            start.saturating_sub(60)
+        };
+        let mut from = from.max(start.saturating_sub(60));
+        while !self.v.doc.prose.is_char_boundary(from) {
+            from += 1;
+        }
+        self.between(from, start).trim_end().to_string()
+    }
+
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.span(i.min(j)).start, self.span(i.max(j)).end);
+        self.v.same_sentence(a, b)
+    }
+
+    fn label(&self, i: usize, role: &str) -> Label {
+        Label {
+            doc: self.d,
+            span: self.span(i),
+            message: format!(
+                "{role}: {}",
+                show_interval(
+                    &interval_of(&self.v.mentions[i].value).unwrap_or(Interval::unbounded())
+                )
+            ),
+        }
+    }
+
+    fn finding(
+        &self,
+        primary: Label,
+        secondary: Vec<Label>,
+        problem: String,
+        arithmetic: String,
+    ) -> Finding {
+        let id = "sum-of-parts";
+        let vars = [("problem", problem), ("arithmetic", arithmetic)];
+        Finding {
+            rule: id,
+            severity: self.cx.settings.severity(id),
+            message: fill(self.cx.settings.message(id), &vars),
+            primary,
+            secondary,
+            help: Some(fill(self.cx.settings.help(id), &vars)),
+            fix: None,
+        }
+    }
+
+    fn written(&self, i: usize) -> String {
+        self.v.text(i).to_string()
+    }
+
+    fn exact(&self, i: usize) -> f64 {
+        match &self.v.mentions[i].value {
+            Value::Number { exact, .. } | Value::Quantity { exact, .. } => *exact,
+            _ => f64::NAN,
+        }
+    }
+
+    /// "Of the 120 delegates, 75 voted in favour and the remaining 35 abstained."
+    fn whole_and_parts(&self, w: usize) -> Option<Finding> {
+        if !self.is_figure(w) {
+            return None;
+        }
+        // The whole opens the sentence: "Of the 120 delegates," / "Out of 60 seats,".
+        let opener = self.before(w);
+        let lead = opener
+            .rsplit(['.', '!', '?', '\n'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        if !matches!(lead, "of the" | "of" | "out of the" | "out of" | "of all") {
+            return None;
+        }
+        let ws = self.span(w);
+        let mut parts = Vec::new();
+        let mut rest = None;
+        for k in w + 1..self.v.mentions.len() {
+            if !self.same_sentence(w, k) {
+                break;
+            }
+            if self.is_temporal(k) {
+                continue;
+            }
+            if !self.is_figure(k) {
+                return None;
+            }
+            let before = self.before(k);
+            if PART_OF.iter().any(|p| before.ends_with(p)) || before.ends_with("of which") {
+                return None; // a part of a part
+            }
+            if parts.is_empty() && !self.between(ws.end, self.span(k).start).contains(',') {
+                return None; // "Of the 120 delegates 75 …" is not this shape
+            }
+            parts.push(k);
+            if REMAINDER.iter().any(|p| before.ends_with(p)) {
+                rest = Some(k);
+                break;
+            }
+        }
+        let rest = rest?;
+        if parts.len() < 2 {
+            return None;
+        }
+        let (whole, _) = self.comparable(w, w)?;
+        let mut sum = Interval::point(0.0);
+        for &k in &parts {
+            let (_, p) = self.comparable(w, k)?;
+            sum = sum.add(&p);
+        }
+        if sum.intersects(&whole) {
+            return None;
+        }
+        let terms: Vec<String> = parts.iter().map(|&k| fmt_num(self.exact(k))).collect();
+        let total: f64 = parts.iter().map(|&k| self.exact(k)).sum();
+        let whole_n = fmt_num(self.exact(w));
+        let problem = format!("{} do not add up to {}", terms.join(" + "), self.written(w));
+        let arithmetic = format!("{} = {}, not {whole_n}", terms.join(" + "), fmt_num(total));
+        let mut secondary = vec![self.label(w, "the whole")];
+        secondary.extend(
+            parts[..parts.len() - 1]
+                .iter()
+                .map(|&k| self.label(k, "a part")),
+        );
+        Some(self.finding(self.label(rest, "the rest"), secondary, problem, arithmetic))
+    }
+
+    /// "1,200 people were evacuated, including 1,500 children."
+    fn part_above_whole(&self, p: usize) -> Option<Finding> {
+        if !self.is_figure(p) {
+            return None;
+        }
+        let before = self.before(p);
+        if !PART_OF.iter().any(|m| before.ends_with(m)) {
+            return None;
+        }
+        let w = (0..p).rev().find(|&k| !self.is_temporal(k))?;
+        if !self.is_figure(w) || !self.same_sentence(w, p) {
+            return None;
+        }
+        // "48 of the 60 seats, including …": the whole is not the nearest figure.
+        if self.before(w).ends_with(" of the") || self.before(w).ends_with(" of") {
+            return None;
+        }
+        // Both must say what they count: the same unit or noun, one dimension, or
+        // people and a kind of people ("1,200 people … including 1,500 children").
+        // A bare number after "including" is too often another figure's fragment.
+        let (
+            Value::Quantity {
+                unit: uw,
+                dimension: dw,
+                ..
+            },
+            Value::Quantity {
+                unit: up,
+                dimension: dp,
+                ..
+            },
+        ) = (&self.v.mentions[w].value, &self.v.mentions[p].value)
+        else {
+            return None;
+        };
+        let count = crate::value::units::Dimension::Count;
+        if *dw == count
+            && *dp == count
+            && uw != up
+            && !(PEOPLE.contains(&uw.as_str()) && PEOPLE.contains(&up.as_str()))
+        {
+            return None;
+        }
+        let (whole, part) = self.comparable(w, p)?;
+        let above = match (part.lo_value(), whole.hi_value()) {
+            (Some(lo), Some(hi)) => lo > hi || (lo == hi && !part.intersects(&whole)),
+            _ => false,
+        };
+        if !above {
+            return None;
+        }
+        let problem = format!(
+            "{} is more than the {} it is part of",
+            self.written(p),
+            self.written(w)
+        );
+        let arithmetic = format!(
+            "a part cannot exceed its whole: {} > {}",
+            fmt_num(self.exact(p)),
+            fmt_num(self.exact(w))
+        );
+        Some(self.finding(
+            self.label(p, "the part"),
+            vec![self.label(w, "the whole")],
+            problem,
+            arithmetic,
+        ))
+    }
+
+    /// "48 of the 60 seats (about 60%)".
+    fn count_and_percentage(&self, a: usize) -> Option<Finding> {
+        if !self.is_figure(a) {
+            return None;
+        }
+        let b = a + 1;
+        let c = a + 2;
+        if c >= self.v.mentions.len() || !self.is_figure(b) || self.kind(c) != Kind::Percent {
+            return None;
+        }
+        let of = self.between(self.span(a).end, self.span(b).start);
+        if !matches!(
+            of.trim(),
+            "of the" | "of" | "out of the" | "out of" | "seats of the" | "of the total"
+        ) {
+            return None;
+        }
+        let link = self.between(self.span(b).end, self.span(c).start);
+        if !matches!(
+            link.trim(),
+            "(" | "," | ", or" | "or" | "—" | "–" | "(or" | ", or about" | ", some"
+        ) {
+            return None;
+        }
+        let (total, part) = self.comparable(b, a)?;
+        let pct = interval_of(&self.v.mentions[c].value)?;
+        let (pl, ph, tl, th) = (
+            part.lo_value()?,
+            part.hi_value()?,
+            total.lo_value()?,
+            total.hi_value()?,
+        );
+        if tl <= 0.0 || pl < 0.0 {
+            return None;
+        }
+        let share = Interval::closed(pl / th * 100.0, ph / tl * 100.0);
+        if share.intersects(&pct) {
+            return None;
+        }
+        let ratio = self.exact(a) / self.exact(b) * 100.0;
+        let problem = format!(
+            "{} of {} is not {}",
+            fmt_num(self.exact(a)),
+            fmt_num(self.exact(b)),
+            self.written(c)
+        );
+        let arithmetic = format!(
+            "{} / {} = {}%, not {}",
+            fmt_num(self.exact(a)),
+            fmt_num(self.exact(b)),
+            fmt_num(ratio),
+            self.written(c)
+        );
+        let mut primary = self.label(c, "the percentage");
+        primary.message = format!("the percentage: {}%", show_interval(&pct));
+        Some(self.finding(
+            primary,
+            vec![self.label(a, "the count"), self.label(b, "the total")],
+            problem,
+            arithmetic,
+        ))
+    }
+
+    /// "the 2,000-hectare reserve, half of which burned, leaving 1,900 hectares untouched".
+    fn fraction_and_remainder(&self, f: usize) -> Option<Finding> {
+        if !matches!(self.kind(f), Kind::Fraction | Kind::Percent) {
+            return None;
+        }
+        let fs = self.span(f);
+        let after = self.between(fs.end, (fs.end + 12).min(self.v.doc.prose.len()));
+        let after = after.trim_start();
+        if !OF_WHICH.iter().any(|m| after.starts_with(m)) {
+            return None;
+        }
+        let w = f.checked_sub(1)?;
+        if !self.is_figure(w) || !self.same_sentence(w, f) {
+            return None;
+        }
+        // "the 2,000-hectare reserve, a quarter of which": a few words and a comma.
+        let gap = self.between(self.span(w).end, fs.start);
+        let gap = gap.trim();
+        if !(gap.ends_with(',') || gap.ends_with('—') || gap.ends_with('('))
+            || gap.split_whitespace().count() > 4
+            || gap
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '.' | ';'))
+        {
+            return None;
+        }
+        let frac = match &self.v.mentions[f].value {
+            Value::Number { interval, .. } if self.kind(f) == Kind::Percent => interval.scale(0.01),
+            Value::Number { interval, .. } => *interval,
+            _ => return None,
+        };
+        let r = (f + 1..self.v.mentions.len()).find(|&k| !self.is_temporal(k))?;
+        if !self.is_figure(r) || !self.same_sentence(f, r) {
+            return None;
+        }
+        let before = self.before(r);
+        // "half of which, or 1,000 hectares, burned": the share itself.
+        let link = self.between(fs.end, self.span(r).start);
+        let share_itself = OF_WHICH.iter().any(|m| {
+            matches!(
+                link.trim().strip_prefix(m).map(str::trim),
+                Some(", or" | "(" | "—" | ", some" | ", about")
+            )
+        });
+        let remainder = REMAINDER.iter().any(|p| before.ends_with(p));
+        if !share_itself && !remainder {
+            return None;
+        }
+        let (whole, got) = self.comparable(w, r)?;
+        let written_frac = frac_exact(&self.v.mentions[f].value, self.kind(f));
+        let (factor, k) = if share_itself {
+            (frac, written_frac)
+        } else {
+            (Interval::point(1.0).sub(&frac), 1.0 - written_frac)
+        };
+        if whole.mul(&factor).intersects(&got) {
+            return None;
+        }
+        let factor_text = fmt_frac(k);
+        let product = self.exact(w) * k;
+        let problem = format!(
+            "{} is not {} of {}",
+            self.written(r),
+            factor_text,
+            self.written(w)
+        );
+        let arithmetic = format!(
+            "{} × {factor_text} = {}, not {}",
+            fmt_num(self.exact(w)),
+            fmt_num(product),
+            fmt_num(self.exact(r))
+        );
+        Some(self.finding(
+            self.label(
+                r,
+                if share_itself {
+                    "the share"
+                } else {
+                    "the rest"
+                },
+            ),
+            vec![self.label(w, "the whole"), self.label(f, "the fraction")],
+            problem,
+            arithmetic,
+        ))
+    }
+
+    /// The intervals of the whole `w` and the part `p` on one scale: the same
+    /// unit, the same dimension's base unit, or counts. A bare number takes
+    /// the other figure's unit ("2,000 hectares … leaving 1,900").
+    fn comparable(&self, w: usize, p: usize) -> Option<(Interval, Interval)> {
+        let (a, b) = (&self.v.mentions[w].value, &self.v.mentions[p].value);
+        match (a, b) {
+            (Value::Number { interval: x, .. }, Value::Number { interval: y, .. })
+            | (Value::Number { interval: x, .. }, Value::Quantity { interval: y, .. })
+            | (Value::Quantity { interval: x, .. }, Value::Number { interval: y, .. }) => {
+                Some((*x, *y))
+            }
+            (
+                Value::Quantity {
+                    interval: x,
+                    unit: ua,
+                    dimension: da,
+                    base: ba,
+                    currency: ca,
+                    ..
+                },
+                Value::Quantity {
+                    interval: y,
+                    unit: ub,
+                    dimension: db,
+                    base: bb,
+                    currency: cb,
+                    ..
+                },
+            ) => {
+                if ua == ub || (da == db && ca.is_some() && ca == cb) {
+                    Some((*x, *y))
+                } else if da == db && ba.is_some() && bb.is_some() {
+                    Some((*ba.as_ref()?, *bb.as_ref()?))
+                } else if *da == crate::value::units::Dimension::Count
+                    && *db == crate::value::units::Dimension::Count
+                {
+                    Some((*x, *y))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+fn interval_of(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Number { interval, .. } | Value::Quantity { interval, .. } => Some(*interval),
+        _ => None,
+    }
+}
+
+fn frac_exact(v: &Value, kind: Kind) -> f64 {
+    match v {
+        Value::Number { exact, .. } if kind == Kind::Percent => exact / 100.0,
+        Value::Number { exact, .. } => *exact,
+        _ => f64::NAN,
+    }
+}
+
+/// "3/4", "1/2", "60%".
+fn fmt_frac(x: f64) -> String {
+    for den in [2u32, 3, 4, 5, 8, 10] {
+        let num = x * f64::from(den);
+        if (num - num.round()).abs() < 1e-6 && num.round() > 0.0 {
+            return format!("{}/{den}", num.round());
+        }
+    }
+    format!("{}%", fmt_num(x * 100.0))
+}
+
+/// "1,500", "74.5", "66.67".
+fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    if (x - x.round()).abs() < 1e-6 {
+        let digits = format!("{}", x.round().abs() as i64);
+        let mut out = String::new();
+        for (k, ch) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if x < 0.0 {
+            out.insert(0, '-');
+        }
+        return out;
+    }
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn show_interval(iv: &Interval) -> String {
+    match (iv.lo_value(), iv.hi_value()) {
+        (Some(a), Some(b)) if (a - b).abs() < 1e-9 => fmt_num(a),
+        (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
+        (Some(a), None) => format!("over {}", fmt_num(a)),
+        (None, Some(b)) => format!("under {}", fmt_num(b)),
+        (None, None) => "any".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const ID: &str = "sum-of-parts";
+
+    #[test]
+    fn parts_that_do_not_add_up_are_caught() {
+        for text in [
+            "Of the 120 delegates, 75 voted in favour and the remaining 35 abstained.",
+            "Of the 120 delegates, 75 voted in favour and the rest (35) abstained.",
+            "Of the 120 delegates, 75 voted in favour and the other 35 abstained.",
+            "Of the 300 homes, 120 were destroyed, 90 were damaged and the remaining 190 were untouched.",
+        ] {
+            let f = findings(text, ID);
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+        }
+        let f = findings(
+            "Of the 120 delegates, 75 voted in favour and the remaining 35 abstained.",
+            ID,
+        );
+        assert_eq!(f[0].help.as_deref(), Some("75 + 35 = 110, not 120"));
+    }
+
+    #[test]
+    fn a_part_larger_than_its_whole_is_caught() {
+        let f = findings("1,200 people were evacuated, including 1,500 children.", ID);
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_count_and_a_wrong_percentage_are_caught() {
+        for text in [
+            "Labour won 48 of the 60 seats (about 60%).",
+            "Labour won 48 out of 60 seats, or 60 percent.",
+        ] {
+            let f = findings(text, ID);
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn a_fraction_and_a_wrong_remainder_are_caught() {
+        let f = findings(
+            "The fire reached the 2,000-hectare reserve, half of which burned, leaving 1,900 hectares untouched.",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].help.as_deref(), Some("2,000 × 1/2 = 1,000, not 1,900"));
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        for text in [
+            "Of the 120 delegates, 75 voted in favour and the remaining 45 abstained.",
+            "Of the 120 delegates, 75 voted in favour and the rest (45) abstained.",
+            "1,200 people were evacuated, including 500 children.",
+            "More than 1,200 people were evacuated, including 1,300 children.",
+            "Labour won 48 of the 60 seats (80%).",
+            "The fire reached the 2,000-hectare reserve, a quarter of which burned, leaving 1,500 hectares untouched.",
+            // The brief's rounding: "2,000" is 1,500–2,500, so 1,900 can be three quarters of it.
+            "The fire reached the 2,000-hectare reserve, a quarter of which burned, leaving 1,900 hectares untouched.",
+            // A part of a part is not a third part.
+            "Of the 120 delegates, 75 voted in favour, of whom 40 were women, and the remaining 45 abstained.",
+            // Not a partition: no "remaining".
+            "Of the 120 delegates, 75 voted in favour and 35 abstained on Tuesday.",
+            // Different things counted: lines are not part of telephone exchanges.
+            "The firm supplied 13 telephone exchanges including 68,000 lines.",
+            "The plan covers 1987/88, including 109 billion yen for research.",
+            // A vague whole and a year are not figures to add up.
+            "He appeared in several films, including 1947's Nicholas Nickleby.",
+            // Different things.
+            "Of the 120 delegates, 75 voted in favour and the remaining 35 percent abstained.",
+        ] {
+            silent(text, ID);
+        }
+    }
+}
