@@ -96,7 +96,7 @@ impl Check for PastEventAfterReference {
                 let (s_start, s_end) = sentence(v, span.start, span.end);
                 let text = v.doc.prose.get(s_start..s_end).unwrap_or("");
                 let before = v.doc.prose.get(s_start..span.start).unwrap_or("");
-                if has_future_marker(text) || has_limit_before(before) {
+                if has_future_marker(text) || has_limit_before(before) || !told_as_done(before) {
                     continue;
                 }
                 let written = v.text(i);
@@ -179,6 +179,70 @@ fn has_future_marker(sentence: &str) -> bool {
         })
 }
 
+/// Irregular past forms a news event is told with.
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "took", "held", "struck", "fell", "rose", "won", "lost", "met", "came", "went",
+    "left", "broke", "hit", "shot", "died", "sank", "flew", "ran", "led", "made", "saw", "sent",
+    "spoke", "stood", "told", "wrote", "was", "were", "became", "brought", "bought", "sold",
+    "paid", "quit", "split", "swore", "sworn", "fought", "drew", "froze", "gave", "grew", "hung",
+    "knew", "rang", "set", "shut", "slid", "spent", "threw", "woke", "wore",
+];
+
+/// The date is the time of a completed event: it is introduced by "in" or
+/// "on", and the nearest verb before that, in the same clause (no comma,
+/// colon or bracket between) and within eight words, is in the past tense —
+/// "the bridge reopened in June 2026", "the quake struck offshore on Nov. 3".
+/// A past form after a period noun is a reduced relative clause ("the fiscal
+/// year ended Feb 27, 1988") and does not count, nor does a date named by a
+/// noun ("notes maturing on", "payable on").
+fn told_as_done(before: &str) -> bool {
+    let clause = before
+        .rsplit([',', ';', ':', '(', ')', '—', '–'])
+        .next()
+        .unwrap_or("");
+    let ws: Vec<String> = words(clause).collect();
+    let Some((prep, rest)) = ws.split_last() else {
+        return false;
+    };
+    if !matches!(prep.as_str(), "in" | "on" | "during") {
+        return false;
+    }
+    for (k, w) in rest.iter().enumerate().rev().take(8) {
+        let past = IRREGULAR_PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed"));
+        if past {
+            let prev = if k > 0 { rest[k - 1].as_str() } else { "" };
+            let reduced = matches!(
+                prev,
+                "year" | "quarter" | "period" | "month" | "months" | "weeks" | "half"
+            );
+            return !reduced;
+        }
+        if matches!(
+            w.as_str(),
+            "is" | "are"
+                | "will"
+                | "would"
+                | "matures"
+                | "mature"
+                | "maturing"
+                | "payable"
+                | "due"
+                | "ending"
+                | "ends"
+                | "expires"
+                | "expiring"
+                | "effective"
+                | "delivery"
+                | "begins"
+                | "starts"
+                | "opens"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
 /// "by", "until", "before", "to" … within the three words before the date.
 fn has_limit_before(before: &str) -> bool {
     words(before)
@@ -237,6 +301,20 @@ mod tests {
             ID,
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn scheduled_financial_dates_stay_silent() {
+        // Wire copy dates what is scheduled: maturities, payment dates, fiscal years.
+        for text in [
+            "---\ndate: 1987-03-04\n---\nThe bonds, which mature on March 31, 1996, were priced at par.\n",
+            "---\ndate: 1987-03-04\n---\nIt posted higher sales for the fiscal year ended Feb 27, 1988, it said.\n",
+            "---\ndate: 1987-03-04\n---\nThe dividend was payable April 20, 1987, to holders of record.\n",
+            "---\ndate: 1987-03-04\n---\nThe governor had supported a July 1, 1988, date for the change.\n",
+            "---\ndate: 1987-03-04\n---\nIt sold 8.25 billion francs of June 1997 tap stock.\n",
+        ] {
+            silent(text, ID);
+        }
     }
 
     #[test]
