@@ -2121,7 +2121,9 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
         ) || (&*w == ","
             && c.is_any(
                 k + 1,
-                &["and", "but", "or", "while", "whereas", "although", "though", "yet"],
+                &[
+                    "and", "but", "or", "while", "whereas", "although", "though", "yet",
+                ],
             ));
         // The anchor may directly follow the relation word; a stop word only ends
         // the search past it ("since before the war" has no date anyway).
@@ -2195,7 +2197,11 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 // "from DATE to DATE"
                 let s = tok_at(m.span.start);
                 if s > 0 && c.is_any(s - 1, &["from", "between"]) {
-                    let j = tok_at(m.span.end);
+                    let mut j = tok_at(m.span.end);
+                    // "from June 2, 2024, to Aug. 30, 2024": a comma closing the year.
+                    if c.raw(j) == "," && c.is_any(j + 1, &["to", "until", "through", "till"]) {
+                        j += 1;
+                    }
                     if c.is_any(j, &["to", "until", "through", "and", "till"])
                         || c.raw(j) == "-"
                         || c.raw(j) == "–"
@@ -2548,6 +2554,17 @@ mod tests {
         assert_eq!(
             anchor_of("It came three weeks before the March 30 vote.").as_deref(),
             Some("March 30")
+        );
+    }
+
+    #[test]
+    fn between_takes_a_comma_after_the_first_year() {
+        let s = "The strike ran from June 2, 2024, to Aug. 30, 2024, all summer.";
+        let ms = extract(s, &DEFAULT, Options::default());
+        assert!(
+            ms.iter()
+                .any(|m| &s[m.span.clone()] == "from June 2, 2024, to Aug. 30, 2024"),
+            "{ms:?}"
         );
     }
 
