@@ -37,6 +37,30 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
         if words > MAX_WORDS_BETWEEN || between.contains([';', ':']) {
             continue;
         }
+        // Only a length stated of the span itself: in apposition after it
+        // ("…, a span of two weeks", "(two weeks)"), or before it after "for" or
+        // "lasted" ("For 12 days, from …"). "a three year term and is convertible
+        // from …" states something else.
+        let linked = if span.start >= here.end {
+            appositive(between)
+        } else {
+            between.trim().is_empty()
+                || between.trim() == "," && {
+                    let before = v.doc.prose.get(..span.start).unwrap_or("");
+                    let last = before
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    matches!(
+                        last.as_str(),
+                        "for" | "lasted" | "lasting" | "ran" | "spanned" | "over"
+                    )
+                }
+        };
+        if !linked {
+            continue;
+        }
         // Another date in between belongs to some other statement.
         if v.mentions.iter().any(|m| {
             matches!(m.kind_of(), Kind::Date | Kind::Time)
@@ -50,6 +74,32 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
         }
     }
     best.map(|(_, k)| k)
+}
+
+/// The text between a span and a length after it presents the length as the span's own.
+fn appositive(between: &str) -> bool {
+    let t = between.trim();
+    let Some(rest) = t.strip_prefix([',', '(', '—', '–']) else {
+        return false;
+    };
+    rest.split_whitespace().all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an"
+                | "span"
+                | "stretch"
+                | "period"
+                | "total"
+                | "of"
+                | "or"
+                | "some"
+                | "lasting"
+                | "spanning"
+                | "just"
+                | "all"
+                | "in"
+        )
+    })
 }
 
 trait KindOf {
@@ -195,6 +245,8 @@ mod tests {
             // A length far from the span, or no single days.
             "---\ndate: 2025-03-14\n---\nFrom March 3 to March 10 the talks stalled, and the strike that followed them in the north lasted two weeks.\n",
             "From 2014 to 2022, eight years of war passed.\n",
+            // A length of something else in the same sentence.
+            "The note carries a three year term and is convertible from April 1, 1987 to March 31, 1989.\n",
         ] {
             silent(text, RULE);
         }
