@@ -8,10 +8,15 @@
 //! A rule is one file here, named for the problem it flags, implementing
 //! [`Check`]. Rules cannot fail: a rule that cannot tell stays silent.
 
+pub mod countdown;
+pub mod duration_between;
+pub mod elapsed_since;
+pub mod ordinal_period;
 pub mod past_event_after_reference;
 pub mod settings;
 pub mod sum_of_parts;
 pub mod suppress;
+mod timeline;
 pub mod unit_conversion;
 pub mod weekday_mismatch;
 
@@ -277,6 +282,30 @@ pub static RULES: &[RuleInfo] = &[
         summary: "A quantity and its stated conversion disagree.",
         doc: include_str!("../../docs/rules/unit-conversion.md"),
         rule: &unit_conversion::UnitConversion,
+    },
+    RuleInfo {
+        id: "elapsed-since",
+        summary: "\"N units since/into/ago\" that does not reach the clause's own date.",
+        doc: include_str!("../../docs/rules/elapsed-since.md"),
+        rule: &elapsed_since::ElapsedSince,
+    },
+    RuleInfo {
+        id: "countdown",
+        summary: "\"N units before/until DATE\" told on a day that is not N units before it.",
+        doc: include_str!("../../docs/rules/countdown.md"),
+        rule: &countdown::Countdown,
+    },
+    RuleInfo {
+        id: "ordinal-period",
+        summary: "\"its fourth year\" that is not the fourth year from the start date.",
+        doc: include_str!("../../docs/rules/ordinal-period.md"),
+        rule: &ordinal_period::OrdinalPeriod,
+    },
+    RuleInfo {
+        id: "duration-between",
+        summary: "\"from DATE to DATE\" and a stated length that disagree.",
+        doc: include_str!("../../docs/rules/duration-between.md"),
+        rule: &duration_between::DurationBetween,
     },
 ];
 

@@ -2090,6 +2090,62 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
 /// Adds relation mentions that tie durations to dates: "five months since
 /// August 6", "two weeks before January 20", "three years into the war",
 /// "its fourth year", "from August 6 to January 5".
+/// How many tokens after the relation word its anchor date may begin.
+const ANCHOR_REACH: usize = 15;
+
+/// The token at which the search for a relation's anchor stops: `ANCHOR_REACH`
+/// tokens after `from`, or earlier at a sentence end, a semicolon, colon or
+/// dash, another relation word ("three weeks since the vote, two days before
+/// …"), a comma before a new clause (", and", ", but") or a verb of saying
+/// ("…, officials said on Friday": Friday is when it was said, not the anchor).
+fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
+    let limit = (from + ANCHOR_REACH).min(c.toks.len());
+    for k in from..limit {
+        if k > from && c.sentence_break_before(k) {
+            return k;
+        }
+        let w = c.low(k);
+        let stops = matches!(
+            &*w,
+            ";" | ":"
+                | "—"
+                | "–"
+                | "since"
+                | "after"
+                | "before"
+                | "until"
+                | "till"
+                | "into"
+                | "ago"
+                | "ahead"
+                | "prior"
+                | "from"
+                | "said"
+                | "says"
+                | "say"
+                | "told"
+                | "according"
+                | "announced"
+                | "reported"
+        ) || (&*w == ","
+            && c.is_any(
+                k + 1,
+                &[
+                    "and", "but", "or", "while", "whereas", "although", "though", "yet",
+                ],
+            ));
+        // The anchor may directly follow the relation word; a stop word only ends
+        // the search past it ("since before the war" has no date anyway).
+        if stops && k > from {
+            return k;
+        }
+        if stops && matches!(&*w, ";" | ":" | "—" | "–") {
+            return k;
+        }
+    }
+    limit
+}
+
 pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     let mut added = Vec::new();
     // Index of the token that starts at each byte, for walking after a mention.
@@ -2113,12 +2169,15 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     _ => continue,
                 };
                 let rel_end_tok = j + skip;
-                // The anchor: a date mention that begins within a few tokens.
+                // The anchor: the first date mention after the relation word in the
+                // same clause ("three months since the talks opened on Nov. 13"), no
+                // further than `ANCHOR_REACH` tokens. When unsure, no anchor.
+                let stop = anchor_reach_end(c, rel_end_tok);
                 let anchor = out
                     .iter()
                     .enumerate()
                     .skip(idx + 1)
-                    .take_while(|(_, a)| tok_at(a.span.start) <= rel_end_tok + 3)
+                    .take_while(|(_, a)| tok_at(a.span.start) < stop)
                     .find(|(_, a)| matches!(a.kind, Kind::Date | Kind::Time));
                 let (anchor, end) = match anchor {
                     Some((ai, a)) => (Some(ai), a.span.end),
@@ -2147,7 +2206,11 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 // "from DATE to DATE"
                 let s = tok_at(m.span.start);
                 if s > 0 && c.is_any(s - 1, &["from", "between"]) {
-                    let j = tok_at(m.span.end);
+                    let mut j = tok_at(m.span.end);
+                    // "from June 2, 2024, to Aug. 30, 2024": a comma closing the year.
+                    if c.raw(j) == "," && c.is_any(j + 1, &["to", "until", "through", "till"]) {
+                        j += 1;
+                    }
                     if c.is_any(j, &["to", "until", "through", "and", "till"])
                         || c.raw(j) == "-"
                         || c.raw(j) == "–"
@@ -2473,6 +2536,61 @@ mod tests {
             "That year",
             "2019",
         );
+    }
+
+    /// The anchor text of the first relation found in `s`, if it has one.
+    fn anchor_of(s: &str) -> Option<String> {
+        let ms = extract(s, &DEFAULT, Options::default());
+        ms.iter().find_map(|m| match &m.expr {
+            crate::extract::Expr::Relation { anchor, .. } => {
+                Some(anchor.map(|a| s[ms[a].span.clone()].to_string()))
+            }
+            _ => None,
+        })?
+    }
+
+    #[test]
+    fn relation_anchor_is_the_first_date_in_the_clause() {
+        assert_eq!(
+            anchor_of("It is five months since August 6, 2024, they said.").as_deref(),
+            Some("August 6, 2024")
+        );
+        assert_eq!(
+            anchor_of("Thursday marked three months since the ceasefire talks opened on Nov. 13.")
+                .as_deref(),
+            Some("Nov. 13")
+        );
+        assert_eq!(
+            anchor_of("It came three weeks before the March 30 vote.").as_deref(),
+            Some("March 30")
+        );
+    }
+
+    #[test]
+    fn between_takes_a_comma_after_the_first_year() {
+        let s = "The strike ran from June 2, 2024, to Aug. 30, 2024, all summer.";
+        let ms = extract(s, &DEFAULT, Options::default());
+        assert!(
+            ms.iter()
+                .any(|m| &s[m.span.clone()] == "from June 2, 2024, to Aug. 30, 2024"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn relation_anchor_stays_in_its_clause() {
+        // A sentence end, a semicolon, another relation word, a new clause or a
+        // verb of saying ends the search: no anchor rather than a wrong one.
+        for s in [
+            "It has been five months since the incursion. On Monday, Jan. 6, troops moved.",
+            "It has been five months since the incursion; on Jan. 6 troops moved.",
+            "It has been five months since the incursion, and on Jan. 6 troops moved.",
+            "It has been five months since the incursion began, officials said on Monday.",
+            "Five months since the incursion and two weeks before Jan. 20, Kyiv waits.",
+            "It has been five months since the start of a long and very costly campaign that the army waged in the region until Jan. 6.",
+        ] {
+            assert_eq!(anchor_of(s), None, "{s:?}");
+        }
     }
 
     #[test]

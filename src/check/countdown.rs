@@ -1,0 +1,73 @@
+#![doc = include_str!("../../docs/rules/countdown.md")]
+
+use super::elapsed_since::relation_check;
+use super::{Check, CheckContext, Finding};
+use crate::extract::RelationKind;
+
+/// The rule.
+pub struct Countdown;
+
+impl Check for Countdown {
+    fn id(&self) -> &'static str {
+        "countdown"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        let slack = cx.settings.slack_days(id);
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                if let Some(f) = relation_check(cx, id, d, v, i, slack, &[RelationKind::Before]) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const RULE: &str = "countdown";
+
+    #[test]
+    fn three_weeks_before_the_vote_on_march_1() {
+        let f = findings(
+            "---\ndate: 2025-03-01\n---\nToday, three weeks before the March 30 vote, the parties are level.\n",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("2025-03-30 − 3 weeks = 2025-03-09, not 2025-03-01")
+        );
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "four weeks");
+    }
+
+    #[test]
+    fn planted_countdowns_are_caught() {
+        for text in [
+            "---\ndate: 2025-01-06\n---\nOn Monday, 4 weeks before January 20, Kyiv waited.\n",
+            "---\ndate: 2025-01-06\n---\nThe talks open on Wednesday, ten days ahead of the Jan. 10 deadline.\n",
+        ] {
+            assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        for text in [
+            "---\ndate: 2025-01-06\n---\nIt is two weeks before January 20.\n",
+            "---\ndate: 2025-03-09\n---\nToday, three weeks before the March 30 vote, the parties are level.\n",
+            "---\ndate: 2025-01-06\n---\nThe talks open on Wednesday, two days ahead of the Jan. 10 deadline.\n",
+            // Told in the past: the event was some day before the date of writing.
+            "---\ndate: 2025-03-20\n---\nThe campaign began six weeks before the March 30 vote.\n",
+            // Vague, or no day to count back from.
+            "---\ndate: 2025-01-06\n---\nIt is a few weeks before January 20.\n",
+            "---\ndate: 2025-01-06\n---\nIt is two weeks before the inauguration.\n",
+        ] {
+            silent(text, RULE);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+#![doc = include_str!("../../docs/rules/duration-between.md")]
+
+use super::timeline::{
+    count_units, date_label, duration, in_a_relation, pinned_day, recount, Days,
+};
+use super::{fill, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::extract::{Kind, RelationKind};
+use crate::resolve::Value;
+use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
+
+/// The rule.
+pub struct DurationBetween;
+
+/// Most words allowed between the span and its stated length ("a span of", "lasting").
+const MAX_WORDS_BETWEEN: usize = 5;
+
+/// A duration mention stated beside relation `i` in the same sentence.
+fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
+    let here = v.mentions[i].mention.span.clone();
+    let mut best: Option<(usize, usize)> = None;
+    for (k, r) in v.mentions.iter().enumerate() {
+        if r.mention.kind != Kind::Duration || in_a_relation(v, k) {
+            continue;
+        }
+        let span = &r.mention.span;
+        let between = if span.start >= here.end {
+            v.doc.prose.get(here.end..span.start)?
+        } else if span.end <= here.start {
+            v.doc.prose.get(span.end..here.start)?
+        } else {
+            continue;
+        };
+        if !v.same_sentence(span.start.min(here.start), span.end.max(here.end)) {
+            continue;
+        }
+        let words = between.split_whitespace().count();
+        if words > MAX_WORDS_BETWEEN || between.contains([';', ':']) {
+            continue;
+        }
+        // Only a length stated of the span itself: in apposition after it
+        // ("…, a span of two weeks", "(two weeks)"), or before it after "for" or
+        // "lasted" ("For 12 days, from …"). "a three year term and is convertible
+        // from …" states something else.
+        let linked = if span.start >= here.end {
+            appositive(between)
+        } else {
+            between.trim().is_empty()
+                || between.trim() == "," && {
+                    let before = v.doc.prose.get(..span.start).unwrap_or("");
+                    let last = before
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    matches!(
+                        last.as_str(),
+                        "for" | "lasted" | "lasting" | "ran" | "spanned" | "over"
+                    )
+                }
+        };
+        if !linked {
+            continue;
+        }
+        // Another date in between belongs to some other statement.
+        if v.mentions.iter().any(|m| {
+            matches!(m.kind_of(), Kind::Date | Kind::Time)
+                && m.mention.span.start >= here.end.min(span.end)
+                && m.mention.span.end <= here.start.max(span.start)
+        }) {
+            continue;
+        }
+        if best.is_none_or(|(w, _)| words < w) {
+            best = Some((words, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The text between a span and a length after it presents the length as the span's own.
+fn appositive(between: &str) -> bool {
+    let t = between.trim();
+    let Some(rest) = t.strip_prefix([',', '(', '—', '–']) else {
+        return false;
+    };
+    rest.split_whitespace().all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an"
+                | "span"
+                | "stretch"
+                | "period"
+                | "total"
+                | "of"
+                | "or"
+                | "some"
+                | "lasting"
+                | "spanning"
+                | "just"
+                | "all"
+                | "in"
+        )
+    })
+}
+
+trait KindOf {
+    fn kind_of(&self) -> Kind;
+}
+impl KindOf for crate::resolve::Resolved {
+    fn kind_of(&self) -> Kind {
+        self.mention.kind
+    }
+}
+
+impl Check for DurationBetween {
+    fn id(&self) -> &'static str {
+        "duration-between"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        let slack = cx.settings.slack_days(id);
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                if let Some(f) = one(cx, id, d, v, i, slack) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+fn one(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    let Value::Relation {
+        relation: RelationKind::Between,
+        anchor: Some(ai),
+        end: Some(ei),
+        ..
+    } = &v.mentions[i].value
+    else {
+        return None;
+    };
+    let start = pinned_day(v, *ai)?;
+    let end = pinned_day(v, *ei)?;
+    if end <= start {
+        return None;
+    }
+    let di = stated_length(v, i)?;
+    let dur = duration(v, di)?;
+    let s = slack.round() as i64;
+    // Counted without or with the last day, give or take the slack.
+    let lo = elapsed_in(start, add_days(end, -s)?, dur.unit);
+    let hi = elapsed_in(start, add_days(end, 1 + s)?, dur.unit);
+    if dur.lo <= hi && dur.hi.is_none_or(|h| h >= lo) {
+        return None;
+    }
+    let days = (end - start).num_days();
+    let vars = vec![
+        ("phrase", v.text(i).to_string()),
+        ("days", count_units(days as f64, CalendarUnit::Day)),
+        ("duration", v.text(di).to_string()),
+        ("start", start.to_string()),
+        ("end", end.to_string()),
+    ];
+    // A recount in the stated unit, when the unit counts days exactly.
+    let fix = match dur.unit {
+        CalendarUnit::Day | CalendarUnit::Week if !dur.hedged => {
+            let per = if dur.unit == CalendarUnit::Day {
+                1.0
+            } else {
+                7.0
+            };
+            let n = (days as f64 / per).round() as i64;
+            recount(v.text(di), n).map(|replacement| Fix {
+                doc: d,
+                span: v.mentions[di].mention.span.clone(),
+                replacement,
+                applicability: Applicability::Unsafe,
+            })
+        }
+        _ => None,
+    };
+    Some(Finding {
+        rule: id,
+        severity: cx.settings.severity(id),
+        message: fill(cx.settings.message(id), &vars),
+        primary: Label {
+            doc: d,
+            span: v.mentions[di].mention.span.clone(),
+            message: format!("{} as written", v.text(di)),
+        },
+        secondary: vec![
+            date_label(v, d, *ai, &Days::day(start)),
+            date_label(v, d, *ei, &Days::day(end)),
+        ],
+        help: Some(fill(cx.settings.help(id), &vars)),
+        fix,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const RULE: &str = "duration-between";
+
+    #[test]
+    fn a_week_called_two_weeks() {
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nFrom March 3 to March 10, a span of two weeks, the talks stalled.\n",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("2025-03-03 to 2025-03-10 is 7 days")
+        );
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "one week");
+    }
+
+    #[test]
+    fn planted_lengths_are_caught() {
+        for text in [
+            "---\ndate: 2025-01-07\n---\nFor 12 days, from Dec. 20 to Jan. 5, the front was quiet.\n",
+            "The strike ran from June 2, 2024, to Aug. 30, 2024, a stretch of five months.\n",
+        ] {
+            assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        for text in [
+            "---\ndate: 2025-03-14\n---\nFrom March 3 to March 10, a span of one week, the talks stalled.\n",
+            "---\ndate: 2025-01-07\n---\nFor 16 days, from Dec. 20 to Jan. 5, the front was quiet.\n",
+            "The strike ran from June 2, 2024, to Aug. 30, 2024, a stretch of three months.\n",
+            // Inclusive counting: March 3 to March 9 is seven days.
+            "---\ndate: 2025-03-14\n---\nFrom March 3 to March 9, seven days in all, the talks stalled.\n",
+            // A length far from the span, or no single days.
+            "---\ndate: 2025-03-14\n---\nFrom March 3 to March 10 the talks stalled, and the strike that followed them in the north lasted two weeks.\n",
+            "From 2014 to 2022, eight years of war passed.\n",
+            // A length of something else in the same sentence.
+            "The note carries a three year term and is convertible from April 1, 1987 to March 31, 1989.\n",
+        ] {
+            silent(text, RULE);
+        }
+    }
+}

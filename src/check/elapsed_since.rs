@@ -1,0 +1,376 @@
+#![doc = include_str!("../../docs/rules/elapsed-since.md")]
+
+use chrono::NaiveDate;
+
+use super::timeline::{
+    count_units, date_label, duration, pinned_day, recount, shifted, time_name, time_points, Days,
+    Dur, TimePoint,
+};
+use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::extract::{DateExpr, Expr, RelationKind};
+use crate::resolve::{amount_interval, Value};
+use crate::value::calendar::elapsed_in;
+
+/// The rule.
+pub struct ElapsedSince;
+
+impl Check for ElapsedSince {
+    fn id(&self) -> &'static str {
+        "elapsed-since"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        let slack = cx.settings.slack_days(id);
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                if let Some(f) = since(cx, id, d, v, i, slack) {
+                    out.push(f);
+                } else if let Some(f) = ago(cx, id, d, v, i, slack) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// "three months since Nov. 13", "three years into the war, which began on Feb. 24, 2022".
+fn since(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    relation_check(
+        cx,
+        id,
+        d,
+        v,
+        i,
+        slack,
+        &[RelationKind::Since, RelationKind::Into],
+    )
+}
+
+/// A relation of one of `kinds` whose anchor day moved by its duration (forwards
+/// for since/into, backwards for before) misses every time point of its clause.
+pub(super) fn relation_check(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+    kinds: &[RelationKind],
+) -> Option<Finding> {
+    let Value::Relation {
+        relation,
+        duration: Some(di),
+        anchor: Some(ai),
+        ..
+    } = &v.mentions[i].value
+    else {
+        return None;
+    };
+    if !kinds.contains(relation) {
+        return None;
+    }
+    let sign = if *relation == RelationKind::Before {
+        -1.0
+    } else {
+        1.0
+    };
+    let dur = duration(v, *di)?;
+    let anchor = pinned_day(v, *ai)?;
+    let lands = shifted(anchor, &dur, sign)?;
+    let times = time_points(v, i, &[*di, *ai])?;
+    if times.iter().any(|t| t.days.widen(slack).intersects(&lands)) {
+        return None;
+    }
+    let t = &times[0];
+    // The relation word(s) as written: "since", "ahead of".
+    let rel_span = &v.mentions[i].mention.span;
+    let word = v
+        .doc
+        .text
+        .get(v.mentions[*di].mention.span.end..rel_span.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "since" | "into" | "before" | "until" | "till" | "ahead" | "prior" | "of" | "to"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let phrase = format!("{} {word} {}", v.text(*di), v.text(*ai));
+    let mut secondary = vec![date_label(v, d, *ai, &Days::day(anchor))];
+    if let Some(k) = t.mention {
+        secondary.push(date_label(v, d, k, &t.days));
+    }
+    let expected = shifted(
+        anchor,
+        &Dur {
+            hi: Some(dur.exact),
+            lo: dur.exact,
+            ..dur
+        },
+        sign,
+    )?
+    .lo?;
+    let fix_count = t
+        .days
+        .single()
+        .map(|day| (sign * elapsed_in(anchor, day, dur.unit)).round() as i64);
+    Some(finding(
+        cx,
+        id,
+        d,
+        v,
+        *di,
+        &phrase,
+        &lands,
+        t,
+        (anchor, if sign > 0.0 { '+' } else { '−' }, &dur, expected),
+        secondary,
+        fix_count,
+    ))
+}
+
+/// "two years ago, on March 14, 2023", "a year ago (Jan. 5, 2024)": the written
+/// date against the date of writing minus the duration.
+fn ago(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    let r = &v.mentions[i];
+    let Expr::Date(DateExpr::Offset {
+        amount,
+        unit,
+        sign: -1,
+    }) = &r.mention.expr
+    else {
+        return None;
+    };
+    if amount.vague || !v.text(i).to_lowercase().ends_with("ago") {
+        return None;
+    }
+    let reference = v.reference.date?;
+    // The date written beside it: ", on DATE", " (DATE)", " — DATE".
+    let k = i + 1;
+    let next = v.mentions.get(k)?;
+    let between = v
+        .doc
+        .text
+        .get(r.mention.span.end..next.mention.span.start)?;
+    let between = between.trim();
+    if !matches!(
+        between,
+        "," | ", on" | "on" | "(" | "(on" | "—" | "– on" | "— on" | ", or"
+    ) {
+        return None;
+    }
+    let written = pinned_day(v, k)?;
+    let hedge = r
+        .mention
+        .hedge
+        .as_ref()
+        .and_then(|(h, _)| cx.lex.hedges.get(*h));
+    let iv = amount_interval(amount, hedge);
+    let dur = Dur {
+        unit: *unit,
+        lo: iv.lo_value().unwrap_or(0.0),
+        hi: iv.hi_value(),
+        exact: amount.exact,
+        hedged: hedge.is_some(),
+    };
+    let lands = shifted(reference, &dur, -1.0)?;
+    if Days::day(written).widen(slack).intersects(&lands) {
+        return None;
+    }
+    let expected = shifted(
+        reference,
+        &Dur {
+            hi: Some(dur.exact),
+            lo: dur.exact,
+            ..dur
+        },
+        -1.0,
+    )?
+    .hi?;
+    let t = TimePoint {
+        days: Days::day(written),
+        mention: Some(k),
+    };
+    // The span of the count itself, without "ago".
+    let text = v.text(i);
+    let count_end = text.to_lowercase().rfind("ago").map_or(text.len(), |p| p);
+    let count_text = text[..count_end].trim_end().to_string();
+    let primary = r.mention.span.start..r.mention.span.start + count_text.len();
+    let phrase = text.to_string();
+    let n = elapsed_in(written, reference, *unit).round() as i64;
+    let vars = vars(
+        v,
+        &phrase,
+        &lands,
+        &t,
+        (reference, '−', &dur, expected),
+        written,
+    );
+    let fix = (!dur.hedged && n as f64 != dur.exact)
+        .then(|| recount(&count_text, n))
+        .flatten()
+        .map(|replacement| Fix {
+            doc: d,
+            span: primary.clone(),
+            replacement,
+            applicability: Applicability::Unsafe,
+        });
+    Some(Finding {
+        rule: id,
+        severity: cx.settings.severity(id),
+        message: fill(cx.settings.message(id), &vars),
+        primary: Label {
+            doc: d,
+            span: primary,
+            message: format!("{} − {count_text} → {}", show_day(reference), lands.show()),
+        },
+        secondary: vec![date_label(v, d, k, &Days::day(written))],
+        help: Some(fill(cx.settings.help(id), &vars)),
+        fix,
+    })
+}
+
+/// The template variables: `phrase`, `lands`, `time`, `start`, `sign`, `count`,
+/// `expected`, `actual`.
+fn vars(
+    v: &DocView<'_>,
+    phrase: &str,
+    lands: &Days,
+    t: &TimePoint,
+    (start, sign, dur, expected): (NaiveDate, char, &Dur, NaiveDate),
+    actual: NaiveDate,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("phrase", phrase.to_string()),
+        ("lands", lands.show()),
+        ("time", time_name(v, t)),
+        ("start", start.to_string()),
+        ("sign", sign.to_string()),
+        ("count", count_units(dur.exact, dur.unit)),
+        ("expected", expected.to_string()),
+        ("actual", actual.to_string()),
+    ]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    di: usize,
+    phrase: &str,
+    lands: &Days,
+    t: &TimePoint,
+    arith: (NaiveDate, char, &Dur, NaiveDate),
+    secondary: Vec<Label>,
+    fix_count: Option<i64>,
+) -> Finding {
+    let dur = arith.2;
+    let actual = t
+        .days
+        .single()
+        .or(t.days.hi)
+        .or(t.days.lo)
+        .unwrap_or(arith.3);
+    let mut vars = vars(v, phrase, lands, t, arith, actual);
+    if t.days.single().is_none() {
+        vars.retain(|(k, _)| *k != "actual");
+        vars.push(("actual", t.days.show()));
+    }
+    let written = v.text(di);
+    let fix = fix_count
+        .filter(|&n| !dur.hedged && n as f64 != dur.exact)
+        .and_then(|n| recount(written, n))
+        .map(|replacement| Fix {
+            doc: d,
+            span: v.mentions[di].mention.span.clone(),
+            replacement,
+            applicability: Applicability::Unsafe,
+        });
+    Finding {
+        rule: id,
+        severity: cx.settings.severity(id),
+        message: fill(cx.settings.message(id), &vars),
+        primary: Label {
+            doc: d,
+            span: v.mentions[di].mention.span.clone(),
+            message: format!("{written} → {}", lands.show()),
+        },
+        secondary,
+        help: Some(fill(cx.settings.help(id), &vars)),
+        fix,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const RULE: &str = "elapsed-since";
+
+    #[test]
+    fn thursday_three_months_since_nov_13() {
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nThursday marked three months since the ceasefire talks opened on Nov. 13.\n",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        let f = &f[0];
+        assert_eq!(
+            f.help.as_deref(),
+            Some("2024-11-13 + 3 months = 2025-02-13, not 2025-03-13")
+        );
+        let labels: Vec<&str> = f.secondary.iter().map(|l| l.message.as_str()).collect();
+        assert!(labels.contains(&"Nov. 13 → Wed 2024-11-13"), "{labels:?}");
+        assert!(labels.contains(&"Thursday → Thu 2025-03-13"), "{labels:?}");
+        assert_eq!(f.fix.as_ref().unwrap().replacement, "four months");
+    }
+
+    #[test]
+    fn planted_counts_are_caught() {
+        for text in [
+            "---\ndate: 2025-01-07\n---\nIt has been seven months since Ukraine crossed the border on August 6, 2024.\n",
+            "---\ndate: 2025-01-07\n---\nThe war is now 2 years old: it is 2 years since Feb. 24, 2022.\n",
+            "---\ndate: 2025-03-14\n---\nThe state visit came two years ago, on March 14, 2022.\n",
+        ] {
+            assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        for text in [
+            "---\ndate: 2025-03-14\n---\nThursday marked four months since the ceasefire talks opened on Nov. 13.\n",
+            "---\ndate: 2025-01-06\n---\nIt is five months since August 6.\n",
+            "---\ndate: 2025-01-07\n---\nIt has been nearly three years since Feb. 24, 2022.\n",
+            "---\ndate: 2025-03-14\n---\nThe state visit came two years ago, on March 14, 2023.\n",
+            // A vague count, no anchor, no year in an undated text: nothing to check.
+            "---\ndate: 2025-01-07\n---\nIt has been several months since August 6.\n",
+            "---\ndate: 2025-01-07\n---\nIt has been seven months since the incursion.\n",
+            "Monday marked three months since Nov. 13.\n",
+            // Told of another time.
+            "---\ndate: 2025-01-07\n---\nBy then it had been two months since August 6.\n",
+        ] {
+            silent(text, RULE);
+        }
+    }
+}

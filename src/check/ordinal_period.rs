@@ -1,0 +1,230 @@
+#![doc = include_str!("../../docs/rules/ordinal-period.md")]
+
+use super::timeline::{
+    count_units, date_label, ordinal_word, pinned_day, reference_time, sentence_times, time_name,
+    Days,
+};
+use super::{fill, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::extract::{Expr, Kind, RelationKind};
+use crate::resolve::{shift_fractional, Value};
+use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
+
+/// The rule.
+pub struct OrdinalPeriod;
+
+/// Words that make the date after them a start: "began on Feb. 24, 2022".
+const START_CUES: &[&str] = &[
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "starts",
+    "launched",
+    "opened",
+    "erupted",
+    "since",
+    "invaded",
+    "founded",
+    "established",
+    "signed",
+    "broke",
+    "took",
+];
+
+/// A single-day date in the same sentence as mention `i`, written right after a
+/// starting word.
+fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
+    let here = v.mentions[i].mention.span.clone();
+    v.mentions.iter().enumerate().position(|(k, r)| {
+        if k == i || !matches!(r.mention.kind, Kind::Date) || v.day(k).is_none() {
+            return false;
+        }
+        let span = &r.mention.span;
+        if !v.same_sentence(span.start.min(here.start), span.end.max(here.end)) {
+            return false;
+        }
+        let from = span.start.saturating_sub(40);
+        let mut from = from;
+        while !v.doc.prose.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = v
+            .doc
+            .prose
+            .get(from..span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().rev().take(3).any(|w| START_CUES.contains(w))
+    })
+}
+
+impl Check for OrdinalPeriod {
+    fn id(&self) -> &'static str {
+        "ordinal-period"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = self.id();
+        let slack = cx.settings.slack_days(id);
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                if let Some(f) = one(cx, id, d, v, i, slack) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+fn one(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    let Value::Relation {
+        relation: RelationKind::OrdinalPeriod,
+        duration: Some(oi),
+        ..
+    } = &v.mentions[i].value
+    else {
+        return None;
+    };
+    let Expr::Ordinal(n) = v.mentions[*oi].mention.expr else {
+        return None;
+    };
+    let n = i64::from(n);
+    let unit_word = v.text(i).rsplit(|c: char| !c.is_alphabetic()).next()?;
+    let unit = CalendarUnit::from_name(&unit_word.to_lowercase())?;
+    if !matches!(
+        unit,
+        CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year
+    ) || n < 1
+    {
+        return None;
+    }
+    let si = start_date(v, i)?;
+    let start = pinned_day(v, si)?;
+    let first = shift_fractional(start, (n - 1) as f64, unit)?;
+    let last = add_days(shift_fractional(start, n as f64, unit)?, -1)?;
+    let lands = Days {
+        lo: Some(first),
+        hi: Some(last),
+    };
+    let mut times = sentence_times(v, i, &[si, *oi])?;
+    if times.is_empty() {
+        times.push(reference_time(v, v.mentions[i].mention.span.clone())?);
+    }
+    // A day written in the text is exact; only the date of writing drifts.
+    if times.iter().any(|t| {
+        let s = if t.mention.is_some() { 0.0 } else { slack };
+        t.days.widen(s).intersects(&lands)
+    }) {
+        return None;
+    }
+    let t = &times[0];
+    let at = t.days.single().or(t.days.hi).or(t.days.lo)?;
+    let elapsed = elapsed_in(start, at, unit);
+    let k = elapsed.floor() as i64;
+    let right = ordinal_word(k + 1);
+    let vars = vec![
+        ("phrase", v.text(i).to_string()),
+        ("lands", lands.show()),
+        ("time", time_name(v, t)),
+        ("start", start.to_string()),
+        ("actual", at.to_string()),
+        ("elapsed", count_units(elapsed.floor(), unit)),
+        ("right", right.unwrap_or("?").to_string()),
+        ("unit", unit.name().to_string()),
+    ];
+    let mut secondary = vec![date_label(v, d, si, &Days::day(start))];
+    if let Some(k) = t.mention {
+        secondary.push(date_label(v, d, k, &t.days));
+    }
+    let written = v.text(*oi);
+    let fix = right
+        .filter(|_| t.days.single().is_some() && written.chars().all(char::is_alphabetic))
+        .map(|w| {
+            let replacement = if written.chars().next().is_some_and(char::is_uppercase) {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                })
+            } else {
+                w.to_string()
+            };
+            Fix {
+                doc: d,
+                span: v.mentions[*oi].mention.span.clone(),
+                replacement,
+                applicability: Applicability::Unsafe,
+            }
+        });
+    Some(Finding {
+        rule: id,
+        severity: cx.settings.severity(id),
+        message: fill(cx.settings.message(id), &vars),
+        primary: Label {
+            doc: d,
+            span: v.mentions[i].mention.span.clone(),
+            message: format!("{} → {}", v.text(i), lands.show()),
+        },
+        secondary,
+        help: Some(fill(cx.settings.help(id), &vars)),
+        fix,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const RULE: &str = "ordinal-period";
+
+    #[test]
+    fn third_year_on_the_third_anniversary() {
+        let f = findings(
+            "The war, which began on Feb. 24, 2022, entered its third year on Monday, Feb. 24, 2025.\n",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("from 2022-02-24 to 2025-02-24 is 3 years: that is the fourth year")
+        );
+        assert_eq!(f[0].fix.as_ref().unwrap().replacement, "fourth");
+    }
+
+    #[test]
+    fn planted_ordinals_are_caught() {
+        for text in [
+            "---\ndate: 2025-03-14\n---\nThe war, which began on Feb. 24, 2022, is now in its fifth year.\n",
+            "---\ndate: 2025-01-07\n---\nThe incursion, launched on August 6, 2024, is in its third month.\n",
+        ] {
+            assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn consistent_twins_stay_silent() {
+        for text in [
+            "The war, which began on Feb. 24, 2022, entered its fourth year on Monday, Feb. 24, 2025.\n",
+            "---\ndate: 2025-02-24\n---\nThe war, which began on Feb. 24, 2022, entered its fourth year on Monday.\n",
+            "---\ndate: 2025-01-07\n---\nThe incursion, launched on August 6, 2024, is in its sixth month.\n",
+            // No start date in the sentence.
+            "---\ndate: 2025-03-14\n---\nThe war is now in its fifth year.\n",
+            // The start date is someone else's.
+            "---\ndate: 2025-03-14\n---\nOn Feb. 3 the team entered its fifth year.\n",
+        ] {
+            silent(text, RULE);
+        }
+    }
+}
