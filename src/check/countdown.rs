@@ -71,3 +71,24 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod stretches {
+    use crate::check::testing::silent;
+
+    #[test]
+    fn a_stretch_ending_at_a_date_is_not_a_countdown() {
+        // Wire copy: periods and rates that end at a date, not distances from it.
+        for text in [
+            "---\ndate: 1987-03-24\n---\nBanks agreed to extend credit lines for 60 days until May 31, the central bank said.\n",
+            "---\ndate: 1987-03-24\n---\nJapan will raise its quota by 9,000 tonnes a year until March 31, 1988.\n",
+            "---\ndate: 1987-03-24\n---\nShipments averaged 225,000 barrels a day during the 30 days before its shutdown on May 30.\n",
+        ] {
+            silent(text, "countdown");
+        }
+        silent(
+            "---\ndate: 1987-03-24\n---\nThe warrants are convertible for up to one year into a bond due April 30, 1992.\n",
+            "elapsed-since",
+        );
+    }
+}

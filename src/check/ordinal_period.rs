@@ -60,7 +60,12 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        words.iter().rev().take(3).any(|w| START_CUES.contains(w))
+        if !words.iter().rev().take(3).any(|w| START_CUES.contains(w)) {
+            return false;
+        }
+        // "the fourth year of the agreement, which began October 1": a start written
+        // after the ordinal phrase may be the start of that year, not of the whole.
+        span.start < here.start
     })
 }
 
@@ -109,6 +114,30 @@ fn one(
         CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year
     ) || n < 1
     {
+        return None;
+    }
+    // Only a phrase that places the story in the period: "its fourth year",
+    // "entered the fifth month". "during the second week" and "the fourth year of
+    // the agreement" name a period without saying the story is in it now.
+    let phrase = v.text(i).to_lowercase();
+    let before: String = v
+        .doc
+        .prose
+        .get(..v.mentions[i].mention.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let possessive = ["its ", "his ", "her ", "their "]
+        .iter()
+        .any(|p| phrase.starts_with(p));
+    let entering = phrase.starts_with("the ")
+        && matches!(
+            before.as_str(),
+            "entered" | "enters" | "entering" | "enter" | "marks" | "marked" | "into"
+        );
+    if !(possessive || entering) {
         return None;
     }
     let si = start_date(v, i)?;
@@ -188,6 +217,14 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "ordinal-period";
+
+    #[test]
+    fn a_start_written_after_the_ordinal_may_be_that_years_start() {
+        silent(
+            "---\ndate: 1987-04-09\n---\nThe sales are for delivery in the fourth year of the grain agreement, which began October 1, 1986.\n",
+            RULE,
+        );
+    }
 
     #[test]
     fn third_year_on_the_third_anniversary() {
