@@ -18,7 +18,8 @@ const MAX_WORDS_BETWEEN: usize = 5;
 fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
     let here = v.mentions[i].mention.span.clone();
     let mut best: Option<(usize, usize)> = None;
-    for (k, r) in v.mentions.iter().enumerate() {
+    for k in v.near(i, 2000) {
+        let r = &v.mentions[k];
         if r.mention.kind != Kind::Duration || in_a_relation(v, k) {
             continue;
         }
@@ -62,7 +63,7 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
             continue;
         }
         // Another date in between belongs to some other statement.
-        if v.mentions.iter().any(|m| {
+        if v.near(i, 2000).map(|j| &v.mentions[j]).any(|m| {
             matches!(m.kind_of(), Kind::Date | Kind::Time)
                 && m.mention.span.start >= here.end.min(span.end)
                 && m.mention.span.end <= here.start.max(span.start)

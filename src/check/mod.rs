@@ -128,11 +128,30 @@ impl DocView<'_> {
             .unwrap_or("")
     }
 
+    /// Indices of the mentions that start within `reach` bytes of mention `i`'s
+    /// span (mentions are in text order). Rules look for partners here rather
+    /// than over the whole document, so a long text stays linear.
+    #[must_use]
+    pub fn near(&self, i: usize, reach: usize) -> std::ops::Range<usize> {
+        let span = &self.mentions[i].mention.span;
+        let lo = span.start.saturating_sub(reach);
+        let hi = span.end.saturating_add(reach);
+        let a = self.mentions.partition_point(|m| m.mention.span.start < lo);
+        let b = self
+            .mentions
+            .partition_point(|m| m.mention.span.start <= hi);
+        a..b.max(a)
+    }
+
     /// No sentence ends between byte offsets `a` and `b` (a blank line, or
     /// `. ! ?` followed by a space or a line break and a capital, ends one).
     #[must_use]
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        // No sentence of news copy runs this long: answer without scanning.
+        if b - a > 2000 {
+            return false;
+        }
         let Some(between) = self.doc.prose.get(a..b) else {
             return false;
         };
@@ -198,7 +217,8 @@ impl DocView<'_> {
     pub fn clause_time(&self, i: usize, exclude: &[usize]) -> Option<(NaiveDate, Option<usize>)> {
         let here = self.mentions[i].mention.span.clone();
         let mut best: Option<(usize, NaiveDate, usize)> = None;
-        for (k, r) in self.mentions.iter().enumerate() {
+        for k in self.near(i, 2000) {
+            let r = &self.mentions[k];
             if k == i || exclude.contains(&k) || !matches!(r.mention.kind, Kind::Date | Kind::Time)
             {
                 continue;

@@ -37,7 +37,8 @@ const START_CUES: &[&str] = &[
 /// starting word.
 fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
     let here = v.mentions[i].mention.span.clone();
-    v.mentions.iter().enumerate().position(|(k, r)| {
+    v.near(i, 2000).find(|&k| {
+        let r = &v.mentions[k];
         if k == i || !matches!(r.mention.kind, Kind::Date) || v.day(k).is_none() {
             return false;
         }

@@ -489,8 +489,10 @@ impl Scan<'_> {
         // Figures set side by side in one statement share the finest rounding
         // written: "2,000 hectares … leaving 1,900" says the 2,000 is good to
         // the hundred, not just the thousand. Hedged and vague figures keep theirs.
-        let same_scale = matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Number { .. }, _) | (_, Value::Number { .. }))
-            || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity { unit: a, .. }, Value::Quantity { unit: b, .. }) if a == b);
+        let same_scale = matches!(
+            (&self.v.mentions[w].value, &self.v.mentions[p].value),
+            (Value::Number { .. }, _) | (_, Value::Number { .. })
+        ) || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity { unit: a, .. }, Value::Quantity { unit: b, .. }) if a == b);
         if !same_scale {
             return Some((x, y));
         }
@@ -498,7 +500,10 @@ impl Scan<'_> {
             (Some(a), Some(b)) => a.min(b),
             _ => return Some((x, y)),
         };
-        Some((self.tightened(w, finest).unwrap_or(x), self.tightened(p, finest).unwrap_or(y)))
+        Some((
+            self.tightened(w, finest).unwrap_or(x),
+            self.tightened(p, finest).unwrap_or(y),
+        ))
     }
 
     /// The precision a figure was written to, when it is an unhedged, definite number.
@@ -508,7 +513,9 @@ impl Scan<'_> {
             return None;
         }
         match &m.expr {
-            Expr::Number(a) | Expr::Quantity { amount: a, .. } if !a.vague && a.precision > 0.0 => Some(a.precision),
+            Expr::Number(a) | Expr::Quantity { amount: a, .. } if !a.vague && a.precision > 0.0 => {
+                Some(a.precision)
+            }
             _ => None,
         }
     }
@@ -517,7 +524,9 @@ impl Scan<'_> {
     fn tightened(&self, i: usize, finest: f64) -> Option<Interval> {
         let m = &self.v.mentions[i].mention;
         match &m.expr {
-            Expr::Number(a) | Expr::Quantity { amount: a, .. } if m.hedge.is_none() && !a.vague && finest < a.precision => {
+            Expr::Number(a) | Expr::Quantity { amount: a, .. }
+                if m.hedge.is_none() && !a.vague && finest < a.precision =>
+            {
                 Some(Interval::round_to_precision(a.exact, finest))
             }
             _ => None,

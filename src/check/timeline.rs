@@ -152,7 +152,9 @@ pub(super) struct TimePoint {
 /// Mentions that belong to a relation (its parts, or inside its span).
 pub(super) fn in_a_relation(v: &DocView<'_>, k: usize) -> bool {
     let span = &v.mentions[k].mention.span;
-    v.mentions.iter().enumerate().any(|(j, r)| {
+    // A relation holding `k` starts within a sentence of it.
+    v.near(k, 2000).any(|j| {
+        let r = &v.mentions[j];
         let Value::Relation {
             duration,
             anchor,
@@ -179,7 +181,8 @@ pub(super) fn sentence_times(
 ) -> Option<Vec<TimePoint>> {
     let here = v.mentions[i].mention.span.clone();
     let mut out = Vec::new();
-    for (k, r) in v.mentions.iter().enumerate() {
+    for k in v.near(i, 2000) {
+        let r = &v.mentions[k];
         if k == i || exclude.contains(&k) || !matches!(r.mention.kind, Kind::Date | Kind::Time) {
             continue;
         }
