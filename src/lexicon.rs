@@ -461,11 +461,12 @@ impl Lexicon {
     }
 }
 
-const FILTER_WORDS: usize = 1024;
+/// Words of the sketch filter (64 bits each).
+pub(crate) const FILTER_WORDS: usize = 1024;
 
 /// A 16-bit sketch of a word from its length and its first and last bytes,
 /// case-folded, so that the filter can be asked before lower-casing.
-fn sketch(w: &[u8]) -> usize {
+pub(crate) fn sketch(w: &[u8]) -> usize {
     let first = w.first().map_or(0, |b| b.to_ascii_lowercase()) as usize;
     let last = w.last().map_or(0, |b| b.to_ascii_lowercase()) as usize;
     let second = w.get(1).map_or(0, |b| b.to_ascii_lowercase()) as usize;

@@ -422,6 +422,7 @@ impl<'a> Cursor<'a> {
                 || w == "’"
                 || (w.len() <= 12
                     && t.kind == token::TokenKind::Word
+                    && temporal::may_be_cue(w)
                     && temporal::is_cue(&Low::new(w)));
             trigger.push(trig);
         }

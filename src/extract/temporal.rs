@@ -192,107 +192,126 @@ pub(crate) fn is_standalone(w: &str) -> bool {
     )
 }
 
+
+/// Words that can open a temporal expression without being in the lexicon.
+const CUES: &[&str] = &[
+    "the",
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "previous",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "recently",
+    "nowadays",
+    "future",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+    "nightly",
+    "every",
+    "each",
+    "noon",
+    "midnight",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "a",
+    "an",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "weekend",
+    "overnight",
+    "lately",
+    "formerly",
+    "quarterly",
+    "biweekly",
+    "soon",
+    "current",
+    "recent",
+    "year",
+    "fiscal",
+    "once",
+    "semiannual",
+    "annual",
+    "half",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "previously",
+    "presently",
+    "immediately",
+    "ago",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "latest",
+    "several",
+    "few",
+    "many",
+    "some",
+    "recent-",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "decades",
+    "hours",
+    "minutes",
+    "centuries",
+    "prior",
+    "two-thirds",
+    "that",
+    "these",
+    "present",
+    "all",
+    "other",
+    "pre",
+    "post",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// Sketches of the cue words, so most words are turned away without lower-casing.
+static CUE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; crate::lexicon::FILTER_WORDS];
+    for w in CUES {
+        let b = crate::lexicon::sketch(w.as_bytes());
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    bits
+});
+
+/// The word may be a cue (a cheap test on its sketch; true means "ask [`is_cue`]").
+pub(crate) fn may_be_cue(w: &str) -> bool {
+    let b = crate::lexicon::sketch(w.as_bytes());
+    CUE_FILTER[b / 64] & (1 << (b % 64)) != 0
+}
+
 /// Words that can open a temporal expression without being in the lexicon.
 pub(crate) fn is_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "last"
-            | "next"
-            | "this"
-            | "past"
-            | "coming"
-            | "previous"
-            | "yesterday"
-            | "today"
-            | "tomorrow"
-            | "tonight"
-            | "now"
-            | "currently"
-            | "recently"
-            | "nowadays"
-            | "future"
-            | "daily"
-            | "weekly"
-            | "monthly"
-            | "annually"
-            | "yearly"
-            | "hourly"
-            | "nightly"
-            | "every"
-            | "each"
-            | "noon"
-            | "midnight"
-            | "early"
-            | "late"
-            | "mid"
-            | "earlier"
-            | "later"
-            | "a"
-            | "an"
-            | "q1"
-            | "q2"
-            | "q3"
-            | "q4"
-            | "weekend"
-            | "overnight"
-            | "lately"
-            | "formerly"
-            | "quarterly"
-            | "biweekly"
-            | "soon"
-            | "current"
-            | "recent"
-            | "year"
-            | "fiscal"
-            | "once"
-            | "semiannual"
-            | "annual"
-            | "half"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "previously"
-            | "presently"
-            | "immediately"
-            | "ago"
-            | "end"
-            | "beginning"
-            | "start"
-            | "middle"
-            | "latest"
-            | "several"
-            | "few"
-            | "many"
-            | "some"
-            | "recent-"
-            | "years"
-            | "months"
-            | "weeks"
-            | "days"
-            | "decades"
-            | "hours"
-            | "minutes"
-            | "centuries"
-            | "prior"
-            | "two-thirds"
-            | "that"
-            | "these"
-            | "present"
-            | "all"
-            | "other"
-            | "pre"
-            | "post"
-            | "twenties"
-            | "thirties"
-            | "forties"
-            | "fifties"
-            | "sixties"
-            | "seventies"
-            | "eighties"
-            | "nineties"
-    )
+    CUES.contains(&w)
 }
 
 fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
