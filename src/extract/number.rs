@@ -172,6 +172,10 @@ const NOT_NOUNS: &[&str] = &[
     "s",
 ];
 
+/// [`NOT_NOUNS`] as a set: asked once per number in the text.
+static NOT_NOUN_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
+
 /// Parses a number, fraction, ordinal, percentage or quantity at token `i`.
 pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     // Hedge in front.
@@ -487,7 +491,7 @@ fn noun_at(c: &Cursor<'_>, i: usize) -> Option<String> {
         return None;
     }
     let w = c.low(i);
-    if w.len() < 2 || NOT_NOUNS.contains(&&*w) || w.ends_with("ly") || w.ends_with("ed") {
+    if w.len() < 2 || NOT_NOUN_SET.contains(&*w) || w.ends_with("ly") || w.ends_with("ed") {
         return None;
     }
     if c.hits(i).any(|h| {

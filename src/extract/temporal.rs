@@ -120,6 +120,10 @@ const YEAR_CUES: &[&str] = &[
     "post",
 ];
 
+/// [`YEAR_CUES`] as a set.
+static YEAR_CUE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| YEAR_CUES.iter().copied().collect());
+
 /// Parses the temporal expression starting at token `i`, if any.
 pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
     // A period modifier in front.
@@ -1665,7 +1669,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         c.low(i.wrapping_sub(1))
     };
     let cue = after_part
-        || YEAR_CUES.contains(&&*prev)
+        || YEAR_CUE_SET.contains(&*prev)
         || (c.raw(i.wrapping_sub(1)) == "(")
         || prev == ",";
     if !cue {
