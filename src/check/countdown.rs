@@ -92,3 +92,43 @@ mod stretches {
         );
     }
 }
+
+#[cfg(test)]
+mod triggers {
+    use crate::check::{run, CheckContext, DocView, Settings};
+    use crate::lexicon::DEFAULT;
+    use crate::source::{Document, Format};
+
+    #[test]
+    fn a_project_trigger_adds_a_relation_word() {
+        let settings = Settings::load(Some((
+            "reckon.yaml",
+            "triggers:\n  - {pattern: '(?i)in the run-up to( the)?', relation: before}\n",
+        )))
+        .unwrap();
+        let text = "---\ndate: 2025-03-01\n---\nToday, three weeks in the run-up to the March 30 vote, the parties are level.\n";
+        let doc = Document::from_text("d.md", text.into(), Format::Markdown);
+        let opts = crate::extract::Options {
+            triggers: settings.triggers.clone(),
+            ..Default::default()
+        };
+        let (reference, mentions) = crate::resolve::run(&doc, &DEFAULT, &opts, None);
+        let views = [DocView {
+            doc: &doc,
+            reference,
+            mentions: &mentions,
+        }];
+        let cx = CheckContext {
+            docs: &views,
+            lex: &DEFAULT,
+            settings: &settings,
+        };
+        let f: Vec<_> = run(&cx)
+            .into_iter()
+            .filter(|f| f.rule == "countdown")
+            .collect();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        // Without the trigger the phrase means nothing to reckon.
+        assert!(crate::check::testing::findings(text, "countdown").is_empty());
+    }
+}

@@ -403,7 +403,7 @@ pub(crate) mod testing {
     pub fn findings(text: &str, rule: &str) -> Vec<Finding> {
         let doc = Document::from_text("draft.md", text.to_string(), Format::Markdown);
         let (reference, mentions) =
-            crate::resolve::run(&doc, &DEFAULT, crate::extract::Options::default(), None);
+            crate::resolve::run(&doc, &DEFAULT, &crate::extract::Options::default(), None);
         let views = [DocView {
             doc: &doc,
             reference,

@@ -19,6 +19,8 @@ pub struct Settings {
     pub exclude: Vec<String>,
     /// Lexicon files named by the project file, as written (relative to it).
     pub lexicon_files: Vec<String>,
+    /// Relation triggers from the project file, compiled.
+    pub triggers: std::sync::Arc<Vec<crate::extract::Trigger>>,
 }
 
 impl Settings {
@@ -31,6 +33,7 @@ impl Settings {
             extensions: default_extensions(),
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
+            triggers: std::sync::Arc::default(),
         })
     }
 
@@ -42,6 +45,7 @@ impl Settings {
             extensions: default_extensions(),
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
+            triggers: std::sync::Arc::default(),
         };
         if let Some((name, text)) = project {
             let user: RuleFile = config::parse(name, text)?;
@@ -80,6 +84,40 @@ impl Settings {
             }
             s.exclude = user.exclude;
             s.lexicon_files = user.lexicon;
+            let mut triggers = Vec::new();
+            for t in user.triggers {
+                use crate::extract::RelationKind as R;
+                if !matches!(t.relation, R::Since | R::Before | R::After | R::Into) {
+                    return Err(YamlError::at_text(
+                        name,
+                        text,
+                        "relation",
+                        "a trigger's `relation` is one of since, before, after, into",
+                    ));
+                }
+                match regex::Regex::new(&t.pattern) {
+                    Ok(pattern) => triggers.push(crate::extract::Trigger {
+                        pattern,
+                        relation: t.relation,
+                    }),
+                    Err(e) => {
+                        let shown = e
+                            .to_string()
+                            .lines()
+                            .last()
+                            .unwrap_or("")
+                            .trim()
+                            .to_string();
+                        return Err(YamlError::at_text(
+                            name,
+                            text,
+                            &t.pattern,
+                            format!("invalid regex `{}`: {shown}", t.pattern),
+                        ));
+                    }
+                }
+            }
+            s.triggers = std::sync::Arc::new(triggers);
         }
         Ok(s)
     }
@@ -169,6 +207,23 @@ mod tests {
             );
             assert!(!s.message(r.id).is_empty(), "{} has no message", r.id);
         }
+    }
+
+    #[test]
+    fn triggers_compile_and_bad_regexes_point_into_the_file() {
+        let s = Settings::load(Some((
+            "reckon.yaml",
+            "triggers:\n  - {pattern: 'in the run-up to', relation: before}\n",
+        )))
+        .unwrap();
+        assert_eq!(s.triggers.len(), 1);
+        let err = Settings::load(Some((
+            "reckon.yaml",
+            "rules: {}\ntriggers:\n  - pattern: 'in the (run-up'\n    relation: before\n",
+        )))
+        .unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.starts_with("invalid regex"), "{}", err.message);
     }
 
     #[test]

@@ -148,7 +148,8 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let opts = a.input.options();
+    let mut opts = a.input.options();
+    opts.triggers = settings.triggers.clone();
     // Each document is checked on its own; workers take the next path, results keep input order.
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<DocOutput>>> =
@@ -156,7 +157,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(p) = paths.get(i) else { break };
-        let out = check_one(a, p, &lex, &settings, opts, color);
+        let out = check_one(a, p, &lex, &settings, &opts, color);
         if let Ok(mut r) = results.lock() {
             r[i] = Some(out);
         }
@@ -231,7 +232,7 @@ fn check_one(
     p: &Path,
     lex: &Lexicon,
     settings: &Settings,
-    opts: crate::extract::Options,
+    opts: &crate::extract::Options,
     color: bool,
 ) -> DocOutput {
     let doc = match a.input.read(p) {

@@ -203,6 +203,7 @@ impl InputArgs {
                 DateOrderArg::Mdy => DateOrder::MonthFirst,
                 DateOrderArg::Dmy => DateOrder::DayFirst,
             },
+            triggers: std::sync::Arc::default(),
         }
     }
 
@@ -271,7 +272,7 @@ fn extract(a: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        let (reference, mentions) = resolve::run(&doc, lex, opts, a_in.date);
+        let (reference, mentions) = resolve::run(&doc, lex, &opts, a_in.date);
         let r = DocResult {
             doc: &doc,
             reference,

@@ -22,6 +22,20 @@ pub struct RuleFile {
     /// Paths to skip when walking folders (gitignore-style globs).
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Extra phrases that relate a duration to the date after it.
+    #[serde(default)]
+    pub triggers: Vec<TriggerEntry>,
+}
+
+/// A relation trigger: a regex matched right after a duration
+/// ("three weeks in the run-up to the March 30 vote").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TriggerEntry {
+    /// A regular expression (Rust `regex` syntax), matched right after the duration.
+    pub pattern: String,
+    /// `since`, `before`, `after` or `into`.
+    pub relation: crate::extract::RelationKind,
 }
 
 /// Settings of one rule.

@@ -267,7 +267,7 @@ pub enum RefPoint {
 }
 
 /// How a duration relates to a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationKind {
     /// "five months since August 6", "five months after".
@@ -379,11 +379,23 @@ pub enum DateOrder {
     DayFirst,
 }
 
+/// A user's relation trigger: text right after a duration that relates it to
+/// the next date ("in the run-up to" → before). From `triggers:` in `reckon.yaml`.
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    /// Compiled pattern, matched right after the duration.
+    pub pattern: regex::Regex,
+    /// The relation it expresses.
+    pub relation: RelationKind,
+}
+
 /// Extraction settings.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     /// How to read all-numeric dates.
     pub date_order: DateOrder,
+    /// Extra relation triggers (shared, cheap to clone).
+    pub triggers: std::sync::Arc<Vec<Trigger>>,
 }
 
 /// Everything the grammars need: the prose, its tokens, the lexicon.
@@ -391,7 +403,7 @@ pub(crate) struct Cursor<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
     pub lex: &'a Lexicon,
-    pub opts: Options,
+    pub opts: &'a Options,
     /// Lexicon hits of token `i` are `hit_pool[hit_start[i]..hit_start[i + 1]]`:
     /// the one trigger scan of the text, looked up once per token.
     hit_start: Vec<u32>,
@@ -402,7 +414,7 @@ pub(crate) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     /// Tokenizes `text` and looks every word up in the lexicon once.
-    pub fn new(text: &'a str, lex: &'a Lexicon, opts: Options) -> Self {
+    pub fn new(text: &'a str, lex: &'a Lexicon, opts: &'a Options) -> Self {
         let toks = tokenize(text);
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
         let mut hit_pool = Vec::new();
@@ -568,7 +580,7 @@ impl PartialEq<&str> for Low<'_> {
 /// so memory stays small and the working set stays in cache; an expression
 /// never spans a blank line.
 #[must_use]
-pub fn extract(prose: &str, lex: &Lexicon, opts: Options) -> Vec<Mention> {
+pub fn extract(prose: &str, lex: &Lexicon, opts: &Options) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     for (base, chunk) in chunks(prose, 1 << 16) {
         let cur = Cursor::new(chunk, lex, opts);
@@ -706,7 +718,7 @@ mod tests {
     fn spans_and_relations_survive_chunking() {
         let para = "Five months since August 6, 2024, the line held.\n\n";
         let text = para.repeat(3000);
-        let ms = extract(&text, &crate::lexicon::DEFAULT, Options::default());
+        let ms = extract(&text, &crate::lexicon::DEFAULT, &Options::default());
         for (i, m) in ms.iter().enumerate() {
             if let Expr::Relation {
                 duration: Some(d),

@@ -603,7 +603,7 @@ mod tests {
 
     /// (text, kind, interval, unit) of every non-temporal mention in `s`.
     fn found(s: &str) -> Vec<(String, &'static str, Option<Interval>, String)> {
-        let ms = extract(s, &DEFAULT, Options::default());
+        let ms = extract(s, &DEFAULT, &Options::default());
         resolve(
             ms,
             Reference {
@@ -877,7 +877,7 @@ mod tests {
 
     #[test]
     fn square_units_convert_to_a_base() {
-        let ms = extract("about 500 square miles", &DEFAULT, Options::default());
+        let ms = extract("about 500 square miles", &DEFAULT, &Options::default());
         let r = resolve(
             ms,
             Reference {

@@ -196,7 +196,6 @@ pub(crate) fn is_standalone(w: &str) -> bool {
     )
 }
 
-
 /// Words that can open a temporal expression without being in the lexicon.
 const CUES: &[&str] = &[
     "the",
@@ -2110,6 +2109,25 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
 
 // ---------------------------------------------------------------- relations
 
+/// A user trigger (`triggers:` in `reckon.yaml`) matching right after a duration
+/// that ends at byte `at`: the relation and how many tokens from `j` it covers.
+fn user_trigger(c: &Cursor<'_>, at: usize, j: usize) -> Option<(RelationKind, usize)> {
+    let rest = c.text.get(at..)?;
+    let lead = rest.len() - rest.trim_start().len();
+    for t in c.opts.triggers.iter() {
+        if let Some(m) = t.pattern.find(&rest[lead..]) {
+            if m.start() == 0 && m.end() > 0 {
+                let end = at + lead + m.end();
+                let covered = c.toks[j..].iter().take_while(|tok| tok.end <= end).count();
+                if covered > 0 {
+                    return Some((t.relation, covered));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Adds relation mentions that tie durations to dates: "five months since
 /// August 6", "two weeks before January 20", "three years into the war",
 /// "its fourth year", "from August 6 to January 5".
@@ -2189,7 +2207,10 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     }
                     "into" => (RelationKind::Into, 1),
                     "from" => (RelationKind::After, 1),
-                    _ => continue,
+                    _ => match user_trigger(c, m.span.end, j) {
+                        Some(found) => found,
+                        None => continue,
+                    },
                 };
                 let rel_end_tok = j + skip;
                 // The anchor: the first date mention after the relation word in the
@@ -2322,7 +2343,7 @@ mod tests {
     /// (text, kind, TIMEX value) of every temporal mention in `s`.
     fn found(s: &str) -> Vec<(String, &'static str, String)> {
         let date = NaiveDate::from_ymd_opt(2025, 1, 7);
-        let ms = extract(s, &DEFAULT, Options::default());
+        let ms = extract(s, &DEFAULT, &Options::default());
         resolve(
             ms,
             Reference {
@@ -2377,8 +2398,9 @@ mod tests {
         let ms = extract(
             "Dated 01/06/2025.",
             &DEFAULT,
-            Options {
+            &Options {
                 date_order: crate::extract::DateOrder::DayFirst,
+                ..Options::default()
             },
         );
         let r = resolve(
@@ -2563,7 +2585,7 @@ mod tests {
 
     /// The anchor text of the first relation found in `s`, if it has one.
     fn anchor_of(s: &str) -> Option<String> {
-        let ms = extract(s, &DEFAULT, Options::default());
+        let ms = extract(s, &DEFAULT, &Options::default());
         ms.iter().find_map(|m| match &m.expr {
             crate::extract::Expr::Relation { anchor, .. } => {
                 Some(anchor.map(|a| s[ms[a].span.clone()].to_string()))
@@ -2592,7 +2614,7 @@ mod tests {
     #[test]
     fn between_takes_a_comma_after_the_first_year() {
         let s = "The strike ran from June 2, 2024, to Aug. 30, 2024, all summer.";
-        let ms = extract(s, &DEFAULT, Options::default());
+        let ms = extract(s, &DEFAULT, &Options::default());
         assert!(
             ms.iter()
                 .any(|m| &s[m.span.clone()] == "from June 2, 2024, to Aug. 30, 2024"),

@@ -524,7 +524,7 @@ pub fn weekday_number(d: NaiveDate) -> u32 {
 pub fn run(
     doc: &Document,
     lex: &Lexicon,
-    opts: crate::extract::Options,
+    opts: &crate::extract::Options,
     cli_date: Option<NaiveDate>,
 ) -> (Reference, Vec<Resolved>) {
     let mentions = crate::extract::extract(&doc.prose, lex, opts);
@@ -552,7 +552,7 @@ mod tests {
             RefSource::None
         };
         resolve(
-            extract(text, &DEFAULT, Options::default()),
+            extract(text, &DEFAULT, &Options::default()),
             Reference { date, source },
             &DEFAULT,
         )
@@ -596,7 +596,7 @@ mod tests {
             "---\ndate: 2025-01-07\n---\nHe spoke on Monday.\n".into(),
             crate::source::Format::Markdown,
         );
-        let ms = extract(&doc.prose, &DEFAULT, Options::default());
+        let ms = extract(&doc.prose, &DEFAULT, &Options::default());
         assert_eq!(reference(&doc, &ms, None).source, RefSource::FrontMatter);
         let cli = NaiveDate::from_ymd_opt(2024, 1, 1);
         assert_eq!(reference(&doc, &ms, cli).date, cli);
@@ -606,7 +606,7 @@ mod tests {
             "Updated: Jan. 7, 2025\nUkraine said…",
         ] {
             let doc = Document::from_text("a.txt", byline.into(), crate::source::Format::Text);
-            let ms = extract(&doc.prose, &DEFAULT, Options::default());
+            let ms = extract(&doc.prose, &DEFAULT, &Options::default());
             let r = reference(&doc, &ms, None);
             assert_eq!(
                 (r.source, r.date),
@@ -619,7 +619,7 @@ mod tests {
             "KYIV, Jan 7 (Reuters) - Ukraine said on Monday…".into(),
             crate::source::Format::Text,
         );
-        let ms = extract(&doc.prose, &DEFAULT, Options::default());
+        let ms = extract(&doc.prose, &DEFAULT, &Options::default());
         assert_eq!(
             reference(&doc, &ms, None).source,
             RefSource::None,
