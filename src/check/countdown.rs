@@ -15,13 +15,9 @@ impl Check for Countdown {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
-        for (d, v) in cx.docs.iter().enumerate() {
-            for i in 0..v.mentions.len() {
-                if let Some(f) = relation_check(cx, id, d, v, i, slack, &[RelationKind::Before]) {
-                    out.push(f);
-                }
-            }
-        }
+        super::each_mention(cx, out, |d, v, i| {
+            relation_check(cx, id, d, v, i, slack, &[RelationKind::Before])
+        });
     }
 }
 

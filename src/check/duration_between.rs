@@ -120,13 +120,7 @@ impl Check for DurationBetween {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
-        for (d, v) in cx.docs.iter().enumerate() {
-            for i in 0..v.mentions.len() {
-                if let Some(f) = one(cx, id, d, v, i, slack) {
-                    out.push(f);
-                }
-            }
-        }
+        super::each_mention(cx, out, |d, v, i| one(cx, id, d, v, i, slack));
     }
 }
 

@@ -22,15 +22,9 @@ impl Check for ElapsedSince {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
-        for (d, v) in cx.docs.iter().enumerate() {
-            for i in 0..v.mentions.len() {
-                if let Some(f) = since(cx, id, d, v, i, slack) {
-                    out.push(f);
-                } else if let Some(f) = ago(cx, id, d, v, i, slack) {
-                    out.push(f);
-                }
-            }
-        }
+        super::each_mention(cx, out, |d, v, i| {
+            since(cx, id, d, v, i, slack).or_else(|| ago(cx, id, d, v, i, slack))
+        });
     }
 }
 

@@ -329,6 +329,18 @@ pub static RULES: &[RuleInfo] = &[
     },
 ];
 
+/// Calls `one(doc index, view, mention index)` for every mention of every
+/// document and keeps what it finds: the loop most rules are.
+pub(crate) fn each_mention(
+    cx: &CheckContext<'_>,
+    out: &mut Vec<Finding>,
+    one: impl Fn(usize, &DocView<'_>, usize) -> Option<Finding>,
+) {
+    for (d, v) in cx.docs.iter().enumerate() {
+        out.extend((0..v.mentions.len()).filter_map(|i| one(d, v, i)));
+    }
+}
+
 /// Runs every enabled rule over `cx`, then applies inline suppressions.
 #[must_use]
 pub fn run(cx: &CheckContext<'_>) -> Vec<Finding> {
