@@ -1156,13 +1156,19 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             return None;
         }
         let r = c.raw(i);
-        if r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
+        // "10.30am": the tokenizer read a decimal; a time when a.m./p.m. follows.
+        let dotted = r.len() >= 4
+            && r.len() <= 5
+            && r.as_bytes()[r.len() - 3] == b'.'
+            && ampm_at(c, i + 1).is_some();
+        if !dotted && (r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
-        hour = r.parse().ok()?;
-        minute = 0;
+        let (h, m) = r.split_once('.').unwrap_or((r, "0"));
+        hour = h.parse().ok()?;
+        minute = m.parse().ok()?;
         j = i + 1;
-        let mut had_minutes = false;
+        let mut had_minutes = dotted;
         if (c.raw(j) == ":" || c.raw(j) == ".")
             && c.touch(i, j)
             && c.touch(j, j + 1)
