@@ -15,4 +15,5 @@ pub mod lexicon;
 pub mod render;
 pub mod resolve;
 pub mod source;
+pub mod story;
 pub mod value;
