@@ -1,6 +1,6 @@
 #![doc = include_str!("../../docs/rules/event-date-conflict.md")]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{fill, show_day, Check, CheckContext, Finding, SetContext, Severity};
 use crate::story::claims::{EventDate, EventKey};
@@ -79,25 +79,34 @@ impl Check for EventDateConflict {
                 }
                 continue;
             }
-            // The day most documents give; the others disagree with it.
-            let mut docs_by_day: HashMap<chrono::NaiveDate, Vec<usize>> = HashMap::new();
+            // The day most documents give (the first document's, on a tie); the
+            // others disagree with it. One pass, not all pairs.
+            let mut by_day: HashMap<chrono::NaiveDate, (HashSet<usize>, usize)> = HashMap::new();
             for b in bindings {
-                let ds = docs_by_day.entry(b.day).or_default();
-                if !ds.contains(&b.doc) {
-                    ds.push(b.doc);
-                }
+                let e = by_day
+                    .entry(b.day)
+                    .or_insert_with(|| (HashSet::new(), b.doc));
+                e.0.insert(b.doc);
+                e.1 = e.1.min(b.doc);
             }
-            if docs_by_day.len() < 2 {
+            if by_day.len() < 2 {
                 continue;
             }
-            let Some(major) = bindings.iter().map(|b| b.day).max_by_key(|d| {
-                (
-                    docs_by_day[d].len(),
-                    std::cmp::Reverse(first_doc(bindings, *d)),
-                )
-            }) else {
+            let Some(major) = by_day
+                .iter()
+                .max_by_key(|(d, (docs, first))| {
+                    (
+                        docs.len(),
+                        std::cmp::Reverse(*first),
+                        std::cmp::Reverse(**d),
+                    )
+                })
+                .map(|(d, _)| *d)
+            else {
                 continue;
             };
+            let mut major_docs: Vec<usize> = by_day[&major].0.iter().copied().collect();
+            major_docs.sort_unstable();
             for b in bindings {
                 if !far(b.day, major) {
                     continue;
@@ -118,7 +127,7 @@ impl Check for EventDateConflict {
                 ];
                 let help = format!(
                     "{} date it {}; {} writes {}",
-                    cx.documents(&docs_by_day[&major]),
+                    cx.documents(&major_docs),
                     show_day(major),
                     cx.documents(&[b.doc]),
                     show_day(b.day)
@@ -127,15 +136,6 @@ impl Check for EventDateConflict {
             }
         }
     }
-}
-
-fn first_doc(bindings: &[EventDate], d: chrono::NaiveDate) -> usize {
-    bindings
-        .iter()
-        .filter(|b| b.day == d)
-        .map(|b| b.doc)
-        .min()
-        .unwrap_or(usize::MAX)
 }
 
 fn finding(

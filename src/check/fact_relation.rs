@@ -164,25 +164,59 @@ fn widen(iv: &Interval, rel: f64) -> Interval {
 }
 
 /// The statements that share the value most of them allow, and the others.
+///
+/// The value covered by the most intervals is found with a sweep over their
+/// sorted ends (n log n, not all pairs: a fact may be stated in every document
+/// of a large set).
 fn consensus(all: &[FactValue]) -> (Vec<&FactValue>, Vec<&FactValue>) {
-    // The point covered by the most intervals lies at some interval's lower end
-    // (or anywhere, for one unbounded below).
+    let Some(dim) = all.first().map(|f| f.value.dimension) else {
+        return (Vec::new(), Vec::new());
+    };
+    let same: Vec<&FactValue> = all.iter().filter(|f| f.value.dimension == dim).collect();
+    let mut los: Vec<(f64, bool)> = same
+        .iter()
+        .map(|f| {
+            f.value
+                .interval
+                .lo
+                .map_or((f64::NEG_INFINITY, true), |b| (b.value, b.inclusive))
+        })
+        .collect();
+    let mut his: Vec<(f64, bool)> = same
+        .iter()
+        .map(|f| {
+            f.value
+                .interval
+                .hi
+                .map_or((f64::INFINITY, true), |b| (b.value, b.inclusive))
+        })
+        .collect();
+    los.sort_by(|a, b| a.0.total_cmp(&b.0));
+    his.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // How many intervals hold `p`: those starting at or before it, less those ending before it.
+    let count = |p: f64| {
+        let (lt, le) = (
+            los.partition_point(|x| x.0 < p),
+            los.partition_point(|x| x.0 <= p),
+        );
+        let started = lt + los[lt..le].iter().filter(|x| x.1).count();
+        let (lt, le) = (
+            his.partition_point(|x| x.0 < p),
+            his.partition_point(|x| x.0 <= p),
+        );
+        let ended = lt + his[lt..le].iter().filter(|x| !x.1).count();
+        started.saturating_sub(ended)
+    };
     let mut best: Option<(usize, f64)> = None;
-    for a in all {
-        let x = a
-            .value
-            .interval
-            .lo_value()
-            .or(a.value.interval.hi_value())
-            .unwrap_or(0.0);
-        // Probe the end itself and just above it (an open end).
+    for &(x, _) in &los {
+        let x = if x.is_finite() {
+            x
+        } else {
+            his[0].0.min(0.0) - 1.0
+        };
+        // The end itself and just above it (for an open end).
         for probe in [x, x + x.abs() * 1e-9 + 1e-12] {
-            let n = all
-                .iter()
-                .filter(|b| {
-                    b.value.dimension == a.value.dimension && b.value.interval.contains(probe)
-                })
-                .count();
+            let n = count(probe);
             if best.is_none_or(|(m, _)| n > m) {
                 best = Some((n, probe));
             }
@@ -191,7 +225,8 @@ fn consensus(all: &[FactValue]) -> (Vec<&FactValue>, Vec<&FactValue>) {
     let Some((_, x)) = best else {
         return (Vec::new(), Vec::new());
     };
-    all.iter().partition(|f| f.value.interval.contains(x))
+    all.iter()
+        .partition(|f| f.value.dimension == dim && f.value.interval.contains(x))
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ impl Event {
                         .join(r"\s+")
                 })
                 .collect();
-            let re = format!(r"(?i)\b(?:{})\b", alts.join("|"));
+            let re = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"));
             matchers.push(Regex::new(&re).map_err(|x| (e.name.clone(), x.to_string()))?);
         }
         for p in &e.patterns {
