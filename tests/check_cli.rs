@@ -340,7 +340,7 @@ fn issue_4_a_finding_across_documents_labels_each_file() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("in a.md") && text.contains("[b.md:8:15]"),
+        text.contains("in a.md") && text.contains("[b.md:8:12]"),
         "{text}"
     );
     // Alone, b.md has nothing to count from.

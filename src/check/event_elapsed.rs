@@ -162,7 +162,7 @@ mod tests {
     fn four_months_since_an_event_another_article_dates() {
         let docs = [
             "---\ndate: 2025-01-07\n---\nUkrainian units crossed into Kursk on August 6, 2024.\n",
-            "---\ndate: 2025-01-07\n---\nMonday marked four months since Ukrainian units crossed into Kursk.\n",
+            "---\ndate: 2025-01-07\n---\nMonday was four months since Ukraine's troops crossed into Kursk.\n",
         ];
         let f = set_findings(&docs, KURSK, RULE);
         assert_eq!(f.len(), 1, "{f:#?}");
@@ -177,7 +177,7 @@ mod tests {
     #[test]
     fn two_weeks_before_a_date_the_rule_file_knows() {
         let f = set_findings(
-            &["---\ndate: 2025-01-13\n---\nIt is two weeks before President-elect Donald Trump takes office.\n"],
+            &["---\ndate: 2025-01-13\n---\nIt is two weeks before Donald Trump takes office.\n"],
             KURSK,
             RULE,
         );
@@ -189,13 +189,13 @@ mod tests {
         for docs in [
             &[
                 "---\ndate: 2025-01-07\n---\nUkrainian units crossed into Kursk on August 6, 2024.\n",
-                "---\ndate: 2025-01-07\n---\nMonday marked five months since Ukrainian units crossed into Kursk.\n",
+                "---\ndate: 2025-01-07\n---\nMonday was five months since Ukraine's troops crossed into Kursk.\n",
             ][..],
-            &["---\ndate: 2025-01-06\n---\nIt is two weeks before President-elect Donald Trump takes office.\n"][..],
+            &["---\ndate: 2025-01-06\n---\nIt is two weeks before Donald Trump takes office.\n"][..],
             // No document dates the incursion.
-            &["---\ndate: 2025-03-07\n---\nMonday marked five months since Ukrainian units crossed into Kursk.\n"][..],
+            &["---\ndate: 2025-03-07\n---\nMonday was five months since Ukraine's troops crossed into Kursk.\n"][..],
             // Undated: no time point.
-            &["Ukraine struck just two weeks before President-elect Donald Trump takes office.\n"][..],
+            &["Ukraine struck just two weeks before Donald Trump takes office.\n"][..],
         ] {
             assert!(set_findings(docs, KURSK, RULE).is_empty(), "{docs:?}");
         }

@@ -235,12 +235,12 @@ mod tests {
 
     const RULE: &str = "fact-relation";
 
-    const CAPTURED: &str = "---\ndate: 2025-01-06\n---\nUkrainian troops managed to capture several hundred square miles of territory, roughly half of which has since been taken back.\n";
+    const CAPTURED: &str = "---\ndate: 2025-01-06\n---\nUkraine's army took several hundred square miles of land early on, about half of which has since been retaken.\n";
 
     #[test]
     fn half_of_several_hundred_square_miles_is_not_200_km2() {
         let f = set_findings(
-            &[CAPTURED, "---\ndate: 2025-01-07\n---\nKyiv still holds Sudzha and approximately 200 square kilometers of Russian territory.\n"],
+            &[CAPTURED, "---\ndate: 2025-01-07\n---\nKyiv's troops still control approximately 200 square kilometers of land inside Russia.\n"],
             KURSK,
             RULE,
         );
@@ -258,8 +258,8 @@ mod tests {
     fn one_fact_stated_twice_with_values_that_cannot_meet() {
         let f = set_findings(
             &[
-                "---\ndate: 2025-01-07\n---\nKyiv still holds approximately 500 square kilometers of Russian territory.\n",
-                "---\ndate: 2025-01-07\n---\nKyiv still holds about 1,500 square kilometers of Russian territory.\n",
+                "---\ndate: 2025-01-07\n---\nKyiv's troops still control approximately 500 square kilometers of land inside Russia.\n",
+                "---\ndate: 2025-01-07\n---\nKyiv's troops still control about 1,500 square kilometers of land inside Russia.\n",
             ],
             KURSK,
             RULE,
@@ -270,7 +270,7 @@ mod tests {
     #[test]
     fn half_of_several_hundred_square_miles_is_about_500_km2() {
         for docs in [
-            &[CAPTURED, "---\ndate: 2025-01-07\n---\nKyiv still holds Sudzha and approximately 500 square kilometers of Russian territory.\n"][..],
+            &[CAPTURED, "---\ndate: 2025-01-07\n---\nKyiv's troops still control approximately 500 square kilometers of land inside Russia.\n"][..],
             // A fact no relation can use alone.
             &[CAPTURED][..],
         ] {

@@ -8,7 +8,7 @@
 //!   quotes, "which", "and", "but" …) and, after the phrase, no comma.
 //! - A **reference**: a relation ("five months since", "two weeks before") with
 //!   no dated anchor, followed within a few words of its clause by the event
-//!   phrase: "Monday marked five months since Ukrainian units crossed into
+//!   phrase: "Monday was five months since Ukraine's troops crossed into
 //!   Kursk". The claim keeps the duration and the time points of the clause
 //!   (its own dates before the relation, or the date of writing as its tense
 //!   allows), so the `event-elapsed` rule can count from the event's date once

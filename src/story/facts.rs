@@ -13,8 +13,8 @@
 //! is not matched by the regex: it is a mention reckon already extracted, of
 //! that kind, and the text before it must end with what the pattern says
 //! before the braces, the text after it start with what it says after.
-//! `"capture {quantity} of territory"` binds "several hundred square miles" in
-//! "managed to capture several hundred square miles of territory".
+//! `"took {quantity} of land"` binds "several hundred square miles" in
+//! "the army took several hundred square miles of land early on".
 //!
 //! # Expressions
 //!
