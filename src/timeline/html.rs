@@ -37,7 +37,7 @@ pub const MARKER: &str = "#2563eb";
 pub const CONFLICT: &str = "#dc2626";
 
 const MARGIN: f64 = 40.0;
-const BREAK_W: f64 = 56.0;
+const BREAK_W: f64 = 44.0;
 const AXIS_Y: f64 = 110.0;
 const LANE_TOP: f64 = AXIS_Y + 46.0;
 const LANE_H: f64 = 22.0;
@@ -307,7 +307,7 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
     for (x, text) in &lay.ticks {
         let _ = writeln!(
             s,
-            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" class="tick"/><text x="{x:.1}" y="{}" class="tick">{}</text>"##,
+            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" class="tick"/><text x="{x:.1}" y="{}" class="tick-label">{}</text>"##,
             AXIS_Y - 9.0,
             AXIS_Y - 4.0,
             AXIS_Y - 14.0,
@@ -351,7 +351,7 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
         );
         let _ = writeln!(
             s,
-            r#"<circle class="{class}" cx="{:.1}" cy="{AXIS_Y}" r="6" fill="{colour}"/>"#,
+            r#"<circle class="{class}" cx="{:.1}" cy="{AXIS_Y}" r="5" fill="{colour}"/>"#,
             m.x
         );
         let _ = writeln!(
@@ -407,7 +407,7 @@ body { margin: 0; padding: 20px; font: 14px/1.45 system-ui, "DejaVu Sans", Arial
 svg { display: block; }
 svg text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12px; fill: #111827; }
 svg text.title { font-size: 17px; font-weight: bold; }
-svg text.tick { font-size: 11px; fill: #4b5563; text-anchor: middle; }
+svg text.tick-label { font-size: 11px; fill: #4b5563; text-anchor: middle; }
 svg text.gap { font-size: 10px; fill: #6b7280; text-anchor: middle; }
 svg text.label.conflict { fill: #b91c1c; font-weight: bold; }
 svg .axis { stroke: #374151; stroke-width: 2; }

@@ -42,6 +42,25 @@ fn word_count(text: &str) -> usize {
         .count()
 }
 
+/// Whether `text` ends in a verb of saying ("the ministry said").
+fn reports(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "stated",
+        "wrote",
+        "added",
+        "confirmed",
+        "claimed",
+        "denied",
+    ];
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    VERBS.contains(&last.as_str())
+}
+
 /// Words that open a clause without saying anything.
 const OPENERS: &[&str] = &[
     "and", "but", "while", "however", "though", "although", "as", "with", "then", "so", "yet",
@@ -196,6 +215,9 @@ pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String 
             // "…,” Zelensky said on Jan. 4.": the quote.
             text = format!("{text}: {}", piece(k - 1));
         }
+    } else if k + 1 < pieces.len() && reports(&text) {
+        // "The ministry said on Sunday, January 6, that its troops …": what was said.
+        text = format!("{text} {}", piece(k + 1));
     }
     finish(&text)
 }
@@ -307,7 +329,6 @@ fn finish(text: &str) -> String {
     }
     // A quote cut open inside the label: its marks go.
     let owned: String;
-    let mut t = t;
     for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')] {
         let n_open = t.matches(open).count();
         let n_close = t.matches(close).count();

@@ -164,6 +164,19 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
         let sentences = label::sentences(&v.doc.prose);
         let index = LineIndex::new(&v.doc.text);
         let dateline = dateline_mention(v);
+        // A period beside a day it contains, in one sentence ("on January 20, two
+        // weeks from now"), says nothing more than the day.
+        let days: Vec<(usize, NaiveDate)> = v
+            .mentions
+            .iter()
+            .filter(|r| r.mention.kind == Kind::Date)
+            .filter_map(|r| match r.value {
+                Value::Date { start, end } if start == end => {
+                    label::sentence_at(&sentences, r.mention.span.start).map(|s| (s, start))
+                }
+                _ => None,
+            })
+            .collect();
         // One source per (sentence, days, event) within a document.
         let mut seen: Vec<(usize, NaiveDate, NaiveDate, Option<String>)> = Vec::new();
         for (i, r) in v.mentions.iter().enumerate() {
@@ -180,6 +193,9 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
             let Some(si) = label::sentence_at(&sentences, span.start) else {
                 continue;
             };
+            if start != end && days.iter().any(|&(s, d)| s == si && start <= d && d <= end) {
+                continue;
+            }
             let mut sentence = sentences[si].clone();
             // A dateline opening the first sentence is not part of it.
             if let Some(dl) = dateline.map(|k| &v.mentions[k].mention.span) {
