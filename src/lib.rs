@@ -16,5 +16,6 @@ pub mod lexicon;
 pub mod render;
 pub mod resolve;
 pub mod source;
+pub mod story;
 pub mod timeline;
 pub mod value;

@@ -93,3 +93,26 @@ fn an_unreadable_input_is_exit_2_and_the_rest_is_still_listed() {
     assert_eq!(code, 2);
     assert!(s.contains("2025-01-05"), "{s}");
 }
+
+#[test]
+fn a_named_event_labels_its_entry() {
+    let out = reckon()
+        .args([
+            "timeline",
+            "--config",
+            "rules/examples/kursk.yaml",
+            "--stdin-filename",
+            "note.md",
+            "--date",
+            "2025-01-07",
+            "-",
+        ])
+        .write_stdin("Ukrainian units crossed into Kursk on August 6, 2024, and held Sudzha.\n")
+        .output()
+        .expect("reckon runs");
+    let s = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        s.starts_with("Tue 2024-08-06           kursk-incursion  [event]"),
+        "{s}"
+    );
+}

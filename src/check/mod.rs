@@ -11,12 +11,16 @@
 pub mod countdown;
 pub mod duration_between;
 pub mod elapsed_since;
+pub mod event_date_conflict;
+pub mod event_elapsed;
+pub mod fact_relation;
+pub mod figure_conflict;
 pub mod ordinal_period;
 pub mod past_event_after_reference;
 pub mod settings;
 pub mod sum_of_parts;
 pub mod suppress;
-mod timeline;
+pub(crate) mod timeline;
 pub mod unit_conversion;
 pub mod weekday_mismatch;
 
@@ -257,12 +261,51 @@ pub struct CheckContext<'a> {
     pub settings: &'a Settings,
 }
 
+/// What the rules across a document set read: the claims of every document,
+/// filed by key (see [`crate::story`]), and the documents' names.
+pub struct SetContext<'a> {
+    /// The claims.
+    pub index: &'a crate::story::Index,
+    /// Each document's name, by index.
+    pub names: &'a [String],
+    /// Rule settings.
+    pub settings: &'a Settings,
+}
+
+impl SetContext<'_> {
+    /// "a.md and b.md", "a.md, b.md and 3 more": the documents of a finding.
+    #[must_use]
+    pub fn documents(&self, docs: &[usize]) -> String {
+        let mut ds: Vec<usize> = docs.to_vec();
+        ds.sort_unstable();
+        ds.dedup();
+        let names: Vec<&str> = ds
+            .iter()
+            .take(3)
+            .map(|&d| self.names.get(d).map_or("?", String::as_str))
+            .collect();
+        match (ds.len(), names.as_slice()) {
+            (1, [a]) => (*a).to_string(),
+            (2, [a, b]) => format!("{a} and {b}"),
+            (n, _) if n > 3 => format!("{} and {} more", names.join(", "), n - 3),
+            (_, [a, b, c]) => format!("{a}, {b} and {c}"),
+            _ => String::new(),
+        }
+    }
+}
+
 /// A rule. Rules cannot fail: they push what they find and stay silent otherwise.
 pub trait Check: Sync {
     /// Kebab-case id.
     fn id(&self) -> &'static str;
-    /// Adds findings to `out`.
+    /// Adds the findings of each document on its own to `out`.
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+    /// Adds the findings across the document set to `out` (most rules have none).
+    fn check_set(&self, _cx: &SetContext<'_>, _out: &mut Vec<Finding>) {}
+    /// The rule reads the document set rather than one document.
+    fn across_documents(&self) -> bool {
+        false
+    }
 }
 
 /// Every built-in rule, with its documentation.
@@ -327,7 +370,65 @@ pub static RULES: &[RuleInfo] = &[
         doc: include_str!("../../docs/rules/duration-between.md"),
         rule: &duration_between::DurationBetween,
     },
+    RuleInfo {
+        id: "event-date-conflict",
+        summary: "One event dated on different days, in one document set.",
+        doc: include_str!("../../docs/rules/event-date-conflict.md"),
+        rule: &event_date_conflict::EventDateConflict,
+    },
+    RuleInfo {
+        id: "event-elapsed",
+        summary:
+            "\"N units since/before EVENT\" against the event's date, wherever the set gives it.",
+        doc: include_str!("../../docs/rules/event-elapsed.md"),
+        rule: &event_elapsed::EventElapsed,
+    },
+    RuleInfo {
+        id: "fact-relation",
+        summary: "Facts of a rule file whose values break a relation between them, or disagree.",
+        doc: include_str!("../../docs/rules/fact-relation.md"),
+        rule: &fact_relation::FactRelation,
+    },
+    RuleInfo {
+        id: "figure-conflict",
+        summary: "One counted thing given figures that cannot both hold.",
+        doc: include_str!("../../docs/rules/figure-conflict.md"),
+        rule: &figure_conflict::FigureConflict,
+    },
 ];
+
+/// Runs the rules across documents over the claims of a document set.
+#[must_use]
+pub fn run_set(cx: &SetContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for info in RULES {
+        if info.rule.across_documents() && cx.settings.enabled(info.id) {
+            let before = out.len();
+            info.rule.check_set(cx, &mut out);
+            // A rule may lower a finding (automatic links are warnings at most).
+            for f in &mut out[before..] {
+                f.severity = f.severity.min(cx.settings.severity(info.id));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.primary.doc, a.primary.span.start, a.rule).cmp(&(
+            b.primary.doc,
+            b.primary.span.start,
+            b.rule,
+        ))
+    });
+    out.dedup_by(|a, b| a.rule == b.rule && a.primary == b.primary);
+    out
+}
+
+/// The ids of the rules that read a document set.
+pub fn set_rule_ids() -> impl Iterator<Item = &'static str> {
+    RULES
+        .iter()
+        .filter(|r| r.rule.across_documents())
+        .map(|r| r.id)
+}
 
 /// Calls `one(doc index, view, mention index)` for every mention of every
 /// document and keeps what it finds: the loop most rules are.
@@ -428,6 +529,44 @@ pub(crate) mod testing {
             settings: &settings,
         };
         run(&cx).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    /// The example rule file of the seed story.
+    pub const KURSK: &str = include_str!("../../rules/examples/kursk.yaml");
+
+    /// The findings of `rule` across `texts` (Markdown documents `d0.md`, `d1.md` …)
+    /// checked as one set with the rule file `config` (`""`: none).
+    pub fn set_findings(texts: &[&str], config: &str, rule: &str) -> Vec<Finding> {
+        let settings = if config.is_empty() {
+            Settings::defaults()
+        } else {
+            Settings::load(Some(("kursk.yaml", config))).expect("the rule file loads")
+        };
+        let mut claims = Vec::new();
+        let mut names = Vec::new();
+        for (d, text) in texts.iter().enumerate() {
+            let doc =
+                Document::from_text(format!("d{d}.md"), (*text).to_string(), Format::Markdown);
+            let (reference, mentions) =
+                crate::resolve::run(&doc, &DEFAULT, &crate::extract::Options::default(), None);
+            let view = DocView {
+                doc: &doc,
+                reference,
+                mentions: &mentions,
+            };
+            claims.extend(crate::story::claims_of(&view, d, &settings, &DEFAULT));
+            names.push(doc.name.clone());
+        }
+        let index = crate::story::Index::of(claims);
+        let cx = SetContext {
+            index: &index,
+            names: &names,
+            settings: &settings,
+        };
+        run_set(&cx)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .collect()
     }
 
     /// `rule` finds nothing in `text`.

@@ -21,6 +21,8 @@ pub struct Settings {
     pub lexicon_files: Vec<String>,
     /// Relation triggers from the project file, compiled.
     pub triggers: std::sync::Arc<Vec<crate::extract::Trigger>>,
+    /// Named events, facts and relations of the project file, compiled.
+    pub story: std::sync::Arc<crate::story::Story>,
 }
 
 impl Settings {
@@ -34,6 +36,7 @@ impl Settings {
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
             triggers: std::sync::Arc::default(),
+            story: std::sync::Arc::default(),
         })
     }
 
@@ -46,6 +49,7 @@ impl Settings {
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
             triggers: std::sync::Arc::default(),
+            story: std::sync::Arc::default(),
         };
         if let Some((name, text)) = project {
             let user: RuleFile = config::parse(name, text)?;
@@ -118,6 +122,13 @@ impl Settings {
                 }
             }
             s.triggers = std::sync::Arc::new(triggers);
+            s.story = std::sync::Arc::new(crate::story::Story::compile(
+                name,
+                text,
+                &user.events,
+                &user.facts,
+                &user.relations,
+            )?);
         }
         Ok(s)
     }

@@ -91,6 +91,17 @@ fn parse(doc: usize, text: &str) -> Vec<Suppression> {
     out
 }
 
+/// A comment in `text` suppresses `rule` at byte `at` (for findings across
+/// documents, judged once the set has been checked).
+#[must_use]
+pub fn suppressed(text: &str, rule: &str, at: usize) -> bool {
+    parse(0, text).iter().any(|s| {
+        s.covers.start <= at
+            && at < s.covers.end.max(s.covers.start + 1)
+            && (s.rules.is_empty() || s.rules.iter().any(|r| r == rule))
+    })
+}
+
 /// Drops suppressed findings and reports suppressions that caught nothing.
 pub(super) fn apply(cx: &CheckContext<'_>, findings: Vec<Finding>) -> Vec<Finding> {
     let sups: Vec<Suppression> = cx
@@ -118,8 +129,11 @@ pub(super) fn apply(cx: &CheckContext<'_>, findings: Vec<Finding>) -> Vec<Findin
             hit.is_none()
         })
         .collect();
+    let set_rules: Vec<&str> = super::set_rule_ids().collect();
     for (s, used) in sups.iter().zip(used) {
-        if !used {
+        // A suppression of rules across documents is judged after the set is checked.
+        let across = s.rules.iter().any(|r| set_rules.contains(&r.as_str()));
+        if !used && !across {
             out.push(Finding {
                 rule: "unused-suppression",
                 severity: Severity::Warning,

@@ -14,7 +14,7 @@ use crate::value::calendar::{add_days, CalendarUnit};
 
 /// A span of days; `None` ends are unbounded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Days {
+pub struct Days {
     pub lo: Option<NaiveDate>,
     pub hi: Option<NaiveDate>,
 }
@@ -66,7 +66,7 @@ impl Days {
 
 /// A written duration: its unit, the interval it stands for, the count as written.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Dur {
+pub struct Dur {
     pub unit: CalendarUnit,
     pub lo: f64,
     pub hi: Option<f64>,
@@ -83,7 +83,7 @@ fn day_based(unit: CalendarUnit) -> bool {
 }
 
 /// The duration mention `i`, unless vague ("several months", "years") or in clock units.
-pub(super) fn duration(v: &DocView<'_>, i: usize) -> Option<Dur> {
+pub(crate) fn duration(v: &DocView<'_>, i: usize) -> Option<Dur> {
     let r = v.mentions.get(i)?;
     let Expr::Duration { amount, .. } = &r.mention.expr else {
         return None;
@@ -104,7 +104,7 @@ pub(super) fn duration(v: &DocView<'_>, i: usize) -> Option<Dur> {
 }
 
 /// `d` moved by the duration, forwards (`sign` 1) or backwards (-1): the span of days meant.
-pub(super) fn shifted(d: NaiveDate, dur: &Dur, sign: f64) -> Option<Days> {
+pub(crate) fn shifted(d: NaiveDate, dur: &Dur, sign: f64) -> Option<Days> {
     let a = shift_fractional(d, sign * dur.lo, dur.unit)?;
     let b = match dur.hi {
         Some(h) => Some(shift_fractional(d, sign * h, dur.unit)?),
@@ -119,7 +119,7 @@ pub(super) fn shifted(d: NaiveDate, dur: &Dur, sign: f64) -> Option<Days> {
 
 /// The date mention `i` as a single day whose year the text pins: written out, or
 /// inferred from a known date of writing.
-pub(super) fn pinned_day(v: &DocView<'_>, i: usize) -> Option<NaiveDate> {
+pub(crate) fn pinned_day(v: &DocView<'_>, i: usize) -> Option<NaiveDate> {
     let r = v.mentions.get(i)?;
     if !matches!(r.mention.kind, Kind::Date | Kind::Time) || !year_pinned(v, i) {
         return None;
@@ -143,14 +143,14 @@ fn year_pinned(v: &DocView<'_>, i: usize) -> bool {
 
 /// A time point a clause can be told at.
 #[derive(Clone, Debug)]
-pub(super) struct TimePoint {
+pub(crate) struct TimePoint {
     pub days: Days,
     /// The mention that gives it; `None` for the date of writing.
     pub mention: Option<usize>,
 }
 
 /// Mentions that belong to a relation (its parts, or inside its span).
-pub(super) fn in_a_relation(v: &DocView<'_>, k: usize) -> bool {
+pub(crate) fn in_a_relation(v: &DocView<'_>, k: usize) -> bool {
     let span = &v.mentions[k].mention.span;
     // A relation holding `k` starts within a sentence of it.
     v.near(k, 2000).any(|j| {
@@ -174,7 +174,7 @@ pub(super) fn in_a_relation(v: &DocView<'_>, k: usize) -> bool {
 /// relation nor in `exclude`: the candidates for the clause's time point. `None`
 /// when the sentence holds a date the rule cannot place (a weekday in an undated
 /// text, a vague "then"): the rule cannot tell, so it stays silent.
-pub(super) fn sentence_times(
+pub(crate) fn sentence_times(
     v: &DocView<'_>,
     i: usize,
     exclude: &[usize],
@@ -225,7 +225,7 @@ pub(super) fn sentence_times(
 
 /// How a clause without a date of its own is told.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Told {
+pub(crate) enum Told {
     /// "It has been", "is", "now": at the date of writing.
     Present,
     /// "came", "was": on or before it.
@@ -239,7 +239,7 @@ pub(super) enum Told {
 /// The tense of the sentence around byte span `at`, from its nearest tense word
 /// before the span (then after it). Nothing found counts as the present: a
 /// headline's "Five months since …".
-pub(super) fn told(v: &DocView<'_>, at: std::ops::Range<usize>) -> Told {
+pub(crate) fn told(v: &DocView<'_>, at: std::ops::Range<usize>) -> Told {
     let prose = &v.doc.prose;
     // The sentence around the span.
     let mut start = at.start;
@@ -308,7 +308,7 @@ fn tense_word(w: &str) -> Option<Told> {
 }
 
 /// The date of writing as a time point, as the clause's tense allows.
-pub(super) fn reference_time(v: &DocView<'_>, at: std::ops::Range<usize>) -> Option<TimePoint> {
+pub(crate) fn reference_time(v: &DocView<'_>, at: std::ops::Range<usize>) -> Option<TimePoint> {
     let r = v.reference.date?;
     let days = match told(v, at) {
         Told::Present => Days::day(r),
@@ -330,7 +330,7 @@ pub(super) fn reference_time(v: &DocView<'_>, at: std::ops::Range<usize>) -> Opt
 
 /// The candidates for mention `i`'s time point: the sentence's own dates, or the
 /// date of writing. `None` when the rule cannot tell.
-pub(super) fn time_points(v: &DocView<'_>, i: usize, exclude: &[usize]) -> Option<Vec<TimePoint>> {
+pub(crate) fn time_points(v: &DocView<'_>, i: usize, exclude: &[usize]) -> Option<Vec<TimePoint>> {
     let own = sentence_times(v, i, exclude)?;
     if !own.is_empty() {
         return Some(own);
@@ -339,7 +339,7 @@ pub(super) fn time_points(v: &DocView<'_>, i: usize, exclude: &[usize]) -> Optio
 }
 
 /// "Thursday → Thu 2025-03-13", "March → 2025-03-01 … 2025-03-31".
-pub(super) fn date_label(v: &DocView<'_>, doc: usize, k: usize, days: &Days) -> Label {
+pub(crate) fn date_label(v: &DocView<'_>, doc: usize, k: usize, days: &Days) -> Label {
     let message = match days.single() {
         Some(d) => format!("{} → {}", v.text(k), show_day(d)),
         None => format!("{} → {}", v.text(k), days.show()),
@@ -352,7 +352,7 @@ pub(super) fn date_label(v: &DocView<'_>, doc: usize, k: usize, days: &Days) -> 
 }
 
 /// How the message names a time point: "Thursday (2025-03-13)", "the date of writing (2025-03-14)".
-pub(super) fn time_name(v: &DocView<'_>, t: &TimePoint) -> String {
+pub(crate) fn time_name(v: &DocView<'_>, t: &TimePoint) -> String {
     match t.mention {
         Some(k) => format!("{} ({})", v.text(k), t.days.show()),
         None => format!("the date of writing ({})", t.days.show()),
@@ -360,7 +360,7 @@ pub(super) fn time_name(v: &DocView<'_>, t: &TimePoint) -> String {
 }
 
 /// "3 months", "1 year", "2.5 weeks".
-pub(super) fn count_units(x: f64, unit: CalendarUnit) -> String {
+pub(crate) fn count_units(x: f64, unit: CalendarUnit) -> String {
     let n = if (x - x.round()).abs() < 0.05 {
         format!("{}", x.round())
     } else {
@@ -373,7 +373,7 @@ pub(super) fn count_units(x: f64, unit: CalendarUnit) -> String {
 /// The duration text `written` ("three months", "3 weeks", "a year") recounted
 /// to `n` in the writer's form: words stay words, digits stay digits. `None`
 /// when the form is not one it can rewrite.
-pub(super) fn recount(written: &str, n: i64) -> Option<String> {
+pub(crate) fn recount(written: &str, n: i64) -> Option<String> {
     if n < 1 {
         return None;
     }
@@ -415,7 +415,7 @@ pub(super) fn recount(written: &str, n: i64) -> Option<String> {
 }
 
 /// The ordinal word for `n` ("fourth"), up to twentieth.
-pub(super) fn ordinal_word(n: i64) -> Option<&'static str> {
+pub(crate) fn ordinal_word(n: i64) -> Option<&'static str> {
     const W: [&str; 20] = [
         "first",
         "second",

@@ -134,6 +134,12 @@ struct DocOutput {
     json: Vec<String>,
     counts: [usize; 3],
     read_error: bool,
+    /// Its display name.
+    name: String,
+    /// What it claims that another document could contradict.
+    claims: Vec<crate::story::Claim>,
+    /// Standard input cannot be read twice: kept when it made claims.
+    kept: Option<crate::source::Document>,
 }
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
@@ -162,7 +168,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(p) = paths.get(i) else { break };
-        let out = check_one(a, p, &lex, &settings, &opts, color);
+        let out = check_one(a, i, p, &lex, &settings, &opts, color);
         if let Ok(mut r) = results.lock() {
             r[i] = Some(out);
         }
@@ -182,7 +188,12 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut counts = [0usize; 3];
     let mut json = Vec::new();
     let mut files = 0;
-    for r in results.into_iter().flatten() {
+    // The second pass, over the set: the documents are gone, their claims are kept.
+    let mut index = crate::story::Index::default();
+    let mut names = vec![String::new(); paths.len()];
+    let mut kept: Vec<Option<crate::source::Document>> = (0..paths.len()).map(|_| None).collect();
+    for (i, r) in results.into_iter().enumerate() {
+        let Some(r) = r else { continue };
         if r.read_error {
             errors += 1;
             continue;
@@ -195,6 +206,27 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             Format::Json => json.extend(r.json),
             _ => {
                 let _ = stdout.write_all(r.text.as_bytes());
+            }
+        }
+        names[i] = r.name;
+        kept[i] = r.kept;
+        for c in r.claims {
+            index.add(c);
+        }
+    }
+    let set = check::SetContext {
+        index: &index,
+        names: &names,
+        settings: &settings,
+    };
+    let across = check::run_set(&set);
+    drop(index);
+    if !across.is_empty() {
+        let out = render_set(a, &across, &paths, &mut kept, color, &mut counts);
+        match a.format {
+            Format::Json => json.extend(out.json),
+            _ => {
+                let _ = stdout.write_all(out.text.as_bytes());
             }
         }
     }
@@ -232,8 +264,76 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     }
 }
 
+/// Renders the findings across documents: reads again the documents they
+/// label (standard input was kept), drops what their suppression comments
+/// suppress, and counts the rest.
+fn render_set(
+    a: &CheckArgs,
+    findings: &[check::Finding],
+    paths: &[PathBuf],
+    kept: &mut [Option<crate::source::Document>],
+    color: bool,
+    counts: &mut [usize; 3],
+) -> DocOutput {
+    let mut wanted: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| std::iter::once(f.primary.doc).chain(f.secondary.iter().map(|l| l.doc)))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut docs: Vec<crate::source::Document> = Vec::new();
+    let mut local = std::collections::HashMap::new();
+    for d in wanted {
+        let doc = match kept[d].take() {
+            Some(doc) => Ok(doc),
+            None => a.input.read(&paths[d]),
+        };
+        match doc {
+            Ok(doc) => {
+                local.insert(d, docs.len());
+                docs.push(doc);
+            }
+            Err(e) => report(e),
+        }
+    }
+    let mut shown = Vec::new();
+    for f in findings {
+        let all_read = std::iter::once(&f.primary)
+            .chain(&f.secondary)
+            .all(|l| local.contains_key(&l.doc));
+        if !all_read {
+            continue;
+        }
+        let mut f = f.clone();
+        f.primary.doc = local[&f.primary.doc];
+        for l in &mut f.secondary {
+            l.doc = local[&l.doc];
+        }
+        if check::suppress::suppressed(&docs[f.primary.doc].text, f.rule, f.primary.span.start) {
+            continue;
+        }
+        shown.push(f);
+    }
+    let mut out = DocOutput::default();
+    for f in &shown {
+        counts[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    let refs: Vec<&crate::source::Document> = docs.iter().collect();
+    match a.format {
+        Format::Human => out.text = human::render(&shown, &refs, color),
+        Format::Concise => out.text = concise::render(&shown, &refs),
+        Format::Json => out.json = findings_json::diagnostics(&shown, &refs),
+    }
+    out
+}
+
 fn check_one(
     a: &CheckArgs,
+    index: usize,
     p: &Path,
     lex: &Lexicon,
     settings: &Settings,
@@ -262,7 +362,11 @@ fn check_one(
         settings,
     };
     let findings = check::run(&cx);
-    let mut out = DocOutput::default();
+    let mut out = DocOutput {
+        claims: crate::story::claims_of(&views[0], index, settings, lex),
+        name: doc.name.clone(),
+        ..DocOutput::default()
+    };
     for f in &findings {
         out.counts[match f.severity {
             Severity::Error => 0,
@@ -275,6 +379,9 @@ fn check_one(
         Format::Human => out.text = human::render(&findings, &docs, color),
         Format::Concise => out.text = concise::render(&findings, &docs),
         Format::Json => out.json = findings_json::diagnostics(&findings, &docs),
+    }
+    if p.as_os_str() == "-" && !out.claims.is_empty() {
+        out.kept = Some(doc);
     }
     out
 }

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 
 use super::check::configure;
 use super::{expand_paths, report, InputArgs};
-use crate::timeline::{self, NoEvents};
+use crate::timeline;
 
 /// Output formats of `reckon timeline`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -62,7 +62,7 @@ pub(crate) fn run(a: &TimelineArgs) -> ExitCode {
             }
         }
     }
-    let t = timeline::of_documents(&docs, &lex, &opts, &settings, a.input.date, &NoEvents);
+    let t = timeline::of_documents(&docs, &lex, &opts, &settings, a.input.date, None);
     let mut out: Box<dyn Write> = match &a.output {
         Some(f) => match std::fs::File::create(f) {
             Ok(file) => Box::new(BufWriter::new(file)),

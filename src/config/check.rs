@@ -25,6 +25,57 @@ pub struct RuleFile {
     /// Extra phrases that relate a duration to the date after it.
     #[serde(default)]
     pub triggers: Vec<TriggerEntry>,
+    /// Named events of the story a document set tells (issue 4).
+    #[serde(default)]
+    pub events: Vec<EventEntry>,
+    /// Named figures of the story, bound by patterns.
+    #[serde(default)]
+    pub facts: Vec<FactEntry>,
+    /// Equations between facts: `held = captured * (1 - retaken)`.
+    #[serde(default)]
+    pub relations: Vec<String>,
+}
+
+/// An event: what the story calls it, the phrases that mention it and maybe its date.
+///
+/// ```yaml
+/// events:
+///   - name: inauguration
+///     aliases: ["Trump takes office", "inauguration of Donald Trump"]
+///     patterns: ["Trump (?:takes|assumes) office"]
+///     date: 2025-01-20
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EventEntry {
+    /// The event's name, used in messages and nowhere else.
+    pub name: String,
+    /// Literal phrases (case-insensitive, whole words).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Regular expressions (Rust `regex` syntax, case-insensitive).
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// The known date: `YYYY-MM-DD`, a month `YYYY-MM`, or an interval `YYYY-MM-DD/YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// A fact: a named figure and the patterns that state it.
+///
+/// ```yaml
+/// facts:
+///   - name: captured
+///     patterns: ["capture {quantity} of territory"]
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FactEntry {
+    /// The fact's name, as relations write it (letters, digits, `_`).
+    pub name: String,
+    /// Regular expressions with one capture: `{quantity}`, `{number}`, `{fraction}`,
+    /// `{percent}` or `{date}`.
+    pub patterns: Vec<String>,
 }
 
 /// A relation trigger: a regex matched right after a duration

@@ -132,17 +132,62 @@ pub struct Conflict {
 /// What the events configuration says about a date mention: the name of the
 /// event it dates, if any. The seam where named events plug in.
 pub trait EventNames {
-    /// The event dated by mention `mention` of document `doc`, whose sentence
+    /// The event dated by the date at `date` in document `doc`, whose sentence
     /// spans `sentence` (byte offsets into the document).
-    fn event(&self, doc: usize, mention: usize, sentence: Range<usize>) -> Option<String>;
+    fn event(&self, doc: usize, date: Range<usize>, sentence: Range<usize>) -> Option<String>;
 }
 
 /// No events configured: entries are labelled by their clauses.
 pub struct NoEvents;
 
 impl EventNames for NoEvents {
-    fn event(&self, _: usize, _: usize, _: Range<usize>) -> Option<String> {
+    fn event(&self, _: usize, _: Range<usize>, _: Range<usize>) -> Option<String> {
         None
+    }
+}
+
+/// The named events of the rule file (`events:` in `reckon.yaml`): a date the
+/// story rules bind to an event phrase ("crossed into Kursk on August 6, 2024")
+/// takes the event's name.
+#[derive(Debug, Default)]
+pub struct StoryEvents {
+    /// (document, date span) → event name.
+    bound: Vec<(usize, Range<usize>, String)>,
+}
+
+impl StoryEvents {
+    /// Binds the dates of `docs` to the events of `story`.
+    #[must_use]
+    pub fn bind(docs: &[DocView<'_>], story: &crate::story::Story) -> StoryEvents {
+        use crate::story::claims::{Claim, EventKey};
+        let mut bound = Vec::new();
+        if story.events.is_empty() {
+            return StoryEvents { bound };
+        }
+        for (d, v) in docs.iter().enumerate() {
+            let matches = crate::story::events::find(v, story);
+            let mut claims = Vec::new();
+            crate::story::events::claims(v, d, story, &matches, &mut claims);
+            for c in claims {
+                if let Claim::EventDate(e) = c {
+                    if let EventKey::Named(k) = e.key {
+                        if let Some(ev) = story.events.get(k) {
+                            bound.push((d, e.date.span.clone(), ev.name.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        StoryEvents { bound }
+    }
+}
+
+impl EventNames for StoryEvents {
+    fn event(&self, doc: usize, date: Range<usize>, _: Range<usize>) -> Option<String> {
+        self.bound
+            .iter()
+            .find(|(d, s, _)| *d == doc && overlaps(s, &date))
+            .map(|(_, _, n)| n.clone())
     }
 }
 
@@ -203,7 +248,7 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                     sentence.start = dl.end;
                 }
             }
-            let event = events.event(d, i, sentence.clone());
+            let event = events.event(d, span.clone(), sentence.clone());
             let key = (si, start, end, event.clone());
             if seen.contains(&key) {
                 continue;
@@ -293,7 +338,8 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
 /// takes the year of its partial dates ("August 6") from the set's latest
 /// reference date, as a lone undated text takes it from its own latest full
 /// date; those sources are marked `year_from_set`. The checks see each
-/// document as `reckon check` does.
+/// document as `reckon check` does. `events` names events; `None` takes them
+/// from the rule file's `events:` ([`StoryEvents`]).
 #[must_use]
 pub fn of_documents(
     docs: &[Document],
@@ -301,7 +347,7 @@ pub fn of_documents(
     opts: &Options,
     settings: &Settings,
     cli_date: Option<NaiveDate>,
-    events: &dyn EventNames,
+    events: Option<&dyn EventNames>,
 ) -> Timeline {
     let mut alone: Vec<(Reference, Vec<Resolved>)> = Vec::with_capacity(docs.len());
     let mut written: Vec<Vec<crate::extract::Mention>> = Vec::with_capacity(docs.len());
@@ -359,6 +405,22 @@ pub fn of_documents(
             },
         )
         .collect();
+    let story;
+    let events: &dyn EventNames = match events {
+        Some(e) => e,
+        None => {
+            let views: Vec<DocView<'_>> = tdocs
+                .iter()
+                .map(|t| DocView {
+                    doc: t.view.doc,
+                    reference: t.view.reference,
+                    mentions: t.view.mentions,
+                })
+                .collect();
+            story = StoryEvents::bind(&views, &settings.story);
+            &story
+        }
+    };
     build(&tdocs, &findings, events)
 }
 
@@ -449,7 +511,7 @@ mod tests {
             &Options::default(),
             &Settings::defaults(),
             None,
-            &NoEvents,
+            Some(&NoEvents),
         )
     }
 

@@ -1,0 +1,159 @@
+//! Claims: what one document says that another can contradict, and their index.
+//!
+//! A claim is small and owns everything a finding needs (spans as labels, with
+//! the text they show, and resolved intervals), so the document it came from
+//! can be dropped once its claims are made.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::facts::Quantity;
+use crate::check::timeline::{Days, Dur};
+use crate::check::Label;
+use crate::value::interval::Interval;
+
+/// Which event a date binding is for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EventKey {
+    /// An event of the rule file, by index.
+    Named(usize),
+    /// An event phrase read off the text: verb and key nouns ("cross|kursk|ukrainian").
+    Auto(String),
+}
+
+/// "Ukrainian units crossed into Kursk on August 6, 2024": an event and the day a clause gives it.
+#[derive(Clone, Debug)]
+pub struct EventDate {
+    /// The document.
+    pub doc: usize,
+    /// The event.
+    pub key: EventKey,
+    /// The event phrase.
+    pub phrase: Label,
+    /// The date mention.
+    pub date: Label,
+    /// The day.
+    pub day: NaiveDate,
+}
+
+/// "five months since Ukrainian units crossed into Kursk": a duration from or to
+/// an event the phrase names but does not date.
+#[derive(Clone, Debug)]
+pub struct EventRef {
+    /// The document.
+    pub doc: usize,
+    /// The event (rule file index).
+    pub event: usize,
+    /// The duration mention ("five months").
+    pub duration: Label,
+    /// The event phrase.
+    pub phrase: Label,
+    /// The duration, as an interval of calendar units.
+    pub dur: Dur,
+    /// +1 for since/into/after, −1 for before.
+    pub sign: f64,
+    /// The relation as written: "five months since".
+    pub written: String,
+    /// The duration as written ("five months"), for suggested counts.
+    pub count_text: String,
+    /// The time points the clause can be told at, with the mention giving each.
+    pub times: Vec<(Days, Option<Label>)>,
+}
+
+/// A fact's value where a pattern states it.
+#[derive(Clone, Debug)]
+pub struct FactValue {
+    /// The document.
+    pub doc: usize,
+    /// The fact (rule file index).
+    pub fact: usize,
+    /// The captured mention.
+    pub label: Label,
+    /// Its value, in its dimension's base unit.
+    pub value: Quantity,
+    /// The unit it was written in and base units per one of it, to show results in.
+    pub unit: Option<(String, f64)>,
+}
+
+/// "about 1,400 homes destroyed by the flood": a counted noun's figure and its context.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// The document.
+    pub doc: usize,
+    /// The quantity mention.
+    pub label: Label,
+    /// What it can mean.
+    pub interval: Interval,
+    /// The phrase that keyed it ("homes … destroyed").
+    pub phrase: String,
+    /// Proper nouns and agent nouns of its clause, lower case, sorted.
+    pub context: Vec<String>,
+    /// The days the sentence is told of, when it names one.
+    pub days: Option<(NaiveDate, NaiveDate)>,
+    /// The document's date.
+    pub reference: Option<NaiveDate>,
+    /// Where its sentence starts (two figures of one sentence are not compared).
+    pub sentence: usize,
+}
+
+/// One claim.
+#[derive(Clone, Debug)]
+pub enum Claim {
+    /// An event dated in a clause.
+    EventDate(EventDate),
+    /// A duration from or to a named event.
+    EventRef(EventRef),
+    /// A fact's value.
+    Fact(FactValue),
+    /// A counted noun's figure, keyed by noun and verb.
+    Figure(String, Figure),
+}
+
+impl Claim {
+    /// The document it comes from.
+    #[must_use]
+    pub fn doc(&self) -> usize {
+        match self {
+            Claim::EventDate(c) => c.doc,
+            Claim::EventRef(c) => c.doc,
+            Claim::Fact(c) => c.doc,
+            Claim::Figure(_, c) => c.doc,
+        }
+    }
+}
+
+/// The claims of a document set, filed by key.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Date bindings by event, in document order.
+    pub event_dates: HashMap<EventKey, Vec<EventDate>>,
+    /// Durations from or to each named event.
+    pub event_refs: HashMap<usize, Vec<EventRef>>,
+    /// Values by fact.
+    pub facts: HashMap<usize, Vec<FactValue>>,
+    /// Figures by noun and verb ("home|destroy").
+    pub figures: HashMap<String, Vec<Figure>>,
+}
+
+impl Index {
+    /// Files one claim.
+    pub fn add(&mut self, c: Claim) {
+        match c {
+            Claim::EventDate(e) => self.event_dates.entry(e.key.clone()).or_default().push(e),
+            Claim::EventRef(r) => self.event_refs.entry(r.event).or_default().push(r),
+            Claim::Fact(f) => self.facts.entry(f.fact).or_default().push(f),
+            Claim::Figure(k, f) => self.figures.entry(k).or_default().push(f),
+        }
+    }
+
+    /// An index of `claims`.
+    #[must_use]
+    pub fn of(claims: impl IntoIterator<Item = Claim>) -> Index {
+        let mut ix = Index::default();
+        for c in claims {
+            ix.add(c);
+        }
+        ix
+    }
+}
