@@ -2,7 +2,11 @@
 //! `../shared/tools/score_cases.py` judges them.
 //!
 //! Every folder holding a `case.json` is a case: `reckon check --format json
-//! FILES…` runs with the folder as working directory. A mutant passes when an
+//! FILES…` runs with the folder as working directory. An optional `"config"`
+//! key names a rule file (relative to the folder) passed as `--config`: the
+//! story cases that need named events or facts use `rules/examples/kursk.yaml`.
+//! score_cases.py ignores the key; run it with `--config
+//! rules/examples/kursk.yaml` to give them the file. A mutant passes when an
 //! error or warning finding's span (primary or related) overlaps the bytes of
 //! each expected anchor in its file; a clean case passes when no error or
 //! warning is reported. New folders are picked up without code changes; the
@@ -78,13 +82,12 @@ fn run_case(dir: &Path) -> Result<(), String> {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    let out = Command::cargo_bin("reckon")
-        .map_err(|e| e.to_string())?
-        .current_dir(dir)
-        .args(["check", "--format", "json"])
-        .args(&files)
-        .output()
-        .map_err(|e| e.to_string())?;
+    let mut cmd = Command::cargo_bin("reckon").map_err(|e| e.to_string())?;
+    cmd.current_dir(dir).args(["check", "--format", "json"]);
+    if let Some(config) = case["config"].as_str() {
+        cmd.args(["--config", config]);
+    }
+    let out = cmd.args(&files).output().map_err(|e| e.to_string())?;
     let code = out.status.code().unwrap_or(-1);
     if code != 0 && code != 1 {
         return Err(format!(

@@ -279,6 +279,84 @@ fn two_threads_give_the_same_output_as_one() {
 }
 
 #[test]
+fn issue_4_a_finding_across_documents_labels_each_file() {
+    let dir = root().join("fixtures/cases/story-event-elapsed-01-planted");
+    let out = reckon()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "../../../rules/examples/kursk.yaml",
+        ])
+        .args(["a.md", "b.md", "c.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["rule"].as_str(), d["file"].as_str()),
+        (Some("event-elapsed"), Some("b.md"))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("event `kursk-incursion`"),
+        "{d:#}"
+    );
+    let files: Vec<&str> = d["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["file"].as_str())
+        .collect();
+    assert!(files.contains(&"a.md") && files.contains(&"b.md"), "{d:#}");
+    let related_in_a = d["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["file"] == "a.md")
+        .unwrap();
+    let a = std::fs::read_to_string(dir.join("a.md")).unwrap();
+    let s = related_in_a["span"]["start"].as_u64().unwrap() as usize;
+    let e = related_in_a["span"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&a[s..e], "August 6, 2024");
+    assert_eq!(v["summary"]["files"], 3);
+    // The human report shows the other document as a related report.
+    let out = reckon()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--config",
+            "../../../rules/examples/kursk.yaml",
+            "a.md",
+            "b.md",
+            "c.md",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("in a.md") && text.contains("[b.md:8:15]"),
+        "{text}"
+    );
+    // Alone, b.md has nothing to count from.
+    reckon()
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--config",
+            "../../../rules/examples/kursk.yaml",
+            "b.md",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
 fn rules_and_explain() {
     let out = reckon().arg("rules").output().unwrap();
     let s = String::from_utf8(out.stdout).unwrap();

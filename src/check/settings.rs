@@ -262,4 +262,41 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.line, 3, "{err}");
     }
+
+    #[test]
+    fn the_example_rule_file_compiles() {
+        let s = Settings::load(Some((
+            "kursk.yaml",
+            include_str!("../../rules/examples/kursk.yaml"),
+        )))
+        .unwrap();
+        assert_eq!((s.story.events.len(), s.story.facts.len()), (2, 3));
+        assert_eq!(s.story.relations[0].rhs.show(), "captured × (1 − retaken)");
+    }
+
+    #[test]
+    fn a_bad_relation_points_at_its_line_and_column() {
+        let text = "facts:\n  - {name: held, patterns: ['holds {quantity}']}\n  - {name: captured, patterns: ['capture {quantity}']}\nrelations:\n  - held = captured * (1 - retaken)\n";
+        let err = Settings::load(Some(("story.yaml", text))).unwrap_err();
+        assert_eq!((err.line, err.column), (5, 28), "{err}");
+        assert!(
+            err.message.starts_with("no fact named `retaken`"),
+            "{}",
+            err.message
+        );
+        let text = "facts:\n  - {name: held, patterns: ['holds {quantity}']}\nrelations:\n  - held = 2 * (held\n";
+        let err = Settings::load(Some(("story.yaml", text))).unwrap_err();
+        assert_eq!(
+            (err.line, err.message.as_str()),
+            (4, "expected `)`"),
+            "{err}"
+        );
+        let text = "facts:\n  - {name: held, patterns: ['holds (of {quantity}']}\n";
+        let err = Settings::load(Some(("story.yaml", text))).unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.starts_with("invalid regex"), "{}", err.message);
+        let text = "events:\n  - name: vote\n    aliases: [the vote]\n    date: 2025-13-40\n";
+        let err = Settings::load(Some(("story.yaml", text))).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+    }
 }

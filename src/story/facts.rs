@@ -654,8 +654,10 @@ pub fn show(q: &Quantity, unit: Option<&(String, f64)>) -> String {
     };
     if name.is_empty() {
         body
-    } else {
+    } else if name.ends_with('s') || name.chars().any(|c| !c.is_alphabetic() && c != ' ') {
         format!("{body} {name}")
+    } else {
+        format!("{body} {name}s")
     }
 }
 
