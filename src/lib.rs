@@ -3,7 +3,8 @@
 //! The pipeline runs one way: [`source`] (read a file, mask what is not prose)
 //! → [`extract`] (find every date, duration, number and quantity) → [`resolve`]
 //! (turn what was written into intervals against a reference date) → [`render`]
-//! (tables and JSON). [`value`] holds the calendar, interval and unit arithmetic
+//! (tables and JSON); [`check`] finds what cannot all be true and [`timeline`]
+//! orders a document set's dated events. [`value`] holds the calendar, interval and unit arithmetic
 //! every stage shares; [`config`] is the one place YAML is parsed; [`lexicon`]
 //! is the compiled word list the extractor triggers on.
 
@@ -16,4 +17,5 @@ pub mod render;
 pub mod resolve;
 pub mod source;
 pub mod story;
+pub mod timeline;
 pub mod value;

@@ -82,12 +82,17 @@ fn discover(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Settings and lexicon from the configuration; a bad file is reported and the defaults are used.
-fn configure(a: &CheckArgs, errors: &mut usize) -> (Settings, Lexicon) {
-    let path = if a.isolated {
+pub(super) fn configure(
+    input: &InputArgs,
+    config: Option<&PathBuf>,
+    isolated: bool,
+    errors: &mut usize,
+) -> (Settings, Lexicon) {
+    let path = if isolated {
         None
     } else {
-        a.config
-            .clone()
+        config
+            .cloned()
             .or_else(|| std::env::current_dir().ok().and_then(|d| discover(&d)))
     };
     let mut settings = Settings::defaults();
@@ -111,7 +116,7 @@ fn configure(a: &CheckArgs, errors: &mut usize) -> (Settings, Lexicon) {
             }
         }
     }
-    lexicon_files.extend(a.input.lexicon.iter().cloned());
+    lexicon_files.extend(input.lexicon.iter().cloned());
     let lex = match load_lexicon(&lexicon_files) {
         Ok(l) => l,
         Err(()) => {
@@ -139,7 +144,7 @@ struct DocOutput {
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut errors = 0usize;
-    let (settings, lex) = configure(a, &mut errors);
+    let (settings, lex) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
     let paths = expand_paths(
         &a.input.paths,
         &settings.extensions,

@@ -18,6 +18,7 @@ use crate::resolve;
 use crate::source::Document;
 
 mod check;
+mod timeline;
 
 /// reckon — a linter for the dates and figures in prose.
 #[derive(Debug, Parser)]
@@ -33,6 +34,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Check dates and figures for inconsistencies.
     Check(check::CheckArgs),
+    /// The chronology of a document set: every dated event, sorted, with sources and figures.
+    Timeline(timeline::TimelineArgs),
     /// List the rules.
     Rules,
     /// Explain a rule: what it checks, why, an example, its options.
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
     match args.command {
         Command::Extract(a) => extract(&a),
         Command::Check(a) => check::run(&a),
+        Command::Timeline(a) => timeline::run(&a),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
     }

@@ -229,12 +229,27 @@ pub fn amount_interval(a: &Amount, hedge: Option<&HedgeDef>) -> Interval {
 /// Resolves every mention of `doc`.
 #[must_use]
 pub fn resolve(mentions: Vec<Mention>, reference: Reference, lex: &Lexicon) -> Vec<Resolved> {
+    resolve_with_year_anchor(mentions, reference, lex, None)
+}
+
+/// Resolves every mention of `doc`; in an undated document that writes no full
+/// date, a date missing only its year takes the year nearest to `year_anchor`.
+///
+/// `reckon timeline` passes the document set's latest reference date here, so
+/// "August 6" in an undated story of a dated set is placed like its siblings.
+#[must_use]
+pub fn resolve_with_year_anchor(
+    mentions: Vec<Mention>,
+    reference: Reference,
+    lex: &Lexicon,
+    year_anchor: Option<NaiveDate>,
+) -> Vec<Resolved> {
     let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
     // In an undated document, the latest full date written gives partial dates
     // their year. Only their year: "Monday" or "yesterday" stay unresolved, since
     // the text does not say which day it was written on.
     let text_anchor = if reference.date.is_none() {
-        latest_full_date(&mentions)
+        latest_full_date(&mentions).or(year_anchor)
     } else {
         None
     };

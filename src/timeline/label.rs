@@ -1,0 +1,456 @@
+//! Sentences and labels: what a dated clause says, shortened.
+//!
+//! A sentence ends at a blank line, or at `. ! ?` (and any closing quote or
+//! bracket) followed by a space or line break and a capital — unless the word
+//! before the stop is an abbreviation ("Jan.", "U.S.", "a.m."). This is the
+//! boundary `check::DocView::same_sentence` uses.
+//!
+//! A label is the clause the date stands in, without the date and the
+//! preposition that introduced it ("on", "late on", "since"): the sentence is
+//! cut at clause marks (`,` `;` `:` and dashes) and the piece holding the date
+//! is kept. A piece that says almost nothing once the date is gone ("On
+//! Sunday,") or is an attribution ("According to a statement released on
+//! January 5,") gives way to the next piece. The result is put on one line,
+//! starts with a capital and is cut at a word after [`MAX_LABEL`] characters.
+
+use std::ops::Range;
+
+/// Longest label, in characters, before it is cut with "…".
+pub const MAX_LABEL: usize = 72;
+
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
+    "st", "a.m", "p.m", "u.s", "u.k", "u.n", "gen", "lt", "col", "sen", "rep", "gov", "no", "vs",
+];
+
+/// Words that only introduce a date; dropped with it.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "since", "by", "as", "of", "until", "till", "through", "during", "from", "at",
+    "over", "late", "early", "before", "after", "around", "about", "between", "and", "to",
+];
+
+/// Prepositions that open an adverbial clause before the event is told.
+const ADVERBIAL_OPENERS: &[&str] = &["during", "in", "on", "at", "after", "before", "as"];
+
+/// Punctuation left hanging at the end of a piece.
+const STRAY: &[char] = &[' ', '.', ',', ';', ':', '!', '?'];
+
+/// Words with a letter or digit in them.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether `text` ends in a verb of saying ("the ministry said").
+fn reports(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "stated",
+        "wrote",
+        "added",
+        "confirmed",
+        "claimed",
+        "denied",
+    ];
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    VERBS.contains(&last.as_str())
+}
+
+/// Words that open a clause without saying anything.
+const OPENERS: &[&str] = &[
+    "and", "but", "while", "however", "though", "although", "as", "with", "then", "so", "yet",
+];
+
+/// The sentences of `prose`, as byte ranges without surrounding blanks.
+#[must_use]
+pub fn sentences(prose: &str) -> Vec<Range<usize>> {
+    let b = prose.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |a: usize, z: usize, out: &mut Vec<Range<usize>>| {
+        let s = &prose[a..z];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if a + lead < z - trail {
+            out.push(a + lead..z - trail);
+        }
+    };
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                // A blank line (only spaces between two line breaks) ends a sentence.
+                let mut j = i + 1;
+                while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
+                    j += 1;
+                }
+                if j < b.len() && b[j] == b'\n' {
+                    push(start, i, &mut out);
+                    start = j;
+                    i = j;
+                } else if heading(&prose[start..i]) {
+                    // A headline on its own line, no stop at its end.
+                    push(start, i, &mut out);
+                    start = i + 1;
+                }
+            }
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                // Closing quotes and brackets stay with the sentence.
+                while let Some(c) = prose[j..].chars().next() {
+                    if matches!(c, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &prose[j..];
+                let spaced = rest.starts_with([' ', '\n', '\r', '\t']);
+                let next = rest
+                    .trim_start()
+                    .trim_start_matches(['"', '\'', '(', '\u{201c}', '\u{2018}']);
+                let capital = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                if spaced && capital && !abbreviation(&prose[start..i]) {
+                    push(start, j, &mut out);
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(start, b.len(), &mut out);
+    out
+}
+
+/// Whether the last line of `text` is a headline: three words or more, most
+/// of them capitalised, no stop at the end.
+fn heading(text: &str) -> bool {
+    let line = text.rsplit('\n').next().unwrap_or("").trim();
+    if line.ends_with(['.', ',', ';', ':', '!', '?', '"', '\u{201d}']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    words.len() >= 3 && capitals * 10 >= words.len() * 6
+}
+
+/// Whether the text before a full stop ends in an abbreviation or an initial.
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Index of the sentence holding byte `offset`.
+#[must_use]
+pub fn sentence_at(sentences: &[Range<usize>], offset: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= offset);
+    sentences.get(i).filter(|s| s.start <= offset).map(|_| i)
+}
+
+/// `text` on one line: runs of blanks become one space.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The label of the date at `date` in the sentence at `sentence` of `prose`.
+#[must_use]
+pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String {
+    let pieces = clauses(prose, sentence.clone(), &date);
+    let Some(k) = pieces
+        .iter()
+        .position(|p| p.start <= date.start && date.start < p.end)
+    else {
+        return finish(&one_line(prose.get(sentence).unwrap_or("")));
+    };
+    let p = &pieces[k];
+    let before = strip_trailing_words(&prose[p.start..date.start.max(p.start)], DATE_PREPOSITIONS);
+    let after = prose.get(date.end.min(p.end)..p.end).unwrap_or("");
+    let mut text = one_line(&format!("{before} {after}"));
+    text = text.trim_end_matches(STRAY).to_string();
+    let lower = text.to_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    // "According to a statement released on January 5," "During a January 2 broadcast,":
+    // the event is told in the next clause.
+    let opener = lower.starts_with("according to") || ADVERBIAL_OPENERS.contains(&first_word);
+    let words = word_count(&text);
+    let piece = |j: usize| {
+        one_line(&prose[pieces[j].clone()])
+            .trim_end_matches(STRAY)
+            .to_string()
+    };
+    if (opener && k + 1 < pieces.len()) || words < 3 {
+        if k + 1 < pieces.len() {
+            let mut j = k + 1;
+            text = if opener || words == 0 {
+                piece(j)
+            } else {
+                format!("{text} {}", piece(j))
+            };
+            // "Andriy Yermak, head of …, spoke": a name alone takes the next clause too.
+            while word_count(&text) < 3 && j + 1 < pieces.len() {
+                j += 1;
+                text = format!("{text} {}", piece(j));
+            }
+        } else if words == 0 && k > 0 {
+            // A date closing a caption: the caption's main clause.
+            text = piece(0);
+        } else if k > 0 {
+            // "…,” Zelensky said on Jan. 4.": the quote.
+            text = format!("{text}: {}", piece(k - 1));
+        }
+    } else if k + 1 < pieces.len() && reports(&text) {
+        // "The ministry said on Sunday, January 6, that its troops …": what was said.
+        text = format!("{text} {}", piece(k + 1));
+    }
+    finish(&text)
+}
+
+/// The pieces of the sentence between clause marks, never cutting the date.
+fn clauses(prose: &str, sentence: Range<usize>, date: &Range<usize>) -> Vec<Range<usize>> {
+    let s = &prose[sentence.clone()];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of piece, start of next), relative
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let abs = sentence.start + i;
+        if abs >= date.start && abs < date.end {
+            continue;
+        }
+        match c {
+            ',' | ';' | ':' => {
+                // A closing quote may follow the mark: `,” the ministry said`.
+                let mut j = i + c.len_utf8();
+                while let Some(q) = s[j..].chars().next() {
+                    if matches!(q, '"' | '\u{201d}' | '\'' | '\u{2019}') {
+                        j += q.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if s[j..].starts_with([' ', '\n']) {
+                    // Not a thousands separator or a clock time.
+                    cuts.push((i, j));
+                }
+            }
+            '\u{2014}' | '\u{2013}' => {
+                if s[..i].ends_with(' ') && s[i + c.len_utf8()..].starts_with(' ') {
+                    cuts.push((i, i + c.len_utf8()));
+                }
+            }
+            '-' if s[i..].starts_with("-- ") && s[..i].ends_with(' ') => {
+                cuts.push((i, i + 2));
+                it.next();
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (end, next) in cuts {
+        out.push(sentence.start + from..sentence.start + end);
+        from = next;
+    }
+    out.push(sentence.start + from..sentence.end);
+    out.into_iter()
+        .filter_map(|r| {
+            let t = &prose[r.clone()];
+            let lead = t.len() - t.trim_start().len();
+            let trail = t.len() - t.trim_end().len();
+            (r.start + lead < r.end - trail).then(|| r.start + lead..r.end - trail)
+        })
+        .collect()
+}
+
+/// `text` without the listed words at its end (case-insensitive).
+fn strip_trailing_words<'a>(mut text: &'a str, words: &[&str]) -> &'a str {
+    loop {
+        let t = text.trim_end();
+        let last_start = t.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let last = t[last_start..].to_lowercase();
+        if !last.is_empty() && words.contains(&last.as_str()) {
+            text = &t[..last_start];
+        } else {
+            return t;
+        }
+    }
+}
+
+/// Trims openers, stray punctuation and unbalanced quotes, capitalises, cuts.
+fn finish(text: &str) -> String {
+    let mut t = text.trim();
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '.' | '-' | '\u{2014}' | '\u{2013}' | ' '
+            )
+        });
+        if let Some((first, rest)) = t.split_once(' ') {
+            if OPENERS.contains(&first.to_lowercase().as_str()) {
+                t = rest;
+            }
+        }
+        for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')] {
+            let n_open = t.matches(open).count();
+            let n_close = t.matches(close).count();
+            let unbalanced = if open == close {
+                n_open % 2 == 1
+            } else {
+                n_open != n_close
+            };
+            if unbalanced {
+                if t.starts_with(open) || t.starts_with(close) {
+                    t = &t[open.len_utf8()..];
+                } else if t.ends_with(close) || t.ends_with(open) {
+                    t = &t[..t.len() - close.len_utf8()];
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    // A quote cut open inside the label: its marks go.
+    let owned: String;
+    for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')] {
+        let n_open = t.matches(open).count();
+        let n_close = t.matches(close).count();
+        let unbalanced = if open == close {
+            n_open % 2 == 1
+        } else {
+            n_open != n_close
+        };
+        if unbalanced {
+            let s: String = t.chars().filter(|&c| c != open && c != close).collect();
+            owned = s;
+            t = owned.as_str();
+            break;
+        }
+    }
+    let mut out = String::new();
+    let mut chars = t.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+    cut(&out, MAX_LABEL)
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…".
+#[must_use]
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if text[..i].chars().count() >= max {
+            break;
+        }
+        if c == ' ' {
+            end = i;
+        }
+    }
+    if end == 0 {
+        end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    }
+    let t = text[..end].trim_end_matches([',', ';', ':', ' ', '\u{2014}']);
+    format!("{t}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label_of(sentence: &str, date: &str) -> String {
+        let at = sentence.find(date).unwrap();
+        label(sentence, 0..sentence.len(), at..at + date.len())
+    }
+
+    #[test]
+    fn sentences_split_at_stops_and_blank_lines() {
+        let t = "Kyiv said on Jan. 5 it attacked. Moscow denied it.\n\nU.S. officials spoke";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "Kyiv said on Jan. 5 it attacked.",
+                "Moscow denied it.",
+                "U.S. officials spoke"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_line_is_a_sentence() {
+        let t = "Russian Forces Repel Fresh Offensive in Kursk\nSoldiers drive a tank near the border on Aug. 12, 2024.";
+        assert_eq!(sentences(t).len(), 2);
+    }
+
+    #[test]
+    fn the_date_and_its_preposition_go() {
+        assert_eq!(
+            label_of(
+                "Ukraine launched a surprise incursion in August 2024, before Russia struck back.",
+                "August 2024"
+            ),
+            "Ukraine launched a surprise incursion"
+        );
+    }
+
+    #[test]
+    fn an_empty_opening_gives_way_to_the_next_clause() {
+        assert_eq!(
+            label_of(
+                "On Sunday, officials confirmed a fresh offensive in Kursk.",
+                "Sunday"
+            ),
+            "Officials confirmed a fresh offensive in Kursk"
+        );
+    }
+
+    #[test]
+    fn an_attribution_gives_way() {
+        assert_eq!(
+            label_of(
+                "According to a statement released on January 5, the Ukrainian army began a counteroffensive.",
+                "January 5"
+            ),
+            "The Ukrainian army began a counteroffensive"
+        );
+    }
+
+    #[test]
+    fn a_short_reporting_clause_takes_the_quote() {
+        assert_eq!(
+            label_of(
+                "\u{201c}We hold the line,\u{201d} Zelensky said on Jan. 4.",
+                "Jan. 4"
+            ),
+            "Zelensky said: We hold the line"
+        );
+    }
+
+    #[test]
+    fn long_labels_are_cut_at_a_word() {
+        let l = cut("Ukrainian forces first crossed the border in an unexpected incursion and have resisted since", 42);
+        assert_eq!(l, "Ukrainian forces first crossed the border…");
+    }
+}
