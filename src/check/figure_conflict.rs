@@ -83,7 +83,10 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
     let shared = a.context.iter().any(|w| b.context.contains(w));
     let nested = a.context.iter().all(|w| b.context.contains(w))
         || b.context.iter().all(|w| a.context.contains(w));
-    shared && nested
+    // Within one document, a bare "2,000 homes were destroyed" with no context of
+    // its own is about the story's event: it nests in any other count of that key.
+    let bare_in_one_story = a.doc == b.doc && (a.context.is_empty() || b.context.is_empty());
+    (shared || bare_in_one_story) && nested
 }
 
 #[cfg(test)]
@@ -91,6 +94,16 @@ mod tests {
     use crate::check::testing::set_findings;
 
     const RULE: &str = "figure-conflict";
+
+    #[test]
+    fn a_bare_count_later_in_the_same_story() {
+        let f = set_findings(
+            &["---\ndate: 2024-09-20\n---\nRescuers said about 1,400 homes destroyed by the flood would have to be rebuilt.\n\nBy Friday officials said more than 2,000 homes were destroyed.\n"],
+            "",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
 
     #[test]
     fn two_counts_of_the_troops_killed_in_kursk() {
