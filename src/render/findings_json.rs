@@ -86,6 +86,9 @@ impl Summary {
 /// Each finding as one JSON object (text), for assembling with [`assemble`].
 #[must_use]
 pub fn diagnostics(findings: &[Finding], docs: &[&Document]) -> Vec<String> {
+    if findings.is_empty() {
+        return Vec::new(); // most documents: no line index to build
+    }
     let indexes: Vec<LineIndex> = docs.iter().map(|d| LineIndex::new(&d.text)).collect();
     let pos = |doc: usize, at: usize| indexes[doc].line_col(&docs[doc].text, at);
     findings
