@@ -191,23 +191,36 @@ const COMMON_STARTS: &[&str] = &[
 ];
 
 fn words(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
+    word_iter(s).collect()
+}
+
+/// The words of `s` with their byte offsets, lazily: most callers stop after a few.
+fn word_iter(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let inside = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        // Skip to the next word start.
+        while i < bytes.len() {
+            let c = s[i..].chars().next()?;
+            if inside(c) {
+                break;
             }
-            _ => {}
+            i += c.len_utf8();
         }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let c = s[i..].chars().next()?;
+            if !inside(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        Some((start, &s[start..i]))
+    })
 }
 
 /// Proper nouns of `text`, lower case: capitalised words that are not the
@@ -373,7 +386,7 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                     .get(m.span.end..(m.span.end + 40).min(prose.len()))
                     .unwrap_or("");
                 // Up to two capitalised adjectives, then a plural noun.
-                let ws = words(after);
+                let ws: Vec<(usize, &str)> = word_iter(after).take(3).collect();
                 let adjs = ws
                     .iter()
                     .take(2)
@@ -427,7 +440,7 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
         let after = prose
             .get(noun_end..(noun_end + 80).min(prose.len()))
             .unwrap_or("");
-        let after_words = words(after);
+        let after_words: Vec<(usize, &str)> = word_iter(after).take(12).collect();
         if after_words
             .first()
             .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
