@@ -380,7 +380,7 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                     noun: Some(_),
                     ..
                 },
-            ) if !amount.vague => (noun.clone(), *interval, m.span.end),
+            ) if !amount.vague => (noun.as_str(), *interval, m.span.end),
             (Value::Number { interval, .. }, Expr::Number(amount)) if !amount.vague => {
                 let after = prose
                     .get(m.span.end..(m.span.end + 40).min(prose.len()))
@@ -401,25 +401,29 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                 {
                     continue;
                 }
-                (w.to_string(), *interval, m.span.end + at + w.len())
+                (*w, *interval, m.span.end + at + w.len())
             }
             _ => continue,
         };
         if noun.len() < 3
             || !noun.chars().all(|c| c.is_ascii_lowercase())
-            || NOT_NOUNS.contains(&noun.as_str())
+            || NOT_NOUNS.contains(&noun)
         {
             continue;
         }
-        let before_words: Vec<String> = prose
+        // The word before the figure, lower-cased on the stack (no allocation per figure).
+        let before_text = prose
             .get(m.span.start.saturating_sub(40)..m.span.start)
-            .unwrap_or("")
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .map(str::to_lowercase)
-            .collect();
-        let prev = before_words.first().map_or("", String::as_str);
+            .unwrap_or("");
+        let prev_raw = before_text.split_whitespace().next_back().unwrap_or("");
+        let mut prev_buf = [0u8; 16];
+        let prev = if prev_raw.len() <= prev_buf.len() && prev_raw.is_ascii() {
+            prev_buf[..prev_raw.len()].copy_from_slice(prev_raw.as_bytes());
+            prev_buf[..prev_raw.len()].make_ascii_lowercase();
+            std::str::from_utf8(&prev_buf[..prev_raw.len()]).unwrap_or("")
+        } else {
+            ""
+        };
         // A part, not the whole: "another 300 homes", "of the 38,000 troops".
         if matches!(
             prev,
@@ -453,21 +457,20 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
             if after[..*at].contains(['.', ';', ',', '(', '—', '"', '“']) {
                 break;
             }
-            let l = w.to_lowercase();
-            if let Some((_, stem)) = COUNT_VERBS.iter().find(|(f, _)| *f == l) {
+            if let Some((_, stem)) = COUNT_VERBS.iter().find(|(f, _)| f.eq_ignore_ascii_case(w)) {
                 verb = Some((stem, noun_end + at + w.len()));
                 break;
             }
-            if !AUX.contains(&l.as_str()) {
+            if !AUX.iter().any(|a| a.eq_ignore_ascii_case(w)) {
                 break;
             }
         }
         if verb.is_none() {
-            let w = before_words.first().map_or("", String::as_str);
-            if let Some((_, stem)) = COUNT_VERBS.iter().find(|(f, _)| *f == w) {
+            if let Some((_, stem)) = COUNT_VERBS.iter().find(|(f, _)| *f == prev) {
                 verb = Some((stem, noun_end));
             }
         }
+        let noun = noun.to_string();
         let Some((stem, verb_end)) = verb else {
             continue;
         };
