@@ -3,7 +3,7 @@
 use super::timeline::{
     count_units, date_label, duration, in_a_relation, pinned_day, recount, Days,
 };
-use super::{fill, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Kind, RelationKind};
 use crate::resolve::Value;
 use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
@@ -181,22 +181,22 @@ fn one(
         }
         _ => None,
     };
-    Some(Finding {
-        rule: id,
-        severity: cx.settings.severity(id),
-        message: fill(cx.settings.message(id), &vars),
-        primary: Label {
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
             doc: d,
             span: v.mentions[di].mention.span.clone(),
             message: format!("{} as written", v.text(di)),
         },
-        secondary: vec![
+        vec![
             date_label(v, d, *ai, &Days::day(start)),
             date_label(v, d, *ei, &Days::day(end)),
         ],
-        help: Some(fill(cx.settings.help(id), &vars)),
         fix,
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use super::timeline::{
     count_units, date_label, duration, pinned_day, recount, shifted, time_name, time_points, Days,
     Dur, TimePoint,
 };
-use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, RelationKind};
 use crate::resolve::{amount_interval, Value};
 use crate::value::calendar::elapsed_in;
@@ -285,19 +285,19 @@ fn ago(
             replacement,
             applicability: Applicability::Unsafe,
         });
-    Some(Finding {
-        rule: id,
-        severity: cx.settings.severity(id),
-        message: fill(cx.settings.message(id), &vars),
-        primary: Label {
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
             doc: d,
             span: primary,
             message: format!("{} − {count_text} → {}", show_day(reference), lands.show()),
         },
-        secondary: vec![date_label(v, d, k, &Days::day(written))],
-        help: Some(fill(cx.settings.help(id), &vars)),
+        vec![date_label(v, d, k, &Days::day(written))],
         fix,
-    })
+    ))
 }
 
 /// The template variables: `phrase`, `lands`, `time`, `start`, `sign`, `count`,
@@ -358,19 +358,19 @@ fn finding(
             replacement,
             applicability: Applicability::Unsafe,
         });
-    Finding {
-        rule: id,
-        severity: cx.settings.severity(id),
-        message: fill(cx.settings.message(id), &vars),
-        primary: Label {
+    Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
             doc: d,
             span: v.mentions[di].mention.span.clone(),
             message: format!("{written} → {}", lands.show()),
         },
         secondary,
-        help: Some(fill(cx.settings.help(id), &vars)),
         fix,
-    }
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::timeline::{count_units, shifted, Days, Dur};
-use super::{fill, Check, CheckContext, Finding, Label, SetContext, Severity};
+use super::{Check, CheckContext, Finding, Label, SetContext, Severity};
 use crate::story::claims::{EventDate, EventKey};
 
 /// The rule.
@@ -125,18 +125,18 @@ impl Check for EventElapsed {
                 if let Some(w) = witness {
                     secondary.push(w.date.clone());
                 }
-                out.push(Finding {
-                    rule: id,
-                    severity: Severity::Error,
-                    message: fill(cx.settings.message(id), &vars),
-                    primary: Label {
+                out.push(Finding::templated(
+                    cx.settings,
+                    id,
+                    Severity::Error,
+                    &vars,
+                    Label {
                         message: format!("{} → {}", r.count_text, lands.show()),
                         ..r.duration.clone()
                     },
                     secondary,
-                    help: Some(fill(cx.settings.help(id), &vars)),
-                    fix: None,
-                });
+                    None,
+                ));
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{fill, Check, CheckContext, Finding, SetContext, Severity};
+use super::{Check, CheckContext, Finding, SetContext, Severity};
 use crate::story::claims::FactValue;
 use crate::story::facts::{show, Quantity};
 use crate::value::interval::Interval;
@@ -74,15 +74,15 @@ impl Check for FactRelation {
                         ),
                     ),
                 ];
-                out.push(Finding {
-                    rule: id,
-                    severity: Severity::Error,
-                    message: fill(cx.settings.message(id), &vars),
-                    primary: d.label.clone(),
-                    secondary: vec![witness.label.clone()],
-                    help: Some(fill(cx.settings.help(id), &vars)),
-                    fix: None,
-                });
+                out.push(Finding::templated(
+                    cx.settings,
+                    id,
+                    Severity::Error,
+                    &vars,
+                    d.label.clone(),
+                    vec![witness.label.clone()],
+                    None,
+                ));
             }
         }
         for rel in &story.relations {
@@ -138,15 +138,15 @@ impl Check for FactRelation {
                 ),
             ];
             let primary = labels.remove(0);
-            out.push(Finding {
-                rule: id,
-                severity: Severity::Error,
-                message: fill(cx.settings.message(id), &vars),
+            out.push(Finding::templated(
+                cx.settings,
+                id,
+                Severity::Error,
+                &vars,
                 primary,
-                secondary: labels,
-                help: Some(fill(cx.settings.help(id), &vars)),
-                fix: None,
-            });
+                labels,
+                None,
+            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 #![doc = include_str!("../../docs/rules/figure-conflict.md")]
 
-use super::{fill, Check, CheckContext, Finding, SetContext, Severity};
+use super::{Check, CheckContext, Finding, SetContext, Severity};
 use crate::story::claims::Figure;
 
 /// A key used with more figures than this across the set is too generic to be one count.
@@ -46,15 +46,15 @@ impl Check for FigureConflict {
                             format!("automatic: same phrase `{}` ({docs})", b.phrase),
                         ),
                     ];
-                    out.push(Finding {
-                        rule: id,
-                        severity: Severity::Warning,
-                        message: fill(cx.settings.message(id), &vars),
-                        primary: b.label.clone(),
-                        secondary: vec![a.label.clone()],
-                        help: Some(fill(cx.settings.help(id), &vars)),
-                        fix: None,
-                    });
+                    out.push(Finding::templated(
+                        cx.settings,
+                        id,
+                        Severity::Warning,
+                        &vars,
+                        b.label.clone(),
+                        vec![a.label.clone()],
+                        None,
+                    ));
                 }
             }
         }

@@ -112,6 +112,31 @@ pub struct Finding {
     pub fix: Option<Fix>,
 }
 
+impl Finding {
+    /// A finding of rule `id` whose message and help are the rule's templates
+    /// (from the settings) filled with `vars`: how every rule words what it found.
+    #[must_use]
+    pub fn templated(
+        settings: &Settings,
+        id: &'static str,
+        severity: Severity,
+        vars: &[(&str, String)],
+        primary: Label,
+        secondary: Vec<Label>,
+        fix: Option<Fix>,
+    ) -> Finding {
+        Finding {
+            rule: id,
+            severity,
+            message: fill(settings.message(id), vars),
+            primary,
+            secondary,
+            help: Some(fill(settings.help(id), vars)),
+            fix,
+        }
+    }
+}
+
 /// One document as the rules see it.
 pub struct DocView<'a> {
     /// The document.

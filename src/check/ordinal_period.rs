@@ -4,7 +4,7 @@ use super::timeline::{
     count_units, date_label, ordinal_word, pinned_day, reference_time, sentence_times, time_name,
     Days,
 };
-use super::{fill, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
 use crate::resolve::{shift_fractional, Value};
 use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
@@ -192,19 +192,19 @@ fn one(
                 applicability: Applicability::Unsafe,
             }
         });
-    Some(Finding {
-        rule: id,
-        severity: cx.settings.severity(id),
-        message: fill(cx.settings.message(id), &vars),
-        primary: Label {
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
             doc: d,
             span: v.mentions[i].mention.span.clone(),
             message: format!("{} → {}", v.text(i), lands.show()),
         },
         secondary,
-        help: Some(fill(cx.settings.help(id), &vars)),
         fix,
-    })
+    ))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::context::Tense;
 use crate::extract::{DateExpr, Expr, YearSpec};
 use crate::resolve::Value;
@@ -133,11 +133,12 @@ impl Check for PastEventAfterReference {
                     }),
                     _ => None,
                 };
-                out.push(Finding {
-                    rule: id,
-                    severity: cx.settings.severity(id),
-                    message: fill(cx.settings.message(id), &vars),
-                    primary: Label {
+                out.push(Finding::templated(
+                    cx.settings,
+                    id,
+                    cx.settings.severity(id),
+                    &vars,
+                    Label {
                         doc: d,
                         span,
                         message: format!(
@@ -145,10 +146,9 @@ impl Check for PastEventAfterReference {
                             show_day(reference)
                         ),
                     },
-                    secondary: Vec::new(),
-                    help: Some(fill(cx.settings.help(id), &vars)),
+                    Vec::new(),
                     fix,
-                });
+                ));
             }
         }
     }

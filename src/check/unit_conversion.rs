@@ -1,6 +1,6 @@
 #![doc = include_str!("../../docs/rules/unit-conversion.md")]
 
-use super::{fill, Check, CheckContext, Finding, Label};
+use super::{Check, CheckContext, Finding, Label};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
 use crate::value::units::{from_base, Dimension};
@@ -94,23 +94,23 @@ impl Check for UnitConversion {
                     ("second", second.clone()),
                     ("converted", converted.clone()),
                 ];
-                out.push(Finding {
-                    rule: id,
-                    severity: cx.settings.severity(id),
-                    message: fill(cx.settings.message(id), &vars),
-                    primary: Label {
+                out.push(Finding::templated(
+                    cx.settings,
+                    id,
+                    cx.settings.severity(id),
+                    &vars,
+                    Label {
                         doc: d,
                         span: b.mention.span.clone(),
                         message: format!("{} {} as written", show(&b_iv), plural(b_unit)),
                     },
-                    secondary: vec![Label {
+                    vec![Label {
                         doc: d,
                         span: a.mention.span.clone(),
                         message: format!("{} {} = {converted}", show(&a_iv), plural(a_unit)),
                     }],
-                    help: Some(fill(cx.settings.help(id), &vars)),
-                    fix: None,
-                });
+                    None,
+                ));
             }
         }
     }

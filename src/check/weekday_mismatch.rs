@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::{fill, show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, YearSpec};
 
 /// The rule.
@@ -194,24 +194,26 @@ fn mismatch(
     } else {
         actual_name.to_string()
     };
-    Some(Finding {
-        rule: id,
-        severity: cx.settings.severity(id),
-        message: fill(cx.settings.message(id), &vars),
-        primary: Label {
-            doc,
-            span: weekday_span.clone(),
-            message: format!("{written_name}, but the date is a {actual_name}"),
-        },
-        secondary: date_label.into_iter().collect(),
-        help: Some(fill(cx.settings.help(id), &vars)),
-        fix: Some(Fix {
-            doc,
-            span: weekday_span,
-            replacement,
-            applicability: Applicability::Unsafe,
-        }),
-    })
+    let primary = Label {
+        doc,
+        span: weekday_span.clone(),
+        message: format!("{written_name}, but the date is a {actual_name}"),
+    };
+    let fix = Fix {
+        doc,
+        span: weekday_span,
+        replacement,
+        applicability: Applicability::Unsafe,
+    };
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        primary,
+        date_label.into_iter().collect(),
+        Some(fix),
+    ))
 }
 
 #[cfg(test)]
