@@ -284,6 +284,21 @@ pub enum RelationKind {
     Between,
 }
 
+impl RelationKind {
+    /// The kebab-case name used in JSON and configuration.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            RelationKind::Since => "since",
+            RelationKind::Before => "before",
+            RelationKind::After => "after",
+            RelationKind::Into => "into",
+            RelationKind::OrdinalPeriod => "ordinal-period",
+            RelationKind::Between => "between",
+        }
+    }
+}
+
 /// What a mention says, as written.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
