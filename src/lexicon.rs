@@ -399,28 +399,40 @@ impl Lexicon {
         tokens: &'a [Token],
         i: usize,
     ) -> impl Iterator<Item = Hit> + 'a {
-        let key = tokens.get(i).and_then(|t| {
-            let w = t.text(text);
-            let b = sketch(w.as_bytes());
-            if self
-                .filter
-                .get(b / 64)
-                .is_none_or(|x| x & (1 << (b % 64)) == 0)
-            {
-                return None;
-            }
-            // Most words are short ASCII: lower-case them on the stack.
-            let mut buf = [0u8; 24];
-            if w.len() <= buf.len() && w.is_ascii() {
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).ok().and_then(|k| self.first.get(k))
-            } else {
-                self.first.get(&*lower_cow(w))
-            }
-        });
-        key.into_iter().flatten().filter_map(move |p| {
+        let w = tokens.get(i).map_or("", |t| t.text(text));
+        let low = (!w.is_empty() && self.may_start(sketch(w.as_bytes()))).then(|| lower_cow(w));
+        let phrases = low.and_then(|k| self.first.get(&*k));
+        self.matching(phrases, text, tokens, i)
+    }
+
+    /// The filter in front of the table: false means no entry starts with a
+    /// word of this [`sketch`].
+    pub(crate) fn may_start(&self, sketch: usize) -> bool {
+        self.filter
+            .get(sketch / 64)
+            .is_some_and(|x| x & (1 << (sketch % 64)) != 0)
+    }
+
+    /// Like [`Lexicon::lookup`], for a token already lower-cased by the caller.
+    pub(crate) fn lookup_lower<'a>(
+        &'a self,
+        low: &str,
+        text: &'a str,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        self.matching(self.first.get(low), text, tokens, i)
+    }
+
+    /// The phrases of `entries` whose remaining tokens follow token `i`.
+    fn matching<'a>(
+        &'a self,
+        entries: Option<&'a Vec<Phrase>>,
+        text: &'a str,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = Hit> + 'a {
+        entries.into_iter().flatten().filter_map(move |p| {
             for (k, (want, touching)) in p.rest.iter().enumerate() {
                 let t = tokens.get(i + 1 + k)?;
                 let prev = &tokens[i + k];

@@ -436,21 +436,32 @@ impl<'a> Cursor<'a> {
         let mut trigger = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             hit_start.push(hit_pool.len() as u32);
-            let before = hit_pool.len();
             let t = toks[i];
             if t.kind == token::TokenKind::Number {
                 trigger.push(true);
                 continue;
             }
-            hit_pool.extend(lex.lookup(text, &toks, i));
             let w = t.text(text);
-            let trig = hit_pool.len() > before
-                || w == "'"
-                || w == "’"
-                || (w.len() <= 12
-                    && t.kind == token::TokenKind::Word
-                    && temporal::may_be_cue(w)
-                    && temporal::is_cue(&Low::new(w)));
+            // One sketch of the word asks both filters; only the few words that
+            // pass are lower-cased and looked up.
+            let sk = crate::lexicon::sketch(w.as_bytes());
+            let lexical = lex.may_start(sk);
+            let cue = w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::may_be_cue(sk);
+            let mut trig = false;
+            if lexical || cue {
+                let low = Low::new(w);
+                let before = hit_pool.len();
+                if lexical {
+                    hit_pool.extend(lex.lookup_lower(&low, text, &toks, i));
+                }
+                trig = hit_pool.len() > before || (cue && temporal::is_cue(&low));
+            }
+            // An apostrophe opens a year or decade only before two touching digits ('98, '90s).
+            if !trig && (w == "'" || w == "’") {
+                trig = toks.get(i + 1).is_some_and(|n| {
+                    n.kind == token::TokenKind::Number && n.start == t.end && n.end - n.start == 2
+                });
+            }
             trigger.push(trig);
         }
         hit_start.push(hit_pool.len() as u32);
@@ -727,6 +738,30 @@ mod tests {
         assert_eq!(parts.iter().map(|(_, p)| *p).collect::<String>(), text);
         assert!(parts.iter().all(|(b, p)| &text[*b..*b + p.len()] == *p));
         assert_eq!(parts.len(), 3);
+    }
+
+    #[test]
+    fn a_lead_word_opens_a_phrase_whose_head_is_no_trigger() {
+        // "the" is read only when a trigger follows: "moment" is one for this reason.
+        for text in [
+            "Talks are stalled at the moment and no date is set.",
+            "At the moment, talks are stalled.",
+        ] {
+            let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
+            assert!(
+                ms.iter().any(|m| text[m.span.clone()].eq_ignore_ascii_case("the moment")),
+                "{text}: {ms:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_apostrophe_opens_only_a_two_digit_decade_or_year() {
+        let text = "Kyiv's forces held the line, as in the '90s; the city's mayor said so.";
+        let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
+        let spans: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+        assert!(spans.contains(&"the '90s"), "{spans:?}");
+        assert!(!spans.iter().any(|s| s.starts_with("'s")), "{spans:?}");
     }
 
     #[test]

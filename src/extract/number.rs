@@ -224,11 +224,20 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return s.parse().ok();
     }
-    let clean: String = s
-        .chars()
-        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
-        .collect();
-    clean.parse().ok()
+    // Grouped: copy the digits out, on the stack when short.
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for b in s.bytes().filter(|b| b.is_ascii_digit() || *b == b'.') {
+        match buf.get_mut(n) {
+            Some(slot) => *slot = b,
+            None => {
+                let clean: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+                return clean.parse().ok();
+            }
+        }
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
 }
 
 fn multiplier_at(c: &Cursor<'_>, i: usize) -> Option<(f64, usize)> {

@@ -294,7 +294,13 @@ const CUES: &[&str] = &[
     "seventies",
     "eighties",
     "nineties",
+    // Not a start, but "the" opens "at the moment" only when something follows.
+    "moment",
 ];
+
+/// [`CUES`] as a set.
+static CUE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| CUES.iter().copied().collect());
 
 /// Sketches of the cue words, so most words are turned away without lower-casing.
 static CUE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
@@ -306,15 +312,16 @@ static CUE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     bits
 });
 
-/// The word may be a cue (a cheap test on its sketch; true means "ask [`is_cue`]").
-pub(crate) fn may_be_cue(w: &str) -> bool {
-    let b = crate::lexicon::sketch(w.as_bytes());
-    CUE_FILTER[b / 64] & (1 << (b % 64)) != 0
+/// A word of this [`crate::lexicon::sketch`] may be a cue (true means "ask [`is_cue`]").
+pub(crate) fn may_be_cue(sketch: usize) -> bool {
+    CUE_FILTER
+        .get(sketch / 64)
+        .is_some_and(|x| x & (1 << (sketch % 64)) != 0)
 }
 
 /// Words that can open a temporal expression without being in the lexicon.
 pub(crate) fn is_cue(w: &str) -> bool {
-    CUES.contains(&w)
+    CUE_SET.contains(w)
 }
 
 fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {

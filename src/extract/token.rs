@@ -39,85 +39,128 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '²' || c == '³'
 }
 
+/// Byte classes for the ASCII fast path of the tokenizer.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const ALPHA: u8 = 3;
+const PUNCT: u8 = 4;
+const HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c >= 0x80 {
+            HIGH
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text` into tokens. Never panics; every token lies on char boundaries.
 #[must_use]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' || b == b'\t' || b == b'\r' {
-            i += 1;
-            continue;
-        }
-        if b.is_ascii_digit() {
-            let end = number_end(bytes, i);
-            out.push(Token {
-                start: i,
-                end,
-                kind: TokenKind::Number,
-            });
-            i = end;
-            continue;
-        }
-        if b.is_ascii_alphabetic() {
-            let end = word_end(text, i);
-            out.push(Token {
-                start: i,
-                end,
-                kind: TokenKind::Word,
-            });
-            i = end;
-            continue;
-        }
-        // Non-ASCII or punctuation: decode one char.
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-        } else if is_word_char(c) {
-            let end = word_end(text, i);
-            out.push(Token {
-                start: i,
-                end,
-                kind: TokenKind::Word,
-            });
-            i = end;
-        } else {
-            out.push(Token {
-                start: i,
-                end: i + len,
-                kind: TokenKind::Punct,
-            });
-            i += len;
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            SPACE => i += 1,
+            DIGIT => {
+                let end = number_end(bytes, i);
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: TokenKind::Number,
+                });
+                i = end;
+            }
+            ALPHA => {
+                let mut end = i + 1;
+                while bytes.get(end).is_some_and(|&b| CLASS[usize::from(b)] == ALPHA) {
+                    end += 1;
+                }
+                // Only an apostrophe or a non-ASCII letter needs the careful reader.
+                if bytes.get(end).is_some_and(|&b| b == b'\'' || b >= 0x80) {
+                    end = word_end(text, i);
+                }
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: TokenKind::Word,
+                });
+                i = end;
+            }
+            PUNCT => {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+            }
+            _ => {
+                // Non-ASCII: decode one char.
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                } else if is_word_char(c) {
+                    let end = word_end(text, i);
+                    out.push(Token {
+                        start: i,
+                        end,
+                        kind: TokenKind::Word,
+                    });
+                    i = end;
+                } else {
+                    out.push(Token {
+                        start: i,
+                        end: i + len,
+                        kind: TokenKind::Punct,
+                    });
+                    i += len;
+                }
+            }
         }
     }
     out
 }
 
+#[cold]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
+    loop {
+        // The common case: a run of ASCII letters.
+        while bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] == ALPHA) {
             i += 1;
-            continue;
         }
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
         if b < 0x80 {
             // An apostrophe between letters stays inside the word, but a possessive
             // 's is its own token, so "Friday's" is still the weekday.
-            if (b == b'\'')
-                && i + 1 < bytes.len()
-                && bytes[i + 1].is_ascii_alphabetic()
+            if b == b'\''
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
                 && i > start
                 && !is_possessive(bytes, i + 1)
             {
                 i += 1;
                 continue;
             }
-            break;
+            return i;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         if is_word_char(c) {
@@ -128,10 +171,9 @@ fn word_end(text: &str, start: usize) -> usize {
         {
             i += c.len_utf8();
         } else {
-            break;
+            return i;
         }
     }
-    i
 }
 
 /// `s` at `i` ends the word: the apostrophe before it marks a possessive.
@@ -141,7 +183,7 @@ fn is_possessive(bytes: &[u8], i: usize) -> bool {
 }
 
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_digit() {
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
         i += 1;
     }
     i

@@ -490,38 +490,39 @@ const GROUP_SEPARATORS: [char; 7] = [',', ' ', '\u{a0}', '\u{2009}', '\u{202f}',
 /// Text with no digits, or a number that is all zeros, gives 1.
 #[must_use]
 pub fn precision_of_written_number(text: &str) -> f64 {
-    let chars: Vec<char> = text.chars().collect();
-    let Some(start) = chars.iter().position(char::is_ascii_digit) else {
+    let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
         return 1.0;
     };
-    let mut int_digits = String::new();
+    // Read without allocating: this runs for every number in the text.
+    let mut chars = text[start..].chars().peekable();
     let mut decimals: i32 = 0;
     let mut in_fraction = false;
-    let mut i = start;
-    while i < chars.len() {
-        let c = chars[i];
-        let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+    let mut any_nonzero = false;
+    let mut trailing_zeros: i32 = 0;
+    while let Some(c) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(char::is_ascii_digit);
         if c.is_ascii_digit() {
             if in_fraction {
                 decimals += 1;
+            } else if c == '0' {
+                trailing_zeros = trailing_zeros.saturating_add(1);
             } else {
-                int_digits.push(c);
+                any_nonzero = true;
+                trailing_zeros = 0;
             }
         } else if c == '.' && !in_fraction && next_is_digit {
             in_fraction = true;
         } else if !(GROUP_SEPARATORS.contains(&c) && !in_fraction && next_is_digit) {
             break;
         }
-        i += 1;
     }
     if decimals > 0 {
         return 1.0 / 10f64.powi(decimals);
     }
-    if int_digits.bytes().all(|b| b == b'0') {
+    if !any_nonzero {
         return 1.0;
     }
-    let trailing_zeros = int_digits.bytes().rev().take_while(|&b| b == b'0').count();
-    10f64.powi(i32::try_from(trailing_zeros).unwrap_or(i32::MAX))
+    10f64.powi(trailing_zeros)
 }
 
 #[cfg(test)]
