@@ -425,6 +425,9 @@ pub(crate) struct Cursor<'a> {
     hit_pool: Vec<crate::lexicon::Hit>,
     /// Token `i` can start an expression: a number, a lexicon word or a cue word.
     trigger: Vec<bool>,
+    /// The last amount read: the temporal and the number grammar both read the
+    /// amount at a number token, one right after the other.
+    pub(crate) last_amount: std::cell::Cell<Option<(usize, Option<(Amount, usize)>)>>,
 }
 
 impl<'a> Cursor<'a> {
@@ -473,6 +476,7 @@ impl<'a> Cursor<'a> {
             hit_start,
             hit_pool,
             trigger,
+            last_amount: std::cell::Cell::new(None),
         }
     }
 

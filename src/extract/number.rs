@@ -256,6 +256,17 @@ fn word_number_at(c: &Cursor<'_>, i: usize) -> Option<(f64, usize)> {
 
 /// An amount at `i`: digits, number words or a vague count, with multipliers.
 pub(crate) fn amount_at(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
+    if let Some((at, found)) = c.last_amount.get() {
+        if at == i {
+            return found;
+        }
+    }
+    let found = read_amount(c, i);
+    c.last_amount.set(Some((i, found)));
+    found
+}
+
+fn read_amount(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
     if c.is_num(i) {
         let raw = c.raw(i);
         let mut x = parse_digits(raw)?;

@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 use super::DocResult;
 use crate::lexicon::Lexicon;
 use crate::resolve::{Timex, Value};
-use crate::source::LineIndex;
+use crate::source::{LineCursor, LineIndex};
 use crate::value::interval::{Bound, Interval};
 
 /// Flush the buffer to the output once it holds this much.
@@ -74,6 +74,7 @@ impl<W: Write> JsonWriter<W> {
         file.extend_from_slice(b",\"span\":{\"start\":");
         let text = &r.doc.text;
         let index = LineIndex::new(text);
+        let mut lines = LineCursor::new(&index, text);
         for m in &r.mentions {
             let b = &mut self.buf;
             if !self.first {
@@ -81,7 +82,7 @@ impl<W: Write> JsonWriter<W> {
             }
             self.first = false;
             let span = &m.mention.span;
-            let (line, column) = index.line_col(text, span.start);
+            let (line, column) = lines.line_col(span.start);
             b.extend_from_slice(&file);
             uint(b, span.start);
             b.extend_from_slice(b",\"end\":");

@@ -33,7 +33,7 @@ use std::path::Path;
 
 pub use crate::config::front_matter::{FrontMatter, FrontMatterKind};
 pub use error::SourceError;
-pub use line_index::LineIndex;
+pub use line_index::{LineCursor, LineIndex};
 pub use mask::link_like_ranges;
 
 /// How many leading bytes are checked for a NUL byte.
