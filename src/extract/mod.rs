@@ -425,6 +425,9 @@ pub(crate) struct Cursor<'a> {
     hit_pool: Vec<crate::lexicon::Hit>,
     /// Token `i` can start an expression: a number, a lexicon word or a cue word.
     trigger: Vec<bool>,
+    /// `text` with ASCII letters lower-cased (same offsets): most words need no
+    /// lower-casing of their own, and the grammars ask for it again and again.
+    lower: String,
     /// The last amount read: the temporal and the number grammar both read the
     /// amount at a number token, one right after the other.
     pub(crate) last_amount: std::cell::Cell<Option<(usize, Option<(Amount, usize)>)>>,
@@ -434,6 +437,7 @@ impl<'a> Cursor<'a> {
     /// Tokenizes `text` and looks every word up in the lexicon once.
     pub fn new(text: &'a str, lex: &'a Lexicon, opts: &'a Options) -> Self {
         let toks = tokenize(text);
+        let lower = text.to_ascii_lowercase();
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
         let mut hit_pool = Vec::new();
         let mut trigger = Vec::with_capacity(toks.len());
@@ -452,7 +456,10 @@ impl<'a> Cursor<'a> {
             let cue = w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::may_be_cue(sk);
             let mut trig = false;
             if lexical || cue {
-                let low = Low::new(w);
+                let low = match lower.get(t.start..t.end) {
+                    Some(l) if l.is_ascii() => Low::Borrowed(l),
+                    _ => Low::new(w),
+                };
                 let before = hit_pool.len();
                 if lexical {
                     hit_pool.extend(lex.lookup_lower(&low, text, &toks, i));
@@ -477,6 +484,7 @@ impl<'a> Cursor<'a> {
             hit_pool,
             trigger,
             last_amount: std::cell::Cell::new(None),
+            lower,
         }
     }
 
@@ -488,8 +496,11 @@ impl<'a> Cursor<'a> {
     }
 
     /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
-    pub fn low(&self, i: usize) -> Low<'a> {
-        Low::new(self.raw(i))
+    pub fn low(&self, i: usize) -> Low<'_> {
+        match self.toks.get(i).and_then(|t| self.lower.get(t.start..t.end)) {
+            Some(l) if l.is_ascii() => Low::Borrowed(l),
+            _ => Low::new(self.raw(i)),
+        }
     }
     /// Text of token `i` as written ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
