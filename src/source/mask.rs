@@ -105,8 +105,13 @@ pub fn link_like_ranges(text: &str) -> Vec<Range<usize>> {
 /// Prose mask for plain text: everything but URLs and email addresses.
 /// `skip` (front matter, byte order mark) is masked too.
 pub fn text_prose(text: &str, skip: &[Range<usize>]) -> String {
+    let links = link_like_ranges(text);
+    if links.is_empty() && skip.is_empty() {
+        // Most texts: all prose, and a copy needs no second UTF-8 check.
+        return text.to_owned();
+    }
     let mut buf = text.as_bytes().to_vec();
-    for r in link_like_ranges(text) {
+    for r in links {
         mask_range(&mut buf, text, r);
     }
     for r in skip {
