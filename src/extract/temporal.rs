@@ -2069,6 +2069,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     if c.is(i, "the") {
         let (k, shift) = match &*c.low(i + 1) {
             "latest" | "last" if c.is(i + 2, "quarter") => (i + 2, -1),
+            "latest" if c.is(i + 2, "period") => (i + 2, -1),
             "current" => (i + 2, 0),
             "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
             "year"
@@ -2083,7 +2084,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
         };
         if k > 0 && !c.is_any(k + 1, &["of", "century", "-"]) {
             let unit = match &*c.low(k) {
-                "quarter" | "period" if shift == -5 => Some(CalendarUnit::Quarter),
+                "quarter" | "period" if shift < 0 => Some(CalendarUnit::Quarter),
                 "quarter" => Some(CalendarUnit::Quarter),
                 "year" => Some(CalendarUnit::Year),
                 _ => None,
@@ -2093,6 +2094,64 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
                 let expr = Expr::Date(DateExpr::Relative { unit, offset });
                 return Some((k + 1, one(span(c, i, k + 1), Kind::Date, expr, None)));
             }
+        }
+    }
+    // "year-earlier profit", "the year-ago results": last year, as an adjective;
+    // "the year-ago third quarter", "the year-earlier nine months": one expression.
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    if c.is(k, "year")
+        && c.raw(k + 1) == "-"
+        && c.touch(k, k + 1)
+        && c.is_any(k + 2, &["ago", "earlier"])
+        && c.is_word(k + 3)
+    {
+        let next = year_part(c, k + 3).or_else(|| amount_led(c, k + 3));
+        if let Some((e, mut ms)) = next.filter(|(_, ms)| {
+            ms.len() == 1
+                && ms[0].span.start == c.toks[k + 3].start
+                && matches!(ms[0].kind, Kind::Date | Kind::Duration)
+        }) {
+            let m = &mut ms[0];
+            m.span = span(c, i, e);
+            if let Expr::Date(DateExpr::YearPart { year, .. }) = &mut m.expr {
+                if *year == YearSpec::Unspecified {
+                    *year = YearSpec::Shift(-1);
+                }
+            }
+            return Some((e, ms));
+        }
+        if k == i {
+            let expr = Expr::Date(DateExpr::Relative {
+                unit: CalendarUnit::Year,
+                offset: -1,
+            });
+            return Some((i + 3, one(span(c, i, i + 3), Kind::Date, expr, None)));
+        }
+    }
+    // "by year-end", "since year end", "by year's end": the end of this year.
+    if c.is(i, "year")
+        && c.is_any(
+            i.wrapping_sub(1),
+            &[
+                "by", "since", "at", "around", "before", "until", "till", "after", "near",
+            ],
+        )
+    {
+        let e = match c.raw(i + 1) {
+            "-" if c.touch(i, i + 1) && c.is(i + 2, "end") => i + 3,
+            "'" | "’" if c.is(i + 2, "s") && c.is(i + 3, "end") => i + 4,
+            _ if c.is(i + 1, "end") => i + 2,
+            _ => 0,
+        };
+        if e > 0 && !c.is(e, "of") && c.raw(e) != "-" {
+            let expr = Expr::Date(DateExpr::Relative {
+                unit: CalendarUnit::Year,
+                offset: 0,
+            });
+            return Some((
+                e,
+                one(span(c, i, e), Kind::Date, expr, Some(PeriodPart::End)),
+            ));
         }
     }
     // "the weekend", "over the weekend"
@@ -2462,6 +2521,48 @@ mod tests {
             "the 19th century",
             "18",
         );
+    }
+
+    #[test]
+    fn reporting_periods() {
+        one(
+            "Revenue climbed 8% in the latest period.",
+            "the latest period",
+            "2024-Q4",
+        );
+        one(
+            "The grid operator posted year-earlier losses of $2 million.",
+            "year-earlier",
+            "2024",
+        );
+        one(
+            "The year-ago figures excluded the Kursk operation.",
+            "year-ago",
+            "2024",
+        );
+        one(
+            "Shipments doubled from the year-ago third quarter.",
+            "the year-ago third quarter",
+            "2024-Q3",
+        );
+        one(
+            "Costs rose in the year-earlier nine months.",
+            "the year-earlier nine months",
+            "P9M",
+        );
+        one(
+            "The ministry expects a deal by year-end.",
+            "year-end",
+            "2025",
+        );
+        one("Repairs should finish by year's end.", "year's end", "2025");
+        one(
+            "The merger should close around year end.",
+            "year end",
+            "2025",
+        );
+        none("The plant cut its year-earlier $4 million forecast.");
+        none("The year-end bonus was paid.");
     }
 
     #[test]
