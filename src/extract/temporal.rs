@@ -137,6 +137,35 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
                 }
             }
         }
+        // "by mid-afternoon", "until late evening": a part of the day the story is on.
+        if c.is_any(
+            i.wrapping_sub(1),
+            &[
+                "by", "in", "at", "until", "till", "since", "from", "around", "before", "after",
+            ],
+        ) {
+            let day = DateExpr::Anaphoric {
+                unit: CalendarUnit::Day,
+                offset: 0,
+            };
+            let (e, mut m) = part_of_day_after(c, i, j, day);
+            if m.kind == Kind::Time && e > j {
+                // "mid-afternoon yesterday", "late evening Friday": that day's.
+                let after = deictic(c, e).or_else(|| weekday_led(c, e, Shift::Bare, e));
+                if let Some((e2, next)) = after {
+                    if let ([n], Expr::Date(DateExpr::PartOfDay { day, .. })) =
+                        (&next[..], &mut m.expr)
+                    {
+                        if let (Kind::Date, Expr::Date(d)) = (n.kind, &n.expr) {
+                            *day = Box::new(d.clone());
+                            m.span = span(c, i, e2);
+                            return Some((e2, vec![m]));
+                        }
+                    }
+                }
+                return Some((e, vec![m]));
+            }
+        }
     }
     // A hedge in front of a time or date: "around 7:15 p.m.", "about March 5".
     if let Some(len) = c
@@ -278,6 +307,7 @@ const CUES: &[&str] = &[
     "minutes",
     "centuries",
     "prior",
+    "term",
     "two-thirds",
     "that",
     "these",
@@ -1093,12 +1123,19 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         };
         return date_at(c, i, i + 2, DateExpr::Ref(r));
     }
+    // "in the past it considered", "into the future if": after "in", whatever follows,
+    // unless it counts a stretch ("in the past two years", "in the past week").
+    let in_the = c.is_any(i.wrapping_sub(1), &["in", "into"])
+        && amount_at(c, i + 2).is_none()
+        && time_unit_at(c, i + 2).is_none()
+        && !c.is_any(i + 2, &["few", "several", "many", "couple", "weekend", "-"]);
     if w == "the"
         && c.is_any(i + 1, &["past", "future"])
-        && c.is_any(
-            i + 2,
-            &["and", "or", "of", "as", "is", "was", "will", "that", "when"],
-        )
+        && (in_the
+            || c.is_any(
+                i + 2,
+                &["and", "or", "of", "as", "is", "was", "will", "that", "when"],
+            ))
     {
         let r = if c.is(i + 1, "past") {
             RefPoint::Past
@@ -1106,6 +1143,14 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
             RefPoint::Future
         };
         return date_at(c, i, i + 2, DateExpr::Ref(r));
+    }
+    // "in the near future", "over the short term": the time ahead (not "near-term debt").
+    if w == "the"
+        && (c.is(i + 1, "near") && c.is_any(i + 2, &["future", "term"])
+            || c.is(i + 1, "short") && c.is(i + 2, "term"))
+        && c.raw(i + 3) != "-"
+    {
+        return date_at(c, i, i + 3, DateExpr::Ref(RefPoint::Future));
     }
     // "in recent years", "in the coming weeks": a vague stretch of time.
     if (w == "recent" || w == "coming")
@@ -2520,6 +2565,50 @@ mod tests {
             "It was built in the 19th century.",
             "the 19th century",
             "18",
+        );
+    }
+
+    #[test]
+    fn the_past_and_the_future() {
+        one(
+            "In the past the pipeline carried gas west.",
+            "the past",
+            "PAST_REF",
+        );
+        one(
+            "Sanctions could last well into the future unless talks resume.",
+            "the future",
+            "FUTURE_REF",
+        );
+        one(
+            "Kyiv expects more aid in the near future.",
+            "the near future",
+            "FUTURE_REF",
+        );
+        one(
+            "Gas prices may stay high in the short term.",
+            "the short term",
+            "FUTURE_REF",
+        );
+        one(
+            "In the past two years the front barely moved.",
+            "the past two years",
+            "P2Y",
+        );
+        none("The utility refinanced its near-term debt.");
+    }
+
+    #[test]
+    fn parts_of_the_day_with_a_modifier() {
+        one(
+            "By mid-afternoon the sirens had stopped.",
+            "mid-afternoon",
+            "2025-01-07TAF",
+        );
+        one(
+            "Shelling resumed at mid-morning yesterday.",
+            "mid-morning yesterday",
+            "2025-01-06TMO",
         );
     }
 
