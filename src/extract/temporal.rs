@@ -137,6 +137,35 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
                 }
             }
         }
+        // "by mid-afternoon", "until late evening": a part of the day the story is on.
+        if c.is_any(
+            i.wrapping_sub(1),
+            &[
+                "by", "in", "at", "until", "till", "since", "from", "around", "before", "after",
+            ],
+        ) {
+            let day = DateExpr::Anaphoric {
+                unit: CalendarUnit::Day,
+                offset: 0,
+            };
+            let (e, mut m) = part_of_day_after(c, i, j, day);
+            if m.kind == Kind::Time && e > j {
+                // "mid-afternoon yesterday", "late evening Friday": that day's.
+                let after = deictic(c, e).or_else(|| weekday_led(c, e, Shift::Bare, e));
+                if let Some((e2, next)) = after {
+                    if let ([n], Expr::Date(DateExpr::PartOfDay { day, .. })) =
+                        (&next[..], &mut m.expr)
+                    {
+                        if let (Kind::Date, Expr::Date(d)) = (n.kind, &n.expr) {
+                            *day = Box::new(d.clone());
+                            m.span = span(c, i, e2);
+                            return Some((e2, vec![m]));
+                        }
+                    }
+                }
+                return Some((e, vec![m]));
+            }
+        }
     }
     // A hedge in front of a time or date: "around 7:15 p.m.", "about March 5".
     if let Some(len) = c
@@ -278,6 +307,7 @@ const CUES: &[&str] = &[
     "minutes",
     "centuries",
     "prior",
+    "term",
     "two-thirds",
     "that",
     "these",
@@ -1100,12 +1130,19 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         };
         return date_at(c, i, i + 2, DateExpr::Ref(r));
     }
+    // "in the past it considered", "into the future if": after "in", whatever follows,
+    // unless it counts a stretch ("in the past two years", "in the past week").
+    let in_the = c.is_any(i.wrapping_sub(1), &["in", "into"])
+        && amount_at(c, i + 2).is_none()
+        && time_unit_at(c, i + 2).is_none()
+        && !c.is_any(i + 2, &["few", "several", "many", "couple", "weekend", "-"]);
     if w == "the"
         && c.is_any(i + 1, &["past", "future"])
-        && c.is_any(
-            i + 2,
-            &["and", "or", "of", "as", "is", "was", "will", "that", "when"],
-        )
+        && (in_the
+            || c.is_any(
+                i + 2,
+                &["and", "or", "of", "as", "is", "was", "will", "that", "when"],
+            ))
     {
         let r = if c.is(i + 1, "past") {
             RefPoint::Past
@@ -1113,6 +1150,14 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
             RefPoint::Future
         };
         return date_at(c, i, i + 2, DateExpr::Ref(r));
+    }
+    // "in the near future", "over the short term": the time ahead (not "near-term debt").
+    if w == "the"
+        && (c.is(i + 1, "near") && c.is_any(i + 2, &["future", "term"])
+            || c.is(i + 1, "short") && c.is(i + 2, "term"))
+        && c.raw(i + 3) != "-"
+    {
+        return date_at(c, i, i + 3, DateExpr::Ref(RefPoint::Future));
     }
     // "in recent years", "in the coming weeks": a vague stretch of time.
     if (w == "recent" || w == "coming")
@@ -2076,6 +2121,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     if c.is(i, "the") {
         let (k, shift) = match &*c.low(i + 1) {
             "latest" | "last" if c.is(i + 2, "quarter") => (i + 2, -1),
+            "latest" if c.is(i + 2, "period") => (i + 2, -1),
             "current" => (i + 2, 0),
             "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
             "year"
@@ -2090,7 +2136,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
         };
         if k > 0 && !c.is_any(k + 1, &["of", "century", "-"]) {
             let unit = match &*c.low(k) {
-                "quarter" | "period" if shift == -5 => Some(CalendarUnit::Quarter),
+                "quarter" | "period" if shift < 0 => Some(CalendarUnit::Quarter),
                 "quarter" => Some(CalendarUnit::Quarter),
                 "year" => Some(CalendarUnit::Year),
                 _ => None,
@@ -2100,6 +2146,64 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
                 let expr = Expr::Date(DateExpr::Relative { unit, offset });
                 return Some((k + 1, one(span(c, i, k + 1), Kind::Date, expr, None)));
             }
+        }
+    }
+    // "year-earlier profit", "the year-ago results": last year, as an adjective;
+    // "the year-ago third quarter", "the year-earlier nine months": one expression.
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    if c.is(k, "year")
+        && c.raw(k + 1) == "-"
+        && c.touch(k, k + 1)
+        && c.is_any(k + 2, &["ago", "earlier"])
+        && c.is_word(k + 3)
+    {
+        let next = year_part(c, k + 3).or_else(|| amount_led(c, k + 3));
+        if let Some((e, mut ms)) = next.filter(|(_, ms)| {
+            ms.len() == 1
+                && ms[0].span.start == c.toks[k + 3].start
+                && matches!(ms[0].kind, Kind::Date | Kind::Duration)
+        }) {
+            let m = &mut ms[0];
+            m.span = span(c, i, e);
+            if let Expr::Date(DateExpr::YearPart { year, .. }) = &mut m.expr {
+                if *year == YearSpec::Unspecified {
+                    *year = YearSpec::Shift(-1);
+                }
+            }
+            return Some((e, ms));
+        }
+        if k == i {
+            let expr = Expr::Date(DateExpr::Relative {
+                unit: CalendarUnit::Year,
+                offset: -1,
+            });
+            return Some((i + 3, one(span(c, i, i + 3), Kind::Date, expr, None)));
+        }
+    }
+    // "by year-end", "since year end", "by year's end": the end of this year.
+    if c.is(i, "year")
+        && c.is_any(
+            i.wrapping_sub(1),
+            &[
+                "by", "since", "at", "around", "before", "until", "till", "after", "near",
+            ],
+        )
+    {
+        let e = match c.raw(i + 1) {
+            "-" if c.touch(i, i + 1) && c.is(i + 2, "end") => i + 3,
+            "'" | "’" if c.is(i + 2, "s") && c.is(i + 3, "end") => i + 4,
+            _ if c.is(i + 1, "end") => i + 2,
+            _ => 0,
+        };
+        if e > 0 && !c.is(e, "of") && c.raw(e) != "-" {
+            let expr = Expr::Date(DateExpr::Relative {
+                unit: CalendarUnit::Year,
+                offset: 0,
+            });
+            return Some((
+                e,
+                one(span(c, i, e), Kind::Date, expr, Some(PeriodPart::End)),
+            ));
         }
     }
     // "the weekend", "over the weekend"
@@ -2469,6 +2573,92 @@ mod tests {
             "the 19th century",
             "18",
         );
+    }
+
+    #[test]
+    fn the_past_and_the_future() {
+        one(
+            "In the past the pipeline carried gas west.",
+            "the past",
+            "PAST_REF",
+        );
+        one(
+            "Sanctions could last well into the future unless talks resume.",
+            "the future",
+            "FUTURE_REF",
+        );
+        one(
+            "Kyiv expects more aid in the near future.",
+            "the near future",
+            "FUTURE_REF",
+        );
+        one(
+            "Gas prices may stay high in the short term.",
+            "the short term",
+            "FUTURE_REF",
+        );
+        one(
+            "In the past two years the front barely moved.",
+            "the past two years",
+            "P2Y",
+        );
+        none("The utility refinanced its near-term debt.");
+    }
+
+    #[test]
+    fn parts_of_the_day_with_a_modifier() {
+        one(
+            "By mid-afternoon the sirens had stopped.",
+            "mid-afternoon",
+            "2025-01-07TAF",
+        );
+        one(
+            "Shelling resumed at mid-morning yesterday.",
+            "mid-morning yesterday",
+            "2025-01-06TMO",
+        );
+    }
+
+    #[test]
+    fn reporting_periods() {
+        one(
+            "Revenue climbed 8% in the latest period.",
+            "the latest period",
+            "2024-Q4",
+        );
+        one(
+            "The grid operator posted year-earlier losses of $2 million.",
+            "year-earlier",
+            "2024",
+        );
+        one(
+            "The year-ago figures excluded the Kursk operation.",
+            "year-ago",
+            "2024",
+        );
+        one(
+            "Shipments doubled from the year-ago third quarter.",
+            "the year-ago third quarter",
+            "2024-Q3",
+        );
+        one(
+            "Costs rose in the year-earlier nine months.",
+            "the year-earlier nine months",
+            "P9M",
+        );
+        one(
+            "The ministry expects a deal by year-end.",
+            "year-end",
+            "2025",
+        );
+        one("Repairs should finish by year's end.", "year's end", "2025");
+        one(
+            "The merger should close around year end.",
+            "year end",
+            "2025",
+        );
+        none("The plant cut its year-earlier $4 million forecast.");
+        none("The year-end bonus was paid.");
     }
 
     #[test]
