@@ -950,6 +950,12 @@ fn shifted(c: &Cursor<'_>, i: usize) -> Found {
     None
 }
 
+/// Words after which a prepositional time phrase has ended ("in the morning, as …").
+const PHRASE_ENDS: &[&str] = &[
+    "and", "but", "or", "to", "of", "on", "at", "before", "after", "when", "while", "as", "with",
+    "for", "from", "until", "he", "she", "they", "it", "we", "i", "the", "a", "an", "local",
+];
+
 /// "the next day", "the following year", "the day before", "that day", "later that year".
 fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
     let lead = c.low(i);
@@ -972,8 +978,13 @@ fn anaphoric(c: &Cursor<'_>, i: usize) -> Found {
         "the" => (i + 1, 0), // "the day before", "the day after"
         _ => return None,
     };
-    // "the next morning", "that night": a part of the narrative's day.
-    if !(lead == "the" && k == i + 1) {
+    // "the next morning", "that night": a part of the narrative's day; so is
+    // "in the morning" when the phrase ends there ("in the morning papers" is no time).
+    let in_the = lead == "the"
+        && k == i + 1
+        && c.is(i.wrapping_sub(1), "in")
+        && (!c.is_word(k + 1) || c.is_any(k + 1, PHRASE_ENDS));
+    if !(lead == "the" && k == i + 1) || in_the {
         if let Some((code, len)) = c.hits(k).find_map(|h| match h.sense {
             Sense::PartOfDay(p) => Some((c.lex.parts_of_day[p].clone(), h.len)),
             _ => None,
@@ -2116,6 +2127,21 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
         };
         return Some((i + 2, one(span(c, i, i + 2), Kind::Duration, expr, None)));
     }
+    // The period being reported on, named where a phrase ends: "the first nine
+    // months of the year.", "for the week, the index fell", "the week's busiest session".
+    if c.is(i, "the") && c.is_any(i.wrapping_sub(1), &["of", "for"]) {
+        let unit = match &*c.low(i + 1) {
+            "week" => Some(CalendarUnit::Week),
+            "month" => Some(CalendarUnit::Month),
+            "year" => Some(CalendarUnit::Year),
+            _ => None,
+        };
+        let ends = matches!(c.raw(i + 2), "," | "." | ";")
+            || (matches!(c.raw(i + 2), "'" | "’") && c.is(i + 3, "s") && !c.is(i + 4, "end"));
+        if let Some(unit) = unit.filter(|_| ends) {
+            return date_at(c, i, i + 2, DateExpr::Relative { unit, offset: 0 });
+        }
+    }
     // Reporting periods: "the quarter" (the one just reported), "the latest
     // quarter", "the current quarter", "the year-ago quarter", "the full year".
     if c.is(i, "the") {
@@ -2617,6 +2643,39 @@ mod tests {
             "mid-morning yesterday",
             "2025-01-06TMO",
         );
+    }
+
+    #[test]
+    fn a_part_of_the_day_where_the_phrase_ends() {
+        one(
+            "Traders sold heavily in the morning, then bought back.",
+            "the morning",
+            "2025-01-07TMO",
+        );
+        one(
+            "The convoy left at dusk and arrived in the evening before the curfew.",
+            "the evening",
+            "2025-01-07TEV",
+        );
+        let f = found("He reads it in the morning papers.");
+        assert!(f.iter().all(|(t, _, _)| t != "the morning"), "{f:?}");
+    }
+
+    #[test]
+    fn the_period_reported_on() {
+        one(
+            "Sales rose 4% in the first nine months of the year.",
+            "the year",
+            "2025",
+        );
+        one("For the week, the index fell 2%.", "the week", "2025-W02");
+        one(
+            "It was the busiest session of the week's trading.",
+            "the week",
+            "2025-W02",
+        );
+        let f = found("A share of the year ahead is booked.");
+        assert!(f.iter().all(|(t, _, _)| t != "the year"), "{f:?}");
     }
 
     #[test]
