@@ -488,11 +488,46 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Token `i` is a cue word that cannot stand alone ("the", "last", "a").
-    fn lead_only(&self, i: usize) -> bool {
-        self.toks[i].kind == token::TokenKind::Word
-            && self.hits(i).next().is_none()
-            && !temporal::is_standalone(&self.low(i))
+    /// Tokens of which one must be a trigger for an expression to start at word
+    /// `i`; `None` when `i` can stand alone. A cue word ("last", "annual")
+    /// leads something within three tokens ("late on January 5", "an annual
+    /// rate of 4%"), an article within two ("the same day", "a-half"), a
+    /// demonstrative the very next one ("that day"); a
+    /// hedge ("about", "more than") leads the token right after its words; a
+    /// unit that is not of time ("dollar", "km") only ever follows its number,
+    /// unless one comes right after it.
+    fn followers_needed(&self, i: usize) -> Option<Range<usize>> {
+        if self.toks.get(i)?.kind != token::TokenKind::Word {
+            return None;
+        }
+        let mut hits = self.hits(i).peekable();
+        if hits.peek().is_none() {
+            let w = self.low(i);
+            if temporal::is_standalone(&w) {
+                return None;
+            }
+            return Some(match &*w {
+                "that" | "this" => i + 1..i + 2,
+                "a" | "an" | "the" => i + 1..i + 3,
+                _ => i + 1..i + 4,
+            });
+        }
+        let (mut shortest, mut longest) = (usize::MAX, 0);
+        let (mut hedges, mut units) = (true, true);
+        for h in hits {
+            shortest = shortest.min(h.len);
+            longest = longest.max(h.len);
+            hedges &= matches!(h.sense, crate::lexicon::Sense::Hedge(_));
+            units &= matches!(h.sense, crate::lexicon::Sense::Unit(u)
+                if self.lex.units.get(u).is_some_and(|u| u.def.dimension != crate::value::units::Dimension::Time));
+        }
+        if hedges {
+            Some(i + shortest..i + longest + 1)
+        } else if units {
+            Some(i + 1..i + 2)
+        } else {
+            None
+        }
     }
 
     /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
@@ -669,12 +704,12 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // A leading word ("the", "last", "a") only matters before another trigger.
-        // ("late on January 5", "the end of the year", "mid-2023": look a few tokens on.)
-        if cur.lead_only(i) && !(i + 1..i + 4).any(|k| cur.trigger.get(k).copied().unwrap_or(false))
-        {
-            i += 1;
-            continue;
+        // A leading word ("the", "about", "a") only matters before another trigger.
+        if let Some(next) = cur.followers_needed(i) {
+            if !next.into_iter().any(|k| cur.trigger.get(k).copied().unwrap_or(false)) {
+                i += 1;
+                continue;
+            }
         }
         if let Some((end, mut found)) = temporal::parse_at(cur, i) {
             out.append(&mut found);
