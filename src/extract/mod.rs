@@ -439,7 +439,7 @@ impl<'a> Cursor<'a> {
         let toks = tokenize(text);
         let lower = text.to_ascii_lowercase();
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
-        let mut hit_pool = Vec::new();
+        let mut hit_pool = Vec::with_capacity(toks.len() / 2 + 4);
         let mut trigger = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             hit_start.push(hit_pool.len() as u32);
@@ -657,7 +657,7 @@ impl PartialEq<&str> for Low<'_> {
 /// never spans a blank line.
 #[must_use]
 pub fn extract(prose: &str, lex: &Lexicon, opts: &Options) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(prose.len() / 64 + 4);
     for (base, chunk) in chunks(prose, 1 << 16) {
         let cur = Cursor::new(chunk, lex, opts);
         let first = out.len();
@@ -697,7 +697,7 @@ fn chunks(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out: Vec<Mention> = Vec::with_capacity(cur.toks.len() / 8 + 4);
     let mut i = 0;
     while i < cur.toks.len() {
         if !cur.trigger[i] {
