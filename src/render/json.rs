@@ -94,7 +94,7 @@ impl<W: Write> JsonWriter<W> {
             b.extend_from_slice(b",\"text\":");
             string(b, text.get(span.clone()).unwrap_or(""));
             b.extend_from_slice(b",\"kind\":");
-            string(b, m.mention.kind.name());
+            name(b, m.mention.kind.name());
             b.extend_from_slice(b",\"value\":");
             value(b, &m.value);
             b.extend_from_slice(b",\"hedge\":");
@@ -169,6 +169,15 @@ fn string(b: &mut Vec<u8>, s: &str) {
         }
     }
     b.extend_from_slice(&bytes[run..]);
+    b.push(b'"');
+}
+
+/// A name of reckon's own (a kind, a unit of time, a TIMEX type): plain ASCII
+/// letters and dashes, so nothing to escape. Debug builds check that.
+fn name(b: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+    b.push(b'"');
+    b.extend_from_slice(s.as_bytes());
     b.push(b'"');
 }
 
@@ -256,7 +265,7 @@ fn interval(b: &mut Vec<u8>, i: &Interval) {
 
 fn timex(b: &mut Vec<u8>, t: &Timex) {
     b.extend_from_slice(b"{\"type\":");
-    string(b, t.kind);
+    name(b, t.kind);
     b.extend_from_slice(b",\"value\":");
     string(b, &t.value);
     b.push(b'}');
@@ -289,7 +298,7 @@ fn value(b: &mut Vec<u8>, v: &Value) {
         }
         Value::Duration { unit, amount } => {
             b.extend_from_slice(b"{\"type\":\"duration\",\"unit\":");
-            string(b, unit.name());
+            name(b, unit.name());
             b.extend_from_slice(b",\"amount\":");
             interval(b, amount);
         }
@@ -301,7 +310,7 @@ fn value(b: &mut Vec<u8>, v: &Value) {
             b.extend_from_slice(b"{\"type\":\"set\",\"every\":");
             uint(b, *every);
             b.extend_from_slice(b",\"unit\":");
-            string(b, unit.name());
+            name(b, unit.name());
             b.extend_from_slice(b",\"weekday\":");
             opt_uint(b, weekday.map(|w| w as usize));
         }
@@ -330,7 +339,7 @@ fn value(b: &mut Vec<u8>, v: &Value) {
             b.extend_from_slice(b",\"unit\":");
             string(b, unit);
             b.extend_from_slice(b",\"dimension\":");
-            string(b, dimension.name());
+            name(b, dimension.name());
             b.extend_from_slice(b",\"base\":");
             match base {
                 Some(x) => interval(b, x),
@@ -347,7 +356,7 @@ fn value(b: &mut Vec<u8>, v: &Value) {
             implies,
         } => {
             b.extend_from_slice(b"{\"type\":\"relation\",\"relation\":");
-            string(b, relation.name());
+            name(b, relation.name());
             b.extend_from_slice(b",\"duration\":");
             opt_uint(b, *duration);
             b.extend_from_slice(b",\"anchor\":");
