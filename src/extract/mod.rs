@@ -595,7 +595,8 @@ impl<'a> Cursor<'a> {
         }
         let prev = self.toks[i - 1];
         let gap = &self.text[prev.end..self.toks[i].start];
-        gap.contains("\n\n")
+        // The gap between two tokens is short: a plain scan beats a substring search.
+        gap.as_bytes().windows(2).any(|w| w == b"\n\n")
             || (matches!(self.raw(i - 1), "." | "!" | "?") && !self.is_abbrev(i - 2))
     }
     fn is_abbrev(&self, i: usize) -> bool {
