@@ -513,21 +513,42 @@ impl<'a> Cursor<'a> {
             });
         }
         let (mut shortest, mut longest) = (usize::MAX, 0);
-        let (mut hedges, mut units) = (true, true);
+        let mut hedges = true;
         for h in hits {
             shortest = shortest.min(h.len);
             longest = longest.max(h.len);
             hedges &= matches!(h.sense, crate::lexicon::Sense::Hedge(_));
-            units &= matches!(h.sense, crate::lexicon::Sense::Unit(u)
-                if self.lex.units.get(u).is_some_and(|u| u.def.dimension != crate::value::units::Dimension::Time));
         }
         if hedges {
             Some(i + shortest..i + longest + 1)
-        } else if units {
+        } else if self.only_units_not_of_time(i) {
             Some(i + 1..i + 2)
         } else {
             None
         }
+    }
+
+    /// Token `i` is in the lexicon only as units that do not measure time
+    /// ("km", "pct", "%", "dollars").
+    fn only_units_not_of_time(&self, i: usize) -> bool {
+        let mut any = false;
+        for h in self.hits(i) {
+            let not_time = matches!(h.sense, crate::lexicon::Sense::Unit(u)
+                if self.lex.units.get(u).is_some_and(|u| u.def.dimension != crate::value::units::Dimension::Time));
+            if !not_time {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// No temporal expression starts at number `i`: it is followed by a unit
+    /// that does not measure time ("5 pct", "12 km", "3%"), the one thing the
+    /// temporal grammar never reads after a number. Saves it the attempt on
+    /// most figures in business news.
+    fn plainly_a_figure(&self, i: usize) -> bool {
+        self.is_num(i) && self.only_units_not_of_time(i + 1)
     }
 
     /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
@@ -712,7 +733,9 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
                 continue;
             }
         }
-        if let Some((end, mut found)) = temporal::parse_at(cur, i) {
+        if let Some((end, mut found)) =
+            (!cur.plainly_a_figure(i)).then(|| temporal::parse_at(cur, i)).flatten()
+        {
             out.append(&mut found);
             i = end.max(i + 1);
             continue;
