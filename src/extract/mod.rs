@@ -830,6 +830,27 @@ mod tests {
     }
 
     #[test]
+    fn leading_words_still_lead_after_the_trigger_gate() {
+        // Each leads a phrase whose trigger is one, two or three tokens on.
+        for (text, want) in [
+            ("It lasted more than five years.", "more than five years"),
+            ("Shelling went on over the weekend.", "the weekend"),
+            ("Output grew at an annual rate of 4%.", "annual"),
+            ("The price rose by one-and-a-half points.", "a-half"),
+            ("They met again the same day.", "the same day"),
+            ("Talks resumed that morning.", "that morning"),
+            ("Late on January 5, troops moved.", "Late on January 5"),
+            ("The column stretched about 30 km.", "about 30 km"),
+            ("Inflation ran at 5 pct in 1987.", "5 pct"),
+            ("Inflation ran at 5 pct in 1987.", "1987"),
+        ] {
+            let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
+            let spans: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+            assert!(spans.iter().any(|s| s.contains(want)), "{text}: want {want:?} in {spans:?}");
+        }
+    }
+
+    #[test]
     fn an_apostrophe_opens_only_a_two_digit_decade_or_year() {
         let text = "Kyiv's forces held the line, as in the '90s; the city's mayor said so.";
         let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
