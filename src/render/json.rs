@@ -187,7 +187,12 @@ fn uint(b: &mut Vec<u8>, n: impl itoa::Integer) {
 
 /// A number as serde_json writes it: the shortest round-trip form, `null` when not finite.
 fn float(b: &mut Vec<u8>, x: f64) {
-    if x.is_finite() {
+    // Whole numbers are most figures in news ("45.0"): integer digits are cheaper
+    // than the shortest-round-trip search, and the bytes are the same.
+    if x.fract() == 0.0 && x.abs() < 1e15 && (x != 0.0 || x.is_sign_positive()) {
+        uint(b, x as i64);
+        b.extend_from_slice(b".0");
+    } else if x.is_finite() {
         b.extend_from_slice(zmij::Buffer::new().format_finite(x).as_bytes());
     } else {
         b.extend_from_slice(b"null");
@@ -468,6 +473,15 @@ mod tests {
             let mut b = Vec::new();
             interval(&mut b, &i);
             prop_assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(&i).unwrap());
+        }
+    }
+
+    #[test]
+    fn whole_numbers_write_like_serde() {
+        for x in [0.0, -0.0, 1.0, -3.0, 45.0, 1e14, 999_999_999_999_999.0, 1e15, 1e16, 2.5e20] {
+            let mut b = Vec::new();
+            float(&mut b, x);
+            assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(&x).unwrap(), "{x}");
         }
     }
 
