@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 use super::DocResult;
 use crate::lexicon::Lexicon;
 use crate::resolve::{Timex, Value};
-use crate::source::{LineCursor, LineIndex};
+use crate::source::LineCursor;
 use crate::value::interval::{Bound, Interval};
 
 /// Flush the buffer to the output once it holds this much.
@@ -73,8 +73,7 @@ impl<W: Write> JsonWriter<W> {
         string(&mut file, &r.doc.name);
         file.extend_from_slice(b",\"span\":{\"start\":");
         let text = &r.doc.text;
-        let index = LineIndex::new(text);
-        let mut lines = LineCursor::new(&index, text);
+        let mut lines = LineCursor::new(text);
         for m in &r.mentions {
             let b = &mut self.buf;
             if !self.first {

@@ -29,42 +29,61 @@ impl LineIndex {
     }
 }
 
-/// Line and column of offsets visited mostly in increasing order: counts
-/// characters only from the last position on the same line.
+/// Line and column of offsets visited in increasing order (a document's
+/// mentions): counts lines and characters only over the text between one
+/// offset and the next, so no index of the whole text is built. Going back
+/// restarts from the top, so any order is still right.
 #[derive(Debug)]
 pub struct LineCursor<'a> {
-    index: &'a LineIndex,
     text: &'a str,
-    /// Last offset, its line and column.
+    /// Last offset (clamped to the text), its line, the start of that line and its column.
     at: usize,
     line: usize,
+    line_start: usize,
     col: usize,
 }
 
 impl<'a> LineCursor<'a> {
-    /// A cursor at the start of `text`, which `index` indexes.
+    /// A cursor at the start of `text`.
     #[must_use]
-    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         LineCursor {
-            index,
             text,
             at: 0,
             line: 1,
+            line_start: 0,
             col: 1,
         }
     }
 
     /// Same as [`LineIndex::line_col`].
     pub fn line_col(&mut self, offset: usize) -> (usize, usize) {
-        let line_start = self.index.starts.get(self.line - 1).copied().unwrap_or(0);
-        let next_line = self.index.starts.get(self.line).copied().unwrap_or(usize::MAX);
-        let forward = offset >= self.at && offset < next_line && offset <= self.text.len();
-        let (line, col) = match self.text.get(self.at..offset) {
-            Some(s) if forward && self.at >= line_start => (self.line, self.col + s.chars().count()),
-            _ => self.index.line_col(self.text, offset),
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            *self = LineCursor::new(self.text);
+        }
+        let gap = &self.text.as_bytes()[self.at..offset];
+        let mut newlines = 0;
+        let mut last = None;
+        for i in memchr::memchr_iter(b'\n', gap) {
+            newlines += 1;
+            last = Some(i);
+        }
+        let chars = |from: usize| {
+            self.text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count())
         };
-        (self.at, self.line, self.col) = (offset, line, col);
-        (line, col)
+        match last {
+            Some(i) => {
+                self.line += newlines;
+                self.line_start = self.at + i + 1;
+                self.col = 1 + chars(self.line_start);
+            }
+            None => self.col += chars(self.at),
+        }
+        self.at = offset;
+        (self.line, self.col)
     }
 }
 
@@ -88,7 +107,7 @@ mod tests {
             if sorted {
                 offsets.sort_unstable();
             }
-            let mut cur = LineCursor::new(&ix, &text);
+            let mut cur = LineCursor::new(&text);
             for o in offsets.into_iter().filter(|&o| text.is_char_boundary(o.min(text.len()))) {
                 proptest::prop_assert_eq!(cur.line_col(o), ix.line_col(&text, o), "offset {}", o);
             }
