@@ -887,9 +887,11 @@ fn shift_word(w: &str) -> Option<(Shift, i32)> {
 }
 
 fn shifted(c: &Cursor<'_>, i: usize) -> Found {
-    // "the past week", "the coming year"
+    // "the past week", "the coming year"; "this past weekend", "this coming Monday"
     let (the, k) = if c.is(i, "the") {
         (true, i + 1)
+    } else if c.is(i, "this") && c.is_any(i + 1, &["past", "coming"]) {
+        (false, i + 1)
     } else {
         (false, i)
     };
@@ -1073,30 +1075,6 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         }
         let (e, m) = part_of_day_after(c, i, i + 1, day);
         return Some((e, vec![m]));
-    }
-    // "attacked overnight", "overnight losses": the night before the day written
-    // about; not the money market's "overnight rate" or "overnight loans".
-    if w == "overnight"
-        && !c.is_any(
-            i + 1,
-            &[
-                "rate", "rates", "interbank", "call", "money", "funds", "deposit", "deposits",
-                "loan", "loans", "repo", "repos", "index", "lending", "borrowing", "-",
-            ],
-        )
-    {
-        return Some((
-            i + 1,
-            one(
-                span(c, i, i + 1),
-                Kind::Time,
-                Expr::Date(DateExpr::PartOfDay {
-                    day: Box::new(rel(-1)),
-                    code: "NI".into(),
-                }),
-                None,
-            ),
-        ));
     }
     if w == "tonight" {
         let day = rel(0);
@@ -2766,10 +2744,8 @@ mod tests {
         one("He spoke yesterday.", "yesterday", "2025-01-06");
         one("He speaks today.", "today", "2025-01-07");
         one("He speaks tonight.", "tonight", "2025-01-07TNI");
-        one("Drones struck overnight.", "overnight", "2025-01-06TNI");
-        one("Overnight losses in Asia weighed on stocks.", "Overnight", "2025-01-06TNI");
-        let f = found("Banks lent at the overnight rate of 5%.");
-        assert!(f.iter().all(|(t, _, _)| t != "overnight"), "{f:?}");
+        one("Prices fell this past weekend.", "this past weekend", "2025-W01-WE");
+        one("They vote this coming Monday.", "this coming Monday", "2025-01-13");
         one(
             "Russia said over the weekend it attacked.",
             "the weekend",
