@@ -498,7 +498,7 @@ fn year_at(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
         if c.touch(i, i + 1)
             && r.len() == 2
             && r.bytes().all(|b| b.is_ascii_digit())
-            && !c.touch(i + 1, i + 2)
+            && !(c.touch(i + 1, i + 2) && (c.is_word(i + 2) || c.is_num(i + 2)))
         {
             let y: i32 = r.parse().ok()?;
             return Some((if y < 40 { 2000 + y } else { 1900 + y }, i + 2));
@@ -1244,7 +1244,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             j += 2;
             had_minutes = true;
         }
-        let ampm = ampm_at(c, j);
+        let ampm = ampm_at(c, j).or_else(|| part_of_day_clock(c, i, j));
         match ampm {
             Some((pm, e)) => {
                 if hour == 0 || hour > 12 {
@@ -1361,6 +1361,24 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
             };
             Some((w == "p", e))
         }
+        _ => None,
+    }
+}
+
+/// "at 4 in the morning", "until 8 in the evening": the part of the day says
+/// a.m. or p.m., when a preposition of time before the hour at `i` says it is a time.
+fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)> {
+    if !c.is_any(
+        i.wrapping_sub(1),
+        &["at", "by", "until", "till", "before", "after", "from", "around", "about", "since", "to"],
+    ) || !c.is(j, "in")
+        || !c.is(j + 1, "the")
+    {
+        return None;
+    }
+    match &*c.low(j + 2) {
+        "morning" => Some((false, j + 3)),
+        "afternoon" | "evening" => Some((true, j + 3)),
         _ => None,
     }
 }
@@ -1726,7 +1744,17 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         return None;
     }
     let (y, e) = year_at(c, i)?;
-    if c.raw(i) == "'" {
+    // "'98" is a year only after a preposition of time ("in '98", "since '98"):
+    // elsewhere an apostrophe before digits is as likely a quotation mark.
+    if matches!(c.raw(i), "'" | "’")
+        && !c.is_any(
+            i.wrapping_sub(1),
+            &[
+                "in", "since", "by", "until", "till", "from", "to", "through", "during", "before",
+                "after", "of", "circa", "around",
+            ],
+        )
+    {
         return None;
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
@@ -2661,6 +2689,26 @@ mod tests {
         );
         let f = found("He reads it in the morning papers.");
         assert!(f.iter().all(|(t, _, _)| t != "the morning"), "{f:?}");
+    }
+
+    #[test]
+    fn an_hour_told_by_its_part_of_the_day() {
+        one("He left at 4 in the morning.", "4 in the morning", "2025-01-07T04:00");
+        one(
+            "Polls stay open until 8 in the evening, then counting starts.",
+            "8 in the evening",
+            "2025-01-07T20:00",
+        );
+        let f = found("Shares fell 3 in the afternoon session.");
+        assert!(f.iter().all(|(t, _, _)| !t.starts_with('3')), "{f:?}");
+    }
+
+    #[test]
+    fn a_two_digit_year_after_a_preposition() {
+        one("The levee last broke in '98, then held.", "'98", "1998");
+        one("It peaked in May '98.", "May '98", "1998-05");
+        let f = found("He said '98 was a good number.");
+        assert!(f.iter().all(|(t, _, _)| t != "'98"), "{f:?}");
     }
 
     #[test]
