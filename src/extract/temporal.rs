@@ -2005,6 +2005,17 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
     } else if c.is(e, "of") && c.is_any(e + 1, &["this", "last", "next"]) && c.is(e + 2, "year") {
         year = YearSpec::Shift(shift_word(&c.low(e + 1)).map_or(0, |s| s.1));
         e += 3;
+    } else if c.is(e, "of")
+        && (month_at(c, e + 1).is_some()
+            || (c.is(e + 1, "the")
+                && c.is_any(
+                    e + 2,
+                    &["month", "decade", "century", "game", "match", "season", "war"],
+                )))
+    {
+        // A half or quarter of something other than a year: "the second half of
+        // June", "of the decade", "of the match".
+        return None;
     }
     date_at(c, i, e, DateExpr::YearPart { unit, n, year })
 }
@@ -2701,6 +2712,19 @@ mod tests {
         );
         let f = found("Shares fell 3 in the afternoon session.");
         assert!(f.iter().all(|(t, _, _)| !t.starts_with('3')), "{f:?}");
+    }
+
+    #[test]
+    fn a_half_of_something_else_is_no_half_year() {
+        one("Sales rose in the second half of the year.", "the second half", "2024-H2");
+        for text in [
+            "The second half of the decade was calmer.",
+            "They scored twice in the first half of the match.",
+            "Grain went into store in the second half of June.",
+        ] {
+            let f = found(text);
+            assert!(f.iter().all(|(t, _, _)| !t.contains("half")), "{text}: {f:?}");
+        }
     }
 
     #[test]
