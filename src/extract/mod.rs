@@ -503,7 +503,8 @@ impl<'a> Cursor<'a> {
         let mut hits = self.hits(i).peekable();
         if hits.peek().is_none() {
             let w = self.low(i);
-            if temporal::is_standalone(&w) {
+            // "an annual rate": a set by itself, whatever follows the rate.
+            if temporal::is_standalone(&w) || (w == "annual" && self.is_any(i + 1, &["basis", "rate"])) {
                 return None;
             }
             return Some(match &*w {
@@ -836,6 +837,7 @@ mod tests {
             ("It lasted more than five years.", "more than five years"),
             ("Shelling went on over the weekend.", "the weekend"),
             ("Output grew at an annual rate of 4%.", "annual"),
+            ("Output grew at an annual rate, officials said.", "annual"),
             ("The price rose by one-and-a-half points.", "a-half"),
             ("They met again the same day.", "the same day"),
             ("Talks resumed that morning.", "that morning"),
