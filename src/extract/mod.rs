@@ -504,7 +504,9 @@ impl<'a> Cursor<'a> {
         if hits.peek().is_none() {
             let w = self.low(i);
             // "an annual rate": a set by itself, whatever follows the rate.
-            if temporal::is_standalone(&w) || (w == "annual" && self.is_any(i + 1, &["basis", "rate"])) {
+            if temporal::is_standalone(&w)
+                || (w == "annual" && self.is_any(i + 1, &["basis", "rate"]))
+            {
                 return None;
             }
             return Some(match &*w {
@@ -554,7 +556,11 @@ impl<'a> Cursor<'a> {
 
     /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
     pub fn low(&self, i: usize) -> Low<'_> {
-        match self.toks.get(i).and_then(|t| self.lower.get(t.start..t.end)) {
+        match self
+            .toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+        {
             Some(l) if l.is_ascii() => Low::Borrowed(l),
             _ => Low::new(self.raw(i)),
         }
@@ -729,13 +735,17 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
         }
         // A leading word ("the", "about", "a") only matters before another trigger.
         if let Some(next) = cur.followers_needed(i) {
-            if !next.into_iter().any(|k| cur.trigger.get(k).copied().unwrap_or(false)) {
+            if !next
+                .into_iter()
+                .any(|k| cur.trigger.get(k).copied().unwrap_or(false))
+            {
                 i += 1;
                 continue;
             }
         }
-        if let Some((end, mut found)) =
-            (!cur.plainly_a_figure(i)).then(|| temporal::parse_at(cur, i)).flatten()
+        if let Some((end, mut found)) = (!cur.plainly_a_figure(i))
+            .then(|| temporal::parse_at(cur, i))
+            .flatten()
         {
             out.append(&mut found);
             i = end.max(i + 1);
@@ -824,7 +834,8 @@ mod tests {
         ] {
             let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
             assert!(
-                ms.iter().any(|m| text[m.span.clone()].eq_ignore_ascii_case("the moment")),
+                ms.iter()
+                    .any(|m| text[m.span.clone()].eq_ignore_ascii_case("the moment")),
                 "{text}: {ms:?}"
             );
         }
@@ -848,7 +859,10 @@ mod tests {
         ] {
             let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
             let spans: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
-            assert!(spans.iter().any(|s| s.contains(want)), "{text}: want {want:?} in {spans:?}");
+            assert!(
+                spans.iter().any(|s| s.contains(want)),
+                "{text}: want {want:?} in {spans:?}"
+            );
         }
     }
 

@@ -231,7 +231,10 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         match buf.get_mut(n) {
             Some(slot) => *slot = b,
             None => {
-                let clean: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+                let clean: String = s
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
                 return clean.parse().ok();
             }
         }

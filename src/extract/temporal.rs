@@ -1370,7 +1370,10 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
 fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)> {
     if !c.is_any(
         i.wrapping_sub(1),
-        &["at", "by", "until", "till", "before", "after", "from", "around", "about", "since", "to"],
+        &[
+            "at", "by", "until", "till", "before", "after", "from", "around", "about", "since",
+            "to",
+        ],
     ) || !c.is(j, "in")
         || !c.is(j + 1, "the")
     {
@@ -2010,7 +2013,9 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
             || (c.is(e + 1, "the")
                 && c.is_any(
                     e + 2,
-                    &["month", "decade", "century", "game", "match", "season", "war"],
+                    &[
+                        "month", "decade", "century", "game", "match", "season", "war",
+                    ],
                 )))
     {
         // A half or quarter of something other than a year: "the second half of
@@ -2704,7 +2709,11 @@ mod tests {
 
     #[test]
     fn an_hour_told_by_its_part_of_the_day() {
-        one("He left at 4 in the morning.", "4 in the morning", "2025-01-07T04:00");
+        one(
+            "He left at 4 in the morning.",
+            "4 in the morning",
+            "2025-01-07T04:00",
+        );
         one(
             "Polls stay open until 8 in the evening, then counting starts.",
             "8 in the evening",
@@ -2716,14 +2725,21 @@ mod tests {
 
     #[test]
     fn a_half_of_something_else_is_no_half_year() {
-        one("Sales rose in the second half of the year.", "the second half", "2024-H2");
+        one(
+            "Sales rose in the second half of the year.",
+            "the second half",
+            "2024-H2",
+        );
         for text in [
             "The second half of the decade was calmer.",
             "They scored twice in the first half of the match.",
             "Grain went into store in the second half of June.",
         ] {
             let f = found(text);
-            assert!(f.iter().all(|(t, _, _)| !t.contains("half")), "{text}: {f:?}");
+            assert!(
+                f.iter().all(|(t, _, _)| !t.contains("half")),
+                "{text}: {f:?}"
+            );
         }
     }
 
@@ -2816,8 +2832,16 @@ mod tests {
         one("He spoke yesterday.", "yesterday", "2025-01-06");
         one("He speaks today.", "today", "2025-01-07");
         one("He speaks tonight.", "tonight", "2025-01-07TNI");
-        one("Prices fell this past weekend.", "this past weekend", "2025-W01-WE");
-        one("They vote this coming Monday.", "this coming Monday", "2025-01-13");
+        one(
+            "Prices fell this past weekend.",
+            "this past weekend",
+            "2025-W01-WE",
+        );
+        one(
+            "They vote this coming Monday.",
+            "this coming Monday",
+            "2025-01-13",
+        );
         one(
             "Russia said over the weekend it attacked.",
             "the weekend",

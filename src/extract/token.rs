@@ -87,7 +87,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             ALPHA => {
                 let mut end = i + 1;
-                while bytes.get(end).is_some_and(|&b| CLASS[usize::from(b)] == ALPHA) {
+                while bytes
+                    .get(end)
+                    .is_some_and(|&b| CLASS[usize::from(b)] == ALPHA)
+                {
                     end += 1;
                 }
                 // Only an apostrophe or a non-ASCII letter needs the careful reader.
@@ -143,7 +146,10 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut i = start;
     loop {
         // The common case: a run of ASCII letters.
-        while bytes.get(i).is_some_and(|&b| CLASS[usize::from(b)] == ALPHA) {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| CLASS[usize::from(b)] == ALPHA)
+        {
             i += 1;
         }
         let Some(&b) = bytes.get(i) else {

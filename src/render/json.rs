@@ -174,7 +174,9 @@ fn string(b: &mut Vec<u8>, s: &str) {
 /// A name of reckon's own (a kind, a unit of time, a TIMEX type): plain ASCII
 /// letters and dashes, so nothing to escape. Debug builds check that.
 fn name(b: &mut Vec<u8>, s: &'static str) {
-    debug_assert!(s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+    debug_assert!(s
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
     b.push(b'"');
     b.extend_from_slice(s.as_bytes());
     b.push(b'"');
@@ -389,7 +391,7 @@ mod tests {
     use super::*;
     use crate::extract::Options;
     use crate::lexicon::DEFAULT;
-    use crate::resolve::{Reference, RefSource};
+    use crate::resolve::{RefSource, Reference};
     use crate::source::{Document, Format};
     use proptest::prelude::*;
 
@@ -406,21 +408,32 @@ mod tests {
         for (n, text) in texts.iter().enumerate() {
             let doc = Document::from_text(format!("f\"{n}\\.md"), text.clone(), Format::Markdown);
             let date = NaiveDate::from_ymd_opt(2025, 1, 7);
-            let (reference, mentions) = crate::resolve::run(&doc, &DEFAULT, &Options::default(), date);
+            let (reference, mentions) =
+                crate::resolve::run(&doc, &DEFAULT, &Options::default(), date);
             for m in &mentions {
                 let mut b = Vec::new();
                 value(&mut b, &m.value);
-                assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(&m.value).unwrap());
+                assert_eq!(
+                    String::from_utf8(b).unwrap(),
+                    serde_json::to_string(&m.value).unwrap()
+                );
                 if let Some(t) = &m.timex {
                     let mut b = Vec::new();
                     timex(&mut b, t);
-                    assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(t).unwrap());
+                    assert_eq!(
+                        String::from_utf8(b).unwrap(),
+                        serde_json::to_string(t).unwrap()
+                    );
                 }
                 seen.insert(std::mem::discriminant(&m.value));
             }
             // The whole document is valid JSON that names the file right.
             let mut out = Vec::new();
-            let r = DocResult { doc: &doc, reference, mentions };
+            let r = DocResult {
+                doc: &doc,
+                reference,
+                mentions,
+            };
             write(&mut out, std::slice::from_ref(&r), &DEFAULT).unwrap();
             let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
             assert_eq!(v["documents"][0]["file"], doc.name.as_str());
@@ -430,7 +443,9 @@ mod tests {
     }
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -477,10 +492,25 @@ mod tests {
 
     #[test]
     fn whole_numbers_write_like_serde() {
-        for x in [0.0, -0.0, 1.0, -3.0, 45.0, 1e14, 999_999_999_999_999.0, 1e15, 1e16, 2.5e20] {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            45.0,
+            1e14,
+            999_999_999_999_999.0,
+            1e15,
+            1e16,
+            2.5e20,
+        ] {
             let mut b = Vec::new();
             float(&mut b, x);
-            assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(&x).unwrap(), "{x}");
+            assert_eq!(
+                String::from_utf8(b).unwrap(),
+                serde_json::to_string(&x).unwrap(),
+                "{x}"
+            );
         }
     }
 
@@ -488,11 +518,17 @@ mod tests {
     fn unresolved_and_reference_sources_write() {
         let mut b = Vec::new();
         value(&mut b, &Value::Unresolved);
-        assert_eq!(String::from_utf8(b).unwrap(), serde_json::to_string(&Value::Unresolved).unwrap());
+        assert_eq!(
+            String::from_utf8(b).unwrap(),
+            serde_json::to_string(&Value::Unresolved).unwrap()
+        );
         let doc = Document::from_text("a.txt", "nothing here".into(), Format::Text);
         let r = DocResult {
             doc: &doc,
-            reference: Reference { date: None, source: RefSource::None },
+            reference: Reference {
+                date: None,
+                source: RefSource::None,
+            },
             mentions: Vec::new(),
         };
         let mut out = Vec::new();
