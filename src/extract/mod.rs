@@ -456,10 +456,7 @@ impl<'a> Cursor<'a> {
             let cue = w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::may_be_cue(sk);
             let mut trig = false;
             if lexical || cue {
-                let low = match lower.get(t.start..t.end) {
-                    Some(l) if l.is_ascii() => Low::Borrowed(l),
-                    _ => Low::new(w),
-                };
+                let low = lowered(&lower, text, t);
                 let before = hit_pool.len();
                 if lexical {
                     hit_pool.extend(lex.lookup_lower(&low, text, &toks, i));
@@ -554,16 +551,11 @@ impl<'a> Cursor<'a> {
         self.is_num(i) && self.only_units_not_of_time(i + 1)
     }
 
-    /// Lower-cased text of token `i` ("" past the end), without allocating for short ASCII words.
+    /// Lower-cased text of token `i` ("" past the end), without allocating for ASCII words.
     pub fn low(&self, i: usize) -> Low<'_> {
-        match self
-            .toks
+        self.toks
             .get(i)
-            .and_then(|t| self.lower.get(t.start..t.end))
-        {
-            Some(l) if l.is_ascii() => Low::Borrowed(l),
-            _ => Low::new(self.raw(i)),
-        }
+            .map_or(Low::Borrowed(""), |&t| lowered(&self.lower, self.text, t))
     }
     /// Text of token `i` as written ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
@@ -632,49 +624,16 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// A lower-cased word: borrowed when already lower case (most words), on the
-/// stack when short ASCII, on the heap otherwise.
-#[derive(Clone)]
-pub(crate) enum Low<'a> {
-    Borrowed(&'a str),
-    Inline([u8; 23], u8),
-    Heap(String),
-}
+/// A lower-cased word: a slice of the chunk's lower-cased copy when the word
+/// is ASCII (nearly always), else its Unicode lower case.
+pub(crate) type Low<'a> = std::borrow::Cow<'a, str>;
 
-impl<'a> Low<'a> {
-    pub(crate) fn new(w: &'a str) -> Low<'a> {
-        if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-            Low::Borrowed(w)
-        } else if w.len() <= 23 && w.is_ascii() {
-            let mut buf = [0u8; 23];
-            buf[..w.len()].copy_from_slice(w.as_bytes());
-            buf[..w.len()].make_ascii_lowercase();
-            Low::Inline(buf, w.len() as u8)
-        } else {
-            Low::Heap(w.to_lowercase())
-        }
-    }
-    /// The owned string.
-    pub fn into_owned(self) -> String {
-        (*self).to_string()
-    }
-}
-
-impl std::ops::Deref for Low<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        match self {
-            Low::Borrowed(s) => s,
-            // The inline bytes are lower-cased ASCII, so always UTF-8.
-            Low::Inline(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or(""),
-            Low::Heap(s) => s,
-        }
-    }
-}
-
-impl PartialEq<&str> for Low<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        &**self == *other
+/// Token `t` of `text` lower-cased, borrowing from `lower` (the text with ASCII
+/// letters lower-cased) when it can.
+fn lowered<'a>(lower: &'a str, text: &str, t: Token) -> Low<'a> {
+    match lower.get(t.start..t.end) {
+        Some(l) if l.is_ascii() => Low::Borrowed(l),
+        _ => Low::Owned(t.text(text).to_lowercase()),
     }
 }
 

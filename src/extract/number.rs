@@ -224,20 +224,15 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return s.parse().ok();
     }
-    // Grouped: copy the digits out, on the stack when short.
+    // Grouped ("38,000", "15 000"): copy the digits out, on the stack when short.
+    let digits = s.bytes().filter(|b| b.is_ascii_digit() || *b == b'.');
     let mut buf = [0u8; 40];
+    if s.len() > buf.len() {
+        return String::from_utf8(digits.collect()).ok()?.parse().ok();
+    }
     let mut n = 0;
-    for b in s.bytes().filter(|b| b.is_ascii_digit() || *b == b'.') {
-        match buf.get_mut(n) {
-            Some(slot) => *slot = b,
-            None => {
-                let clean: String = s
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '.')
-                    .collect();
-                return clean.parse().ok();
-            }
-        }
+    for (slot, b) in buf.iter_mut().zip(digits) {
+        *slot = b;
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()?.parse().ok()

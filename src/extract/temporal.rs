@@ -120,6 +120,17 @@ const YEAR_CUES: &[&str] = &[
     "post",
 ];
 
+/// Prepositions before a point in time: "at 9", "until 8 in the evening".
+const AT_WORDS: &[&str] = &[
+    "at", "by", "until", "till", "before", "after", "from", "around", "about", "since", "to",
+];
+
+/// Prepositions before a period or a part of one: "in '98", "by mid-afternoon".
+const DURING_WORDS: &[&str] = &[
+    "in", "at", "by", "since", "until", "till", "from", "to", "through", "during", "before",
+    "after", "of", "circa", "around",
+];
+
 /// [`YEAR_CUES`] as a set.
 static YEAR_CUE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| YEAR_CUES.iter().copied().collect());
@@ -138,12 +149,7 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
             }
         }
         // "by mid-afternoon", "until late evening": a part of the day the story is on.
-        if c.is_any(
-            i.wrapping_sub(1),
-            &[
-                "by", "in", "at", "until", "till", "since", "from", "around", "before", "after",
-            ],
-        ) {
+        if c.is_any(i.wrapping_sub(1), DURING_WORDS) {
             let day = DateExpr::Anaphoric {
                 unit: CalendarUnit::Day,
                 offset: 0,
@@ -1206,14 +1212,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
         hour = if w == "midnight" { 0 } else { 12 };
         minute = 0;
         j = i + 1;
-        if day.is_none()
-            && !c.is_any(
-                i.wrapping_sub(1),
-                &[
-                    "at", "by", "until", "before", "after", "from", "around", "about", "since",
-                ],
-            )
-        {
+        if day.is_none() && !c.is_any(i.wrapping_sub(1), AT_WORDS) {
             return None;
         }
     } else {
@@ -1263,12 +1262,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
                 if !had_minutes || hour > 23 || minute > 59 {
                     return None;
                 }
-                let cue = c.is_any(
-                    i.wrapping_sub(1),
-                    &[
-                        "at", "by", "until", "before", "after", "from", "around", "about", "since",
-                    ],
-                );
+                let cue = c.is_any(i.wrapping_sub(1), AT_WORDS);
                 if !cue && zone_at(c, j).is_none() {
                     return None;
                 }
@@ -1368,15 +1362,7 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
 /// "at 4 in the morning", "until 8 in the evening": the part of the day says
 /// a.m. or p.m., when a preposition of time before the hour at `i` says it is a time.
 fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)> {
-    if !c.is_any(
-        i.wrapping_sub(1),
-        &[
-            "at", "by", "until", "till", "before", "after", "from", "around", "about", "since",
-            "to",
-        ],
-    ) || !c.is(j, "in")
-        || !c.is(j + 1, "the")
-    {
+    if !c.is_any(i.wrapping_sub(1), AT_WORDS) || !c.is(j, "in") || !c.is(j + 1, "the") {
         return None;
     }
     match &*c.low(j + 2) {
@@ -1749,15 +1735,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     let (y, e) = year_at(c, i)?;
     // "'98" is a year only after a preposition of time ("in '98", "since '98"):
     // elsewhere an apostrophe before digits is as likely a quotation mark.
-    if matches!(c.raw(i), "'" | "’")
-        && !c.is_any(
-            i.wrapping_sub(1),
-            &[
-                "in", "since", "by", "until", "till", "from", "to", "through", "during", "before",
-                "after", "of", "circa", "around",
-            ],
-        )
-    {
+    if matches!(c.raw(i), "'" | "’") && !c.is_any(i.wrapping_sub(1), DURING_WORDS) {
         return None;
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
@@ -2562,6 +2540,15 @@ mod tests {
         assert!(f.is_empty(), "{s:?}: want nothing, got {f:?}");
     }
 
+    /// No temporal mention of `s` contains `part`.
+    fn not_within(s: &str, part: &str) {
+        let f = found(s);
+        assert!(
+            f.iter().all(|(t, _, _)| !t.contains(part)),
+            "{s:?}: want nothing with {part:?}, got {f:?}"
+        );
+    }
+
     #[test]
     fn calendar_dates() {
         one(
@@ -2703,8 +2690,7 @@ mod tests {
             "the evening",
             "2025-01-07TEV",
         );
-        let f = found("He reads it in the morning papers.");
-        assert!(f.iter().all(|(t, _, _)| t != "the morning"), "{f:?}");
+        not_within("He reads it in the morning papers.", "the morning");
     }
 
     #[test]
@@ -2719,8 +2705,7 @@ mod tests {
             "8 in the evening",
             "2025-01-07T20:00",
         );
-        let f = found("Shares fell 3 in the afternoon session.");
-        assert!(f.iter().all(|(t, _, _)| !t.starts_with('3')), "{f:?}");
+        not_within("Shares fell 3 in the afternoon session.", "3");
     }
 
     #[test]
@@ -2735,11 +2720,7 @@ mod tests {
             "They scored twice in the first half of the match.",
             "Grain went into store in the second half of June.",
         ] {
-            let f = found(text);
-            assert!(
-                f.iter().all(|(t, _, _)| !t.contains("half")),
-                "{text}: {f:?}"
-            );
+            not_within(text, "half");
         }
     }
 
@@ -2747,8 +2728,7 @@ mod tests {
     fn a_two_digit_year_after_a_preposition() {
         one("The levee last broke in '98, then held.", "'98", "1998");
         one("It peaked in May '98.", "May '98", "1998-05");
-        let f = found("He said '98 was a good number.");
-        assert!(f.iter().all(|(t, _, _)| t != "'98"), "{f:?}");
+        not_within("He said '98 was a good number.", "'98");
     }
 
     #[test]
@@ -2764,8 +2744,7 @@ mod tests {
             "the week",
             "2025-W02",
         );
-        let f = found("A share of the year ahead is booked.");
-        assert!(f.iter().all(|(t, _, _)| t != "the year"), "{f:?}");
+        not_within("A share of the year ahead is booked.", "the year");
     }
 
     #[test]
