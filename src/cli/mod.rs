@@ -256,6 +256,32 @@ fn explain(id: &str) -> ExitCode {
     }
 }
 
+/// Mentions resolved per batch of this many, so a long document's resolved
+/// values never all sit in memory at once (and the batch stays in cache).
+const RESOLVE_BATCH: usize = 1024;
+
+/// Resolves and writes one document's mentions a batch at a time.
+fn write_json_batches<W: Write>(
+    w: &mut render::json::JsonWriter<W>,
+    doc: &crate::source::Document,
+    lex: &crate::lexicon::Lexicon,
+    opts: &crate::extract::Options,
+    date: Option<chrono::NaiveDate>,
+) -> io::Result<()> {
+    let (reference, mentions) = resolve::prepare(doc, lex, opts, date);
+    let mut resolver = resolve::Resolver::new(&mentions, reference, lex, None);
+    let lens = resolve::batches(&mentions, RESOLVE_BATCH);
+    let mut out = w.begin_document(doc, reference);
+    let mut batch = Vec::with_capacity(RESOLVE_BATCH * 2);
+    let (mut rest, mut first) = (mentions.into_iter(), 0);
+    for len in lens {
+        resolver.resolve_batch(rest.by_ref().take(len), first, &mut batch);
+        out.mentions(&batch, lex)?;
+        first += len;
+    }
+    Ok(())
+}
+
 fn extract(a: &ExtractArgs) -> ExitCode {
     let a_in = &a.input;
     let Ok(lex) = load_lexicon(&a_in.lexicon) else {
@@ -285,15 +311,17 @@ fn extract(a: &ExtractArgs) -> ExitCode {
                 continue;
             }
         };
-        let (reference, mentions) = resolve::run(&doc, lex, &opts, a_in.date);
-        let r = DocResult {
-            doc: &doc,
-            reference,
-            mentions,
-        };
         let written = match (json.as_mut(), table.as_mut()) {
-            (Some(w), _) => w.document(&r, lex),
-            (None, Some(t)) => render::table::write(t, std::slice::from_ref(&r)),
+            (Some(w), _) => write_json_batches(w, &doc, lex, &opts, a_in.date),
+            (None, Some(t)) => {
+                let (reference, mentions) = resolve::run(&doc, lex, &opts, a_in.date);
+                let r = DocResult {
+                    doc: &doc,
+                    reference,
+                    mentions,
+                };
+                render::table::write(t, std::slice::from_ref(&r))
+            }
             (None, None) => Ok(()),
         };
         if written.is_err() {

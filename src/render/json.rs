@@ -21,7 +21,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::DocResult;
 use crate::lexicon::Lexicon;
-use crate::resolve::{Timex, Value};
+use crate::resolve::{Reference, Resolved, Timex, Value};
+use crate::source::Document;
 use crate::source::LineCursor;
 use crate::value::interval::{Bound, Interval};
 
@@ -53,36 +54,74 @@ impl<W: Write> JsonWriter<W> {
 
     /// Writes one document's mentions.
     pub fn document(&mut self, r: &DocResult<'_>, lex: &Lexicon) -> io::Result<()> {
+        self.begin_document(r.doc, r.reference).mentions(&r.mentions, lex)
+    }
+
+    /// Starts a document: its `documents` entry now, its mentions by
+    /// [`DocumentWriter::mentions`], in text order, as many calls as needed.
+    pub fn begin_document<'s, 'd>(
+        &'s mut self,
+        doc: &'d Document,
+        reference: Reference,
+    ) -> DocumentWriter<'s, 'd, W> {
         let d = &mut self.documents;
         if !d.is_empty() {
             d.push(b',');
         }
         d.extend_from_slice(b"{\"file\":");
-        string(d, &r.doc.name);
+        string(d, &doc.name);
         d.extend_from_slice(b",\"reference_date\":");
-        match r.reference.date {
+        match reference.date {
             Some(date) => quoted_date(d, date),
             None => d.extend_from_slice(b"null"),
         }
         d.extend_from_slice(b",\"reference_source\":");
-        string(d, r.reference.source.name());
+        string(d, reference.source.name());
         d.push(b'}');
 
         // The file name is the same in every mention: escape it once.
         let mut file = b"{\"file\":".to_vec();
-        string(&mut file, &r.doc.name);
+        string(&mut file, &doc.name);
         file.extend_from_slice(b",\"span\":{\"start\":");
-        let text = &r.doc.text;
-        let mut lines = LineCursor::new(text);
-        for m in &r.mentions {
-            let b = &mut self.buf;
-            if !self.first {
+        DocumentWriter {
+            w: self,
+            text: &doc.text,
+            file,
+            lines: LineCursor::new(&doc.text),
+        }
+    }
+
+    /// Writes the `documents` list, closes the object and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.buf.extend_from_slice(b"],\"documents\":[");
+        self.buf.extend_from_slice(&self.documents);
+        self.buf.extend_from_slice(b"]}\n");
+        self.out.write_all(&self.buf)?;
+        self.out.flush()
+    }
+}
+
+/// Writes one document's mentions, a batch at a time (see [`JsonWriter::begin_document`]).
+pub struct DocumentWriter<'s, 'd, W: Write> {
+    w: &'s mut JsonWriter<W>,
+    text: &'d str,
+    /// `{"file":NAME,"span":{"start":`, escaped once per document.
+    file: Vec<u8>,
+    lines: LineCursor<'d>,
+}
+
+impl<W: Write> DocumentWriter<'_, '_, W> {
+    /// Writes `mentions`, which follow those already written, in text order.
+    pub fn mentions(&mut self, mentions: &[Resolved], lex: &Lexicon) -> io::Result<()> {
+        for m in mentions {
+            let b = &mut self.w.buf;
+            if !self.w.first {
                 b.extend_from_slice(b",\n");
             }
-            self.first = false;
+            self.w.first = false;
             let span = &m.mention.span;
-            let (line, column) = lines.line_col(span.start);
-            b.extend_from_slice(&file);
+            let (line, column) = self.lines.line_col(span.start);
+            b.extend_from_slice(&self.file);
             uint(b, span.start);
             b.extend_from_slice(b",\"end\":");
             uint(b, span.end);
@@ -91,7 +130,7 @@ impl<W: Write> JsonWriter<W> {
             b.extend_from_slice(b",\"column\":");
             uint(b, column);
             b.extend_from_slice(b",\"text\":");
-            string(b, text.get(span.clone()).unwrap_or(""));
+            string(b, self.text.get(span.clone()).unwrap_or(""));
             b.extend_from_slice(b",\"kind\":");
             name(b, m.mention.kind.name());
             b.extend_from_slice(b",\"value\":");
@@ -102,7 +141,7 @@ impl<W: Write> JsonWriter<W> {
                     b.extend_from_slice(b"{\"id\":");
                     string(b, lex.hedges.get(*h).map_or("", |h| h.id.as_str()));
                     b.extend_from_slice(b",\"text\":");
-                    string(b, text.get(s.clone()).unwrap_or(""));
+                    string(b, self.text.get(s.clone()).unwrap_or(""));
                     b.push(b'}');
                 }
                 None => b.extend_from_slice(b"null"),
@@ -114,20 +153,11 @@ impl<W: Write> JsonWriter<W> {
             }
             b.push(b'}');
             if b.len() >= FLUSH_AT {
-                self.out.write_all(b)?;
+                self.w.out.write_all(b)?;
                 b.clear();
             }
         }
         Ok(())
-    }
-
-    /// Writes the `documents` list, closes the object and flushes.
-    pub fn finish(mut self) -> io::Result<()> {
-        self.buf.extend_from_slice(b"],\"documents\":[");
-        self.buf.extend_from_slice(&self.documents);
-        self.buf.extend_from_slice(b"]}\n");
-        self.out.write_all(&self.buf)?;
-        self.out.flush()
     }
 }
 

@@ -244,19 +244,79 @@ pub fn resolve_with_year_anchor(
     lex: &Lexicon,
     year_anchor: Option<NaiveDate>,
 ) -> Vec<Resolved> {
-    let mut out: Vec<Resolved> = Vec::with_capacity(mentions.len());
-    // In an undated document, the latest full date written gives partial dates
-    // their year. Only their year: "Monday" or "yesterday" stay unresolved, since
-    // the text does not say which day it was written on.
-    let text_anchor = if reference.date.is_none() {
-        latest_full_date(&mentions).or(year_anchor)
-    } else {
-        None
-    };
-    // The last day and year the text named: "the next day" counts from there.
-    let mut narrative_day: Option<NaiveDate> = None;
-    let mut narrative_year: Option<i32> = None;
-    for mention in mentions {
+    let mut resolver = Resolver::new(&mentions, reference, lex, year_anchor);
+    let mut out = Vec::with_capacity(mentions.len());
+    resolver.resolve_batch(mentions, 0, &mut out);
+    out
+}
+
+/// Resolves a document's mentions in text order, a batch at a time.
+///
+/// Resolution carries state forward (the last day and year the text named), so
+/// batches must come in order. `reckon extract` resolves and writes a batch
+/// before it resolves the next, and never holds every [`Resolved`] of a long
+/// document; [`batches`] says where a batch may end.
+pub struct Resolver<'l> {
+    reference: Reference,
+    lex: &'l Lexicon,
+    /// In an undated document, the latest full date written gives partial dates
+    /// their year. Only their year: "Monday" or "yesterday" stay unresolved, since
+    /// the text does not say which day it was written on.
+    text_anchor: Option<NaiveDate>,
+    /// The last day the text named: "the next day" counts from there.
+    narrative_day: Option<NaiveDate>,
+    /// The last year the text named.
+    narrative_year: Option<i32>,
+}
+
+impl<'l> Resolver<'l> {
+    /// A resolver for the document whose mentions are `all` (read only to find
+    /// an undated document's latest full date).
+    #[must_use]
+    pub fn new(
+        all: &[Mention],
+        reference: Reference,
+        lex: &'l Lexicon,
+        year_anchor: Option<NaiveDate>,
+    ) -> Self {
+        let text_anchor = if reference.date.is_none() {
+            latest_full_date(all).or(year_anchor)
+        } else {
+            None
+        };
+        Resolver {
+            reference,
+            lex,
+            text_anchor,
+            narrative_day: None,
+            narrative_year: None,
+        }
+    }
+
+    /// Resolves `batch`, whose first mention is the document's mention number
+    /// `first`, into `out` (cleared first). Relations inside the batch get what
+    /// they imply; a relation's parts must be in the same batch.
+    pub fn resolve_batch(
+        &mut self,
+        batch: impl IntoIterator<Item = Mention>,
+        first: usize,
+        out: &mut Vec<Resolved>,
+    ) {
+        out.clear();
+        out.extend(batch.into_iter().map(|m| self.resolve_one(m)));
+        // Relations need their parts resolved first.
+        for i in 0..out.len() {
+            if let Some(imp) = relation_implies(&out[i], out, first) {
+                if let Value::Relation { implies, .. } = &mut out[i].value {
+                    *implies = Some(imp);
+                }
+            }
+        }
+    }
+
+    /// Resolves one mention, without what a relation implies.
+    fn resolve_one(&mut self, mention: Mention) -> Resolved {
+        let (reference, lex, text_anchor) = (self.reference, self.lex, self.text_anchor);
         let m = &mention;
         let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
@@ -267,19 +327,19 @@ pub fn resolve_with_year_anchor(
                 let cx = timex::Context {
                     anchor,
                     tense: m.tense,
-                    narrative_day,
-                    narrative_year,
+                    narrative_day: self.narrative_day,
+                    narrative_year: self.narrative_year,
                     holidays: &lex.holidays,
                 };
                 let cal = timex::resolve_in(d, &cx);
                 match timex::day_of(&cal) {
                     Some(day) => {
-                        narrative_day = Some(day);
-                        narrative_year = Some(day.year());
+                        self.narrative_day = Some(day);
+                        self.narrative_year = Some(day.year());
                     }
                     None => {
                         if let Some(y) = timex::year_of(&cal) {
-                            narrative_year = Some(y);
+                            self.narrative_year = Some(y);
                         }
                     }
                 }
@@ -390,21 +450,51 @@ pub fn resolve_with_year_anchor(
                 None,
             ),
         };
-        out.push(Resolved {
+        Resolved {
             mention,
             value,
             timex,
-        });
-    }
-    // Relations need their parts resolved first.
-    let implied: Vec<Option<(NaiveDate, NaiveDate)>> =
-        out.iter().map(|r| relation_implies(r, &out)).collect();
-    for (r, imp) in out.iter_mut().zip(implied) {
-        if let Value::Relation { implies, .. } = &mut r.value {
-            *implies = imp;
         }
     }
-    out
+}
+
+/// Splits `mentions` into consecutive batches of about `size` (at least one
+/// mention each) such that no relation refers outside its own batch. Returns
+/// the length of each batch.
+#[must_use]
+pub fn batches(mentions: &[Mention], size: usize) -> Vec<usize> {
+    // open[k] > 0: some relation spans both mention k - 1 and mention k.
+    let mut open = vec![0i64; mentions.len() + 1];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Expr::Relation {
+            duration,
+            anchor,
+            end,
+            ..
+        } = &m.expr
+        {
+            let refs = [*duration, *anchor, *end];
+            let lo = refs.iter().flatten().fold(i, |a, &b| a.min(b));
+            let hi = refs.iter().flatten().fold(i, |a, &b| a.max(b));
+            if hi > lo && hi < mentions.len() {
+                open[lo + 1] += 1;
+                open[hi + 1] -= 1;
+            }
+        }
+    }
+    let mut lens = Vec::with_capacity(mentions.len() / size.max(1) + 1);
+    let (mut depth, mut start) = (0i64, 0usize);
+    for (k, delta) in open.iter().enumerate().take(mentions.len()).skip(1) {
+        depth += delta;
+        if depth == 0 && k - start >= size {
+            lens.push(k - start);
+            start = k;
+        }
+    }
+    if start < mentions.len() {
+        lens.push(mentions.len() - start);
+    }
+    lens
 }
 
 /// The latest date written in full (year, month and day) among `mentions`.
@@ -464,7 +554,8 @@ fn base_unit(u: &crate::value::units::UnitDef) -> crate::value::units::UnitDef {
 
 /// Where "N units since/before DATE" lands: the anchor day moved by the
 /// duration's interval, as a span of days.
-fn relation_implies(r: &Resolved, all: &[Resolved]) -> Option<(NaiveDate, NaiveDate)> {
+/// `batch` starts at the document's mention number `first`.
+fn relation_implies(r: &Resolved, batch: &[Resolved], first: usize) -> Option<(NaiveDate, NaiveDate)> {
     let Value::Relation {
         relation,
         duration: Some(d),
@@ -474,10 +565,10 @@ fn relation_implies(r: &Resolved, all: &[Resolved]) -> Option<(NaiveDate, NaiveD
     else {
         return None;
     };
-    let Value::Duration { unit, amount } = &all.get(*d)?.value else {
+    let Value::Duration { unit, amount } = &batch.get(d.checked_sub(first)?)?.value else {
         return None;
     };
-    let Value::Date { start, end } = &all.get(*a)?.value else {
+    let Value::Date { start, end } = &batch.get(a.checked_sub(first)?)?.value else {
         return None;
     };
     if start != end {
@@ -542,10 +633,23 @@ pub fn run(
     opts: &crate::extract::Options,
     cli_date: Option<NaiveDate>,
 ) -> (Reference, Vec<Resolved>) {
-    let mentions = crate::extract::extract(&doc.prose, lex, opts);
-    let reference = reference(doc, &mentions, cli_date);
+    let (reference, mentions) = prepare(doc, lex, opts, cli_date);
     let resolved = resolve(mentions, reference, lex);
     (reference, resolved)
+}
+
+/// The pipeline up to resolution: a document's mentions and its reference
+/// date, for a caller that resolves them with a [`Resolver`] batch by batch.
+#[must_use]
+pub fn prepare(
+    doc: &Document,
+    lex: &Lexicon,
+    opts: &crate::extract::Options,
+    cli_date: Option<NaiveDate>,
+) -> (Reference, Vec<Mention>) {
+    let mentions = crate::extract::extract(&doc.prose, lex, opts);
+    let reference = reference(doc, &mentions, cli_date);
+    (reference, mentions)
 }
 
 #[cfg(test)]
