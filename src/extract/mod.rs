@@ -632,7 +632,7 @@ pub(crate) type Low<'a> = std::borrow::Cow<'a, str>;
 /// letters lower-cased) when it can.
 fn lowered<'a>(lower: &'a str, text: &str, t: Token) -> Low<'a> {
     match lower.get(t.start..t.end) {
-        Some(l) if l.is_ascii() => Low::Borrowed(l),
+        Some(l) if t.ascii => Low::Borrowed(l),
         _ => Low::Owned(t.text(text).to_lowercase()),
     }
 }

@@ -2489,7 +2489,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     for (new, &old) in order.iter().enumerate() {
         new_pos[old] = new;
     }
-    let mut slots: Vec<Option<Mention>> = std::mem::take(out).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Mention>> = out.drain(..).map(Some).collect();
     for &old in &order {
         if let Some(mut m) = slots[old].take() {
             m.expr.remap_mentions(|x| new_pos[x]);

@@ -25,6 +25,9 @@ pub struct Token {
     pub end: usize,
     /// Kind.
     pub kind: TokenKind,
+    /// Every byte is ASCII (nearly every token): its lower case is a slice of
+    /// the ASCII-lower-cased text.
+    pub ascii: bool,
 }
 
 impl Token {
@@ -82,6 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     start: i,
                     end,
                     kind: TokenKind::Number,
+                    ascii: bytes[i..end].is_ascii(),
                 });
                 i = end;
             }
@@ -94,13 +98,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end += 1;
                 }
                 // Only an apostrophe or a non-ASCII letter needs the careful reader.
+                let mut ascii = true;
                 if bytes.get(end).is_some_and(|&b| b == b'\'' || b >= 0x80) {
                     end = word_end(text, i);
+                    ascii = bytes[i..end].is_ascii();
                 }
                 out.push(Token {
                     start: i,
                     end,
                     kind: TokenKind::Word,
+                    ascii,
                 });
                 i = end;
             }
@@ -109,6 +116,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     start: i,
                     end: i + 1,
                     kind: TokenKind::Punct,
+                    ascii: true,
                 });
                 i += 1;
             }
@@ -124,6 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         start: i,
                         end,
                         kind: TokenKind::Word,
+                        ascii: false,
                     });
                     i = end;
                 } else {
@@ -131,6 +140,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         start: i,
                         end: i + len,
                         kind: TokenKind::Punct,
+                        ascii: false,
                     });
                     i += len;
                 }
@@ -271,6 +281,7 @@ mod tests {
             for t in tokenize(&s) {
                 proptest::prop_assert!(t.start >= last && t.end > t.start && t.end <= s.len());
                 proptest::prop_assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                proptest::prop_assert_eq!(t.ascii, t.text(&s).is_ascii());
                 last = t.end;
             }
         }

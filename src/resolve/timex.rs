@@ -735,6 +735,11 @@ fn ref_name(r: RefPoint) -> &'static str {
 #[must_use]
 pub fn cal_string(cal: &Cal) -> String {
     match cal {
+        // chrono's formatter is slow for the commonest value; it is kept for
+        // years that need a sign or a fifth digit.
+        Cal::Day(d) if (0..=9999).contains(&d.year()) => {
+            format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        }
         Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
         Cal::Week(y, w) => format!("{y:04}-W{w:02}"),
         Cal::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
