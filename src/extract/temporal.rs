@@ -1470,8 +1470,21 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
                 });
                 return Some((e + 1, one(span(c, k, e + 1), Kind::Date, expr, None)));
             }
-            let prev = c.low(k.wrapping_sub(1));
+            // "over the years", "in the weeks before the vote": past the article.
+            let the = k > i && c.is(k - 1, "the");
+            let prev = c.low(if the { k - 2 } else { k.wrapping_sub(1) });
+            // "the days before the shooting", "the weeks ahead", "the years that followed".
+            let (related, e) = if !the || lead {
+                (false, e)
+            } else if c.is(e, "ahead") {
+                (true, e + 1)
+            } else {
+                let follows = c.is_any(e, &["before", "after", "following", "preceding"])
+                    || (c.is(e, "that") && c.is_any(e + 1, &["followed", "preceded"]));
+                (follows, e)
+            };
             if !(lead
+                || related
                 || matches!(
                     &*prev,
                     "for"
@@ -1935,7 +1948,22 @@ fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
 /// Quarters and halves: "the third quarter [of 2024]", "third-quarter", "Q3 2024", "the first half".
 fn year_part(c: &Cursor<'_>, i: usize) -> Found {
     let the = c.is(i, "the");
-    let k = if the { i + 1 } else { i };
+    let mut k = if the { i + 1 } else { i };
+    // The year first, in reports: "the 1988 second quarter"; "the 1988 quarter"
+    // names no quarter, so it stands for its year.
+    let mut written_year = None;
+    if the {
+        if let Some((y, e)) = year_at(c, k).filter(|&(_, e)| c.is_word(e)) {
+            if c.is_any(e, &["quarter", "half", "period"])
+                && !(c.raw(e + 1) == "-" && c.touch(e, e + 1))
+            {
+                let expr = calendar(YearSpec::Year(y), None, None, None, Shift::Bare);
+                return Some((e + 1, one(span(c, i, e + 1), Kind::Date, expr, None)));
+            }
+            written_year = Some(y);
+            k = e;
+        }
+    }
     let raw = c.raw(k);
     // Q3 / Q3 2024
     if raw.len() == 2 && (raw.starts_with('Q') || raw.starts_with('H')) {
@@ -1974,6 +2002,18 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     let mut e = j + 1;
+    if let Some(y) = written_year {
+        return date_at(
+            c,
+            i,
+            e,
+            DateExpr::YearPart {
+                unit,
+                n,
+                year: YearSpec::Year(y),
+            },
+        );
+    }
     let mut year = YearSpec::Unspecified;
     let k2 = if c.is(e, "of") || c.raw(e) == "," {
         e + 1
@@ -2632,6 +2672,51 @@ mod tests {
             "the 19th century",
             "18",
         );
+        // Reports write the year first.
+        one(
+            "Gazprom lost money in the 2024 second quarter.",
+            "the 2024 second quarter",
+            "2024-Q2",
+        );
+        one(
+            "Gazprom lost money in the 2024 quarter.",
+            "the 2024 quarter",
+            "2024",
+        );
+        one(
+            "Gazprom lost money in the 2024 period.",
+            "the 2024 period",
+            "2024",
+        );
+        not_within("The 2024 half-marathon drew 500 runners.", "half");
+    }
+
+    #[test]
+    fn unnumbered_stretches_after_the_article() {
+        one(
+            "Border guards saw the convoy in the days before the incursion.",
+            "the days",
+            "PXD",
+        );
+        one(
+            "Aid deliveries should resume in the weeks ahead.",
+            "the weeks ahead",
+            "PXW",
+        );
+        one(
+            "Over the years the town changed hands twice.",
+            "the years",
+            "PXY",
+        );
+        one(
+            "In the months that followed, the front barely moved.",
+            "the months",
+            "PXM",
+        );
+        // Twins: a stretch named with no preposition or relation word before or after it.
+        none("Those were the days of cheap gas.");
+        none("The weeks went by without a ceasefire.");
+        none("He counted the years on a calendar.");
     }
 
     #[test]

@@ -54,7 +54,8 @@ impl<W: Write> JsonWriter<W> {
 
     /// Writes one document's mentions.
     pub fn document(&mut self, r: &DocResult<'_>, lex: &Lexicon) -> io::Result<()> {
-        self.begin_document(r.doc, r.reference).mentions(&r.mentions, lex)
+        self.begin_document(r.doc, r.reference)
+            .mentions(&r.mentions, lex)
     }
 
     /// Starts a document: its `documents` entry now, its mentions by

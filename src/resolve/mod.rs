@@ -555,7 +555,11 @@ fn base_unit(u: &crate::value::units::UnitDef) -> crate::value::units::UnitDef {
 /// Where "N units since/before DATE" lands: the anchor day moved by the
 /// duration's interval, as a span of days.
 /// `batch` starts at the document's mention number `first`.
-fn relation_implies(r: &Resolved, batch: &[Resolved], first: usize) -> Option<(NaiveDate, NaiveDate)> {
+fn relation_implies(
+    r: &Resolved,
+    batch: &[Resolved],
+    first: usize,
+) -> Option<(NaiveDate, NaiveDate)> {
     let Value::Relation {
         relation,
         duration: Some(d),
