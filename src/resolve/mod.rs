@@ -682,6 +682,47 @@ mod tests {
     }
 
     #[test]
+    fn batches_keep_relations_whole_and_resolve_as_the_whole_does() {
+        let text = "It is five months since August 6, 2024. Talks ran from June 2 to Aug. 30. \
+                    The war is in its fourth year. Two weeks before January 20, 2025, 500 troops left. "
+            .repeat(5);
+        let reference = Reference {
+            date: NaiveDate::from_ymd_opt(2025, 1, 7),
+            source: RefSource::CommandLine,
+        };
+        let mentions = extract(&text, &DEFAULT, &Options::default());
+        let whole = resolve(mentions.clone(), reference, &DEFAULT);
+        assert!(whole.iter().any(|r| r.mention.kind == Kind::Relation));
+        for size in [1, 2, 3, 7, 1000] {
+            let lens = batches(&mentions, size);
+            assert_eq!(lens.iter().sum::<usize>(), mentions.len(), "size {size}");
+            let mut resolver = Resolver::new(&mentions, reference, &DEFAULT, None);
+            let (mut rest, mut first, mut out) = (mentions.clone().into_iter(), 0, Vec::new());
+            for len in lens {
+                resolver.resolve_batch(rest.by_ref().take(len), first, &mut out);
+                for (k, r) in out.iter().enumerate() {
+                    if let Expr::Relation {
+                        duration,
+                        anchor,
+                        end,
+                        ..
+                    } = &r.mention.expr
+                    {
+                        for part in [duration, anchor, end].into_iter().flatten() {
+                            assert!((first..first + len).contains(part), "size {size}: {r:?}");
+                        }
+                    }
+                    let w = &whole[first + k];
+                    assert_eq!(r.mention.span, w.mention.span, "size {size}");
+                    assert_eq!(r.value, w.value, "size {size}");
+                    assert_eq!(format!("{:?}", r.timex), format!("{:?}", w.timex));
+                }
+                first += len;
+            }
+        }
+    }
+
+    #[test]
     fn relation_implies_the_calendar_arithmetic() {
         // "five months since August 6": August 6 + 4.5 … 5.5 months.
         let r = run_on("It is five months since August 6, 2024.", None);
