@@ -1472,7 +1472,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
             }
             // "over the years", "in the weeks before the vote": past the article.
             let the = k > i && c.is(k - 1, "the");
-            let prev = c.low(if the { k - 2 } else { k.wrapping_sub(1) });
+            let prev = c.low(if the { k.wrapping_sub(2) } else { k.wrapping_sub(1) });
             // "the days before the shooting", "the weeks ahead", "the years that followed".
             let (related, e) = if !the || lead {
                 (false, e)
