@@ -425,6 +425,9 @@ pub(crate) struct Cursor<'a> {
     hit_pool: Vec<crate::lexicon::Hit>,
     /// Token `i` can start an expression: a number, a lexicon word or a cue word.
     trigger: Vec<bool>,
+    /// The tokens that are a unit of time ("weeks", "yr"), in order: every
+    /// duration needs one.
+    time_units: Vec<u32>,
     /// `text` with ASCII letters lower-cased (same offsets): most words need no
     /// lower-casing of their own, and the grammars ask for it again and again.
     lower: String,
@@ -441,6 +444,7 @@ impl<'a> Cursor<'a> {
         let mut hit_start = Vec::with_capacity(toks.len() + 1);
         let mut hit_pool = Vec::with_capacity(toks.len() / 2 + 4);
         let mut trigger = Vec::with_capacity(toks.len());
+        let mut time_units = Vec::new();
         for i in 0..toks.len() {
             hit_start.push(hit_pool.len() as u32);
             let t = toks[i];
@@ -460,6 +464,13 @@ impl<'a> Cursor<'a> {
                 let before = hit_pool.len();
                 if lexical {
                     hit_pool.extend(lex.lookup_lower(&low, text, &toks, i));
+                    let time = |h: &crate::lexicon::Hit| {
+                        matches!(h.sense, crate::lexicon::Sense::Unit(u)
+                            if lex.units.get(u).is_some_and(|u| u.def.dimension == crate::value::units::Dimension::Time))
+                    };
+                    if hit_pool[before..].iter().any(time) {
+                        time_units.push(i as u32);
+                    }
                 }
                 trig = hit_pool.len() > before || (cue && temporal::is_cue(&low));
             }
@@ -480,6 +491,7 @@ impl<'a> Cursor<'a> {
             hit_start,
             hit_pool,
             trigger,
+            time_units,
             last_amount: std::cell::Cell::new(None),
             lower,
         }
@@ -549,6 +561,14 @@ impl<'a> Cursor<'a> {
     /// most figures in business news.
     fn plainly_a_figure(&self, i: usize) -> bool {
         self.is_num(i) && self.only_units_not_of_time(i + 1)
+    }
+
+    /// A unit of time starts at one of tokens `i..i + reach`.
+    pub(crate) fn time_unit_within(&self, i: usize, reach: usize) -> bool {
+        let k = self.time_units.partition_point(|&t| (t as usize) < i);
+        self.time_units
+            .get(k)
+            .is_some_and(|&t| (t as usize) < i.saturating_add(reach))
     }
 
     /// Lower-cased text of token `i` ("" past the end), without allocating for ASCII words.

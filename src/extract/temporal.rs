@@ -420,7 +420,7 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             .or_else(|| numeric_date(c, i))
             .or_else(|| when(digits <= 2, || day_led(c, i)))
             .or_else(|| clock(c, i, None, i))
-            .or_else(|| amount_led(c, i))
+            .or_else(|| when(c.time_unit_within(i, AMOUNT_REACH), || amount_led(c, i)))
             .or_else(|| when(digits == 4 || suffixed, || year_led(c, i, after_part)))
             .or_else(|| when(suffixed, || year_part(c, i)));
     }
@@ -462,7 +462,7 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
                 clock(c, i, None, i)
             })
         })
-        .or_else(|| amount_led(c, i))
+        .or_else(|| when(c.time_unit_within(i, AMOUNT_REACH), || amount_led(c, i)))
         .or_else(|| when(year_lead, || year_led(c, i, after_part)))
         .or_else(|| when(the || has(i, ordinal), || year_part(c, i)))
         .or_else(|| {
@@ -474,6 +474,11 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         .or_else(|| when(SET_LEADS.contains(&&*w), || set(c, i)))
         .or_else(|| when(matches!(&*w, "the" | "year"), || the_led(c, i)))
 }
+
+/// How many tokens from its first a duration's unit of time may start: a hedge
+/// of three words, "the", a lead word, an amount written in a dozen words,
+/// "more", a hyphen. Every duration [`amount_led`] reads ends in a unit of time.
+const AMOUNT_REACH: usize = 24;
 
 /// Tries `shape` only when `may` holds. `may` is a condition the shape checks
 /// first itself, so skipping it changes nothing; debug builds (and so the

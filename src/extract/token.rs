@@ -80,12 +80,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         match CLASS[usize::from(b)] {
             SPACE => i += 1,
             DIGIT => {
-                let end = number_end(bytes, i);
+                let (end, ascii) = number_end(bytes, i);
                 out.push(Token {
                     start: i,
                     end,
                     kind: TokenKind::Number,
-                    ascii: bytes[i..end].is_ascii(),
+                    ascii,
                 });
                 i = end;
             }
@@ -220,7 +220,10 @@ fn is_three_digit_group(bytes: &[u8], i: usize) -> bool {
     digits_end(bytes, i) == i + 3
 }
 
-fn number_end(bytes: &[u8], start: usize) -> usize {
+/// Where the number at `start` ends, and whether all its bytes are ASCII (a
+/// thin or no-break space between digit groups is not).
+fn number_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut ascii = true;
     let mut end = digits_end(bytes, start);
     let head = end - start;
     // Comma groups: 38,000 / 1,200,000.
@@ -233,6 +236,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
             loop {
                 let sp = group_space(bytes, end);
                 if sp > 0 && is_three_digit_group(bytes, end + sp) {
+                    ascii &= sp == 1;
                     end += sp + 3;
                 } else {
                     break;
@@ -244,7 +248,7 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
         end = digits_end(bytes, end + 1);
     }
-    end
+    (end, ascii)
 }
 
 #[cfg(test)]
