@@ -735,17 +735,18 @@ fn ref_name(r: RefPoint) -> &'static str {
 #[must_use]
 pub fn cal_string(cal: &Cal) -> String {
     match cal {
-        // chrono's formatter is slow for the commonest value; it is kept for
-        // years that need a sign or a fifth digit.
-        Cal::Day(d) if (0..=9999).contains(&d.year()) => {
-            format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-        }
+        // The commonest values are written digit by digit: `format!` cost more
+        // than resolving them. Years that need a sign or a fifth digit go
+        // the long way.
+        Cal::Day(d) if (0..=9999).contains(&d.year()) => ymd(d.year() as u32, d.month(), d.day()),
         Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
         Cal::Week(y, w) => format!("{y:04}-W{w:02}"),
         Cal::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
+        Cal::Month(y, m) if (0..=9999).contains(y) => ymd(*y as u32, *m, 0),
         Cal::Month(y, m) => format!("{y:04}-{m:02}"),
         Cal::Season(y, c) => format!("{y:04}-{c}"),
         Cal::YearPart(y, u, n) => format!("{y:04}-{u}{n}"),
+        Cal::Year(y) if (0..=9999).contains(y) => ymd(*y as u32, 0, 0),
         Cal::Year(y) => format!("{y:04}"),
         Cal::Decade(y) => format!("{:03}", y / 10),
         Cal::Century(n) => format!("{:02}", n - 1),
@@ -773,6 +774,26 @@ pub fn cal_string(cal: &Cal) -> String {
             }
         }
     }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")`
+/// writes it; a zero month or day ends the value before it. `y` < 10,000.
+fn ymd(y: u32, m: u32, d: u32) -> String {
+    fn put(s: &mut String, n: u32, width: u32) {
+        for place in (0..width).rev() {
+            s.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+        }
+    }
+    let mut s = String::with_capacity(10);
+    put(&mut s, y, 4);
+    for part in [m, d] {
+        if part == 0 {
+            break;
+        }
+        s.push('-');
+        put(&mut s, part, 2);
+    }
+    s
 }
 
 /// TIMEX3 type and value of a period.
@@ -847,6 +868,15 @@ pub fn set_value(unit: CalendarUnit, every: u32, weekday: Option<u32>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ymd_writes_what_format_writes(y in 0u32..=9999, m in 1u32..=12, d in 1u32..=31) {
+            proptest::prop_assert_eq!(ymd(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            proptest::prop_assert_eq!(ymd(y, m, 0), format!("{y:04}-{m:02}"));
+            proptest::prop_assert_eq!(ymd(y, 0, 0), format!("{y:04}"));
+        }
+    }
 
     #[test]
     fn easter_sunday_matches_known_years() {
