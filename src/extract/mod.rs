@@ -255,6 +255,37 @@ pub enum DateExpr {
     },
 }
 
+impl DateExpr {
+    /// Whether the tense around it is read: by resolution (which year a bare
+    /// "August 6" or which way a bare "Friday" is) or by the rules (a full
+    /// date told in the past). A year alone, "now", "last week" or "the 1990s"
+    /// read the same in any tense, so extraction does not look for one.
+    #[must_use]
+    pub fn reads_tense(&self) -> bool {
+        match self {
+            DateExpr::Calendar {
+                year: YearSpec::Year(_),
+                month: None,
+                ..
+            } => false,
+            DateExpr::Calendar { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::Weekend { .. }
+            | DateExpr::Season { .. }
+            | DateExpr::YearPart { .. }
+            | DateExpr::Holiday { .. } => true,
+            DateExpr::Relative { .. }
+            | DateExpr::Offset { .. }
+            | DateExpr::Decade { .. }
+            | DateExpr::Century { .. }
+            | DateExpr::Ref(_)
+            | DateExpr::Anaphoric { .. } => false,
+            DateExpr::PartOfDay { day, .. } => day.reads_tense(),
+            DateExpr::Clock { day, .. } => day.as_deref().is_some_and(DateExpr::reads_tense),
+        }
+    }
+}
+
 /// Vague temporal references.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefPoint {
@@ -739,10 +770,11 @@ fn extract_chunk(cur: &Cursor<'_>) -> Vec<Mention> {
     }
     attach_clock_days(cur, &mut out);
     temporal::link_relations(cur, &mut out);
-    // Only dates and times need the tense; counts are the same in any tense.
+    // Only dates and times whose reading can turn on it need the tense; counts
+    // are the same in any tense.
     for m in out
         .iter_mut()
-        .filter(|m| matches!(m.kind, Kind::Date | Kind::Time))
+        .filter(|m| matches!(&m.expr, Expr::Date(d) if d.reads_tense()))
     {
         let s = cur.toks.partition_point(|t| t.start < m.span.start);
         let e = cur.toks.partition_point(|t| t.end <= m.span.end);
@@ -794,6 +826,22 @@ fn attach_clock_days(cur: &Cursor<'_>, out: &mut [Mention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tense_is_read_only_where_it_can_change_a_reading() {
+        let text = "Talks began on Jan. 6, 2025, and resumed Friday; prices rose in 1987 and fell last week.";
+        let ms = extract(text, &crate::lexicon::DEFAULT, &Options::default());
+        let tense = |t: &str| {
+            ms.iter()
+                .find(|m| &text[m.span.clone()] == t)
+                .map(|m| m.tense)
+                .unwrap_or_else(|| panic!("no {t:?} in {ms:?}"))
+        };
+        assert_eq!(tense("Jan. 6, 2025"), context::Tense::Past);
+        assert_eq!(tense("Friday"), context::Tense::Past);
+        assert_eq!(tense("1987"), context::Tense::Unknown);
+        assert_eq!(tense("last week"), context::Tense::Unknown);
+    }
 
     #[test]
     fn chunks_cover_the_text_and_end_at_blank_lines() {
