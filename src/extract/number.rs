@@ -220,7 +220,13 @@ fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mentio
 /// Parses the digits of a number token ("38,000", "15 000", "1.5").
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<f64> {
-    // Most numbers have no group separators: parse them in place.
+    // Most numbers are a few plain digits: whole and below 2^53, they are
+    // exact as an integer, with no float parsing.
+    if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
+    // Most others have no group separators: parse them in place.
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return s.parse().ok();
     }
@@ -618,6 +624,13 @@ mod tests {
     use crate::lexicon::DEFAULT;
     use crate::resolve::{resolve, RefSource, Reference, Value};
     use crate::value::Interval;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_digits_parse_as_the_float_parser_reads_them(s in "[0-9]{1,22}") {
+            proptest::prop_assert_eq!(super::parse_digits(&s), s.parse::<f64>().ok());
+        }
+    }
 
     /// (text, kind, interval, unit) of every non-temporal mention in `s`.
     fn found(s: &str) -> Vec<(String, &'static str, Option<Interval>, String)> {

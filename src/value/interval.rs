@@ -490,6 +490,20 @@ const GROUP_SEPARATORS: [char; 7] = [',', ' ', '\u{a0}', '\u{2009}', '\u{202f}',
 /// Text with no digits, or a number that is all zeros, gives 1.
 #[must_use]
 pub fn precision_of_written_number(text: &str) -> f64 {
+    // Most numbers are plain digits: the place of the last non-zero digit.
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        let significant = text.trim_end_matches('0').len();
+        return if significant == 0 {
+            1.0
+        } else {
+            10f64.powi((text.len() - significant) as i32)
+        };
+    }
+    precision_of_any_text(text)
+}
+
+/// [`precision_of_written_number`] for any text.
+fn precision_of_any_text(text: &str) -> f64 {
     let Some(start) = text.bytes().position(|b| b.is_ascii_digit()) else {
         return 1.0;
     };
@@ -529,6 +543,13 @@ pub fn precision_of_written_number(text: &str) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_digits_take_the_short_way_to_the_same_precision(s in "[0-9]{1,20}") {
+            prop_assert_eq!(precision_of_written_number(&s), precision_of_any_text(&s));
+        }
+    }
 
     #[test]
     fn constructors() {
