@@ -90,13 +90,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i = end;
             }
             ALPHA => {
-                let mut end = i + 1;
-                while bytes
-                    .get(end)
-                    .is_some_and(|&b| CLASS[usize::from(b)] == ALPHA)
-                {
-                    end += 1;
-                }
+                let mut end = letters_end(bytes, i + 1);
                 // Only an apostrophe or a non-ASCII letter needs the careful reader.
                 let mut ascii = true;
                 if bytes.get(end).is_some_and(|&b| b == b'\'' || b >= 0x80) {
@@ -148,6 +142,33 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The end of the run of ASCII letters at `i`, eight bytes at a time.
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // With bit 5 set, an ASCII letter is a byte in b'a'..=b'z'. For bytes
+        // below 0x80 the sums below carry into no neighbouring byte.
+        let l = x | (0x20 * ONES);
+        let at_least_a = l + (0x80 - u64::from(b'a')) * ONES;
+        let above_z = l + (0x7f - u64::from(b'z')) * ONES;
+        let letters = at_least_a & !above_z & !x & HIGH;
+        if letters != HIGH {
+            // The lowest byte that is not a letter ends the run.
+            return i + ((letters ^ HIGH).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| CLASS[usize::from(b)] == ALPHA)
+    {
+        i += 1;
+    }
+    i
 }
 
 #[cold]
@@ -279,6 +300,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn letters_end_where_the_first_non_letter_is(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40), at in 0usize..40) {
+            let at = at.min(bytes.len());
+            let slow = at + bytes[at..].iter().take_while(|&&b| CLASS[usize::from(b)] == ALPHA).count();
+            proptest::prop_assert_eq!(letters_end(&bytes, at), slow);
+        }
+
         #[test]
         fn tokens_lie_on_char_boundaries(s in "\\PC{0,60}") {
             let mut last = 0;
