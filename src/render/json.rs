@@ -221,8 +221,10 @@ fn uint(b: &mut Vec<u8>, n: impl itoa::Integer) {
 fn float(b: &mut Vec<u8>, x: f64) {
     // Whole numbers are most figures in news ("45.0"): integer digits are cheaper
     // than the shortest-round-trip search, and the bytes are the same.
-    if x.fract() == 0.0 && x.abs() < 1e15 && (x != 0.0 || x.is_sign_positive()) {
-        uint(b, x as i64);
+    // (`x as i64` saturates and drops the fraction; it is `x` only when whole.)
+    let whole = x as i64;
+    if whole as f64 == x && x.abs() < 1e15 && (x != 0.0 || x.is_sign_positive()) {
+        uint(b, whole);
         b.extend_from_slice(b".0");
     } else if x.is_finite() {
         b.extend_from_slice(zmij::Buffer::new().format_finite(x).as_bytes());
