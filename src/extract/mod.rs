@@ -503,7 +503,7 @@ impl<'a> Cursor<'a> {
                         time_units.push(i as u32);
                     }
                 }
-                trig = hit_pool.len() > before || (cue && temporal::is_cue(&low));
+                trig = hit_pool.len() > before || (cue && temporal::is_cue(&low, sk));
             }
             // An apostrophe opens a year or decade only before two touching digits ('98, '90s).
             if !trig && (w == "'" || w == "’") {

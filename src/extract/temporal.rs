@@ -334,30 +334,38 @@ const CUES: &[&str] = &[
     "moment",
 ];
 
-/// [`CUES`] as a set.
-static CUE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| CUES.iter().copied().collect());
-
-/// Sketches of the cue words, so most words are turned away without lower-casing.
-static CUE_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; crate::lexicon::FILTER_WORDS];
-    for w in CUES {
-        let b = crate::lexicon::sketch(w.as_bytes());
-        bits[b / 64] |= 1 << (b % 64);
+/// For each [`crate::lexicon::sketch`], the cue word with that sketch: 0 for
+/// none, `k` for `CUES[k - 1]`, `SHARED` when two cues share it. Most words are
+/// turned away without lower-casing, and a cue is told by one comparison.
+static CUE_BY_SKETCH: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let mut table = vec![0u8; crate::lexicon::FILTER_WORDS * 64];
+    for (k, w) in CUES.iter().enumerate() {
+        let slot = &mut table[crate::lexicon::sketch(w.as_bytes())];
+        *slot = if *slot == 0 {
+            u8::try_from(k + 1).unwrap_or(SHARED)
+        } else {
+            SHARED
+        };
     }
-    bits
+    table
 });
 
-/// A word of this [`crate::lexicon::sketch`] may be a cue (true means "ask [`is_cue`]").
+/// In [`CUE_BY_SKETCH`]: more than one cue has this sketch.
+const SHARED: u8 = u8::MAX;
+
+/// A word of this sketch may be a cue (true means "ask [`is_cue`]").
 pub(crate) fn may_be_cue(sketch: usize) -> bool {
-    CUE_FILTER
-        .get(sketch / 64)
-        .is_some_and(|x| x & (1 << (sketch % 64)) != 0)
+    CUE_BY_SKETCH.get(sketch).is_some_and(|&k| k != 0)
 }
 
-/// Words that can open a temporal expression without being in the lexicon.
-pub(crate) fn is_cue(w: &str) -> bool {
-    CUE_SET.contains(w)
+/// The lower-cased word `w`, of sketch `sketch`, can open a temporal
+/// expression without being in the lexicon.
+pub(crate) fn is_cue(w: &str, sketch: usize) -> bool {
+    match CUE_BY_SKETCH.get(sketch).copied().unwrap_or(0) {
+        0 => false,
+        SHARED => CUES.contains(&w),
+        k => CUES.get(usize::from(k) - 1) == Some(&w),
+    }
 }
 
 fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
