@@ -63,20 +63,20 @@ impl<'a> LineCursor<'a> {
             *self = LineCursor::new(self.text);
         }
         let gap = &self.text.as_bytes()[self.at..offset];
-        let mut newlines = 0;
-        let mut last = None;
-        for i in memchr::memchr_iter(b'\n', gap) {
-            newlines += 1;
-            last = Some(i);
-        }
+        // Columns count characters; in ASCII, bytes.
         let chars = |from: usize| {
-            self.text
-                .get(from..offset)
-                .map_or(offset - from, |s| s.chars().count())
+            let bytes = &self.text.as_bytes()[from..offset];
+            if bytes.is_ascii() {
+                bytes.len()
+            } else {
+                self.text
+                    .get(from..offset)
+                    .map_or(offset - from, |s| s.chars().count())
+            }
         };
-        match last {
+        match memchr::memrchr(b'\n', gap) {
             Some(i) => {
-                self.line += newlines;
+                self.line += 1 + memchr::memchr_iter(b'\n', &gap[..i]).count();
                 self.line_start = self.at + i + 1;
                 self.col = 1 + chars(self.line_start);
             }
