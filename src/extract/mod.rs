@@ -374,8 +374,9 @@ pub enum Expr {
     Quantity {
         /// How many.
         amount: Amount,
-        /// Lexicon unit index, when a unit.
-        unit: Option<usize>,
+        /// Lexicon unit index, when a unit (32 bits keep a mention small
+        /// enough to be moved without a `memcpy` call).
+        unit: Option<u32>,
         /// The counted noun, lower case, when not a unit ("troops").
         noun: Option<String>,
     },

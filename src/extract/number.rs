@@ -424,7 +424,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         }
         let expr = Expr::Quantity {
             amount,
-            unit: Some(u),
+            unit: u32::try_from(u).ok(),
             noun: None,
         };
         return Some((j, mention(c, i, j, Kind::Quantity, expr)));
@@ -471,7 +471,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
             let e = k + h.len;
             let expr = Expr::Quantity {
                 amount,
-                unit: Some(u),
+                unit: u32::try_from(u).ok(),
                 noun: None,
             };
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));

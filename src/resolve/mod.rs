@@ -390,7 +390,10 @@ impl<'l> Resolver<'l> {
             Expr::Quantity { amount, unit, noun } => {
                 // A unit may write figures finer than their trailing zeros say (30 °C is to the degree).
                 let mut amount = *amount;
-                if let Some(r) = unit.and_then(|u| lex.units.get(u)).and_then(|u| u.rounding) {
+                if let Some(r) = unit
+                    .and_then(|u| lex.units.get(u as usize))
+                    .and_then(|u| u.rounding)
+                {
                     if !amount.vague && amount.precision > r {
                         amount.precision = r;
                     }
@@ -398,7 +401,7 @@ impl<'l> Resolver<'l> {
                 let amount = &amount;
                 let interval = amount_interval(amount, hedge);
                 let (unit_name, dimension, base, currency) =
-                    match unit.and_then(|u| lex.units.get(u)) {
+                    match unit.and_then(|u| lex.units.get(u as usize)) {
                         Some(u) => {
                             let base = (u.def.dimension != Dimension::Currency).then(|| {
                                 crate::value::units::convert_interval(
