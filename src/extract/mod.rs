@@ -477,6 +477,7 @@ impl<'a> Cursor<'a> {
         let mut hit_pool = Vec::with_capacity(toks.len() / 2 + 4);
         let mut trigger = Vec::with_capacity(toks.len());
         let mut time_units = Vec::new();
+        let cues = temporal::cue_filter();
         for i in 0..toks.len() {
             hit_start.push(hit_pool.len() as u32);
             let t = toks[i];
@@ -484,12 +485,12 @@ impl<'a> Cursor<'a> {
                 trigger.push(true);
                 continue;
             }
-            let w = t.text(text);
+            let w = &text.as_bytes()[t.start..t.end];
             // One sketch of the word asks both filters; only the few words that
             // pass are lower-cased and looked up.
-            let sk = crate::lexicon::sketch(w.as_bytes());
+            let sk = crate::lexicon::sketch(w);
             let lexical = lex.may_start(sk);
-            let cue = w.len() <= 12 && t.kind == token::TokenKind::Word && temporal::may_be_cue(sk);
+            let cue = w.len() <= 12 && t.kind == token::TokenKind::Word && cues.may_be_cue(sk);
             let mut trig = false;
             if lexical || cue {
                 let low = lowered(&lower, text, t);
@@ -504,10 +505,10 @@ impl<'a> Cursor<'a> {
                         time_units.push(i as u32);
                     }
                 }
-                trig = hit_pool.len() > before || (cue && temporal::is_cue(&low, sk));
+                trig = hit_pool.len() > before || (cue && cues.is_cue(&low, sk));
             }
             // An apostrophe opens a year or decade only before two touching digits ('98, '90s).
-            if !trig && (w == "'" || w == "’") {
+            if !trig && (w == b"'" || w == "’".as_bytes()) {
                 trig = toks.get(i + 1).is_some_and(|n| {
                     n.kind == token::TokenKind::Number && n.start == t.end && n.end - n.start == 2
                 });

@@ -353,18 +353,29 @@ static CUE_BY_SKETCH: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(||
 /// In [`CUE_BY_SKETCH`]: more than one cue has this sketch.
 const SHARED: u8 = u8::MAX;
 
-/// A word of this sketch may be a cue (true means "ask [`is_cue`]").
-pub(crate) fn may_be_cue(sketch: usize) -> bool {
-    CUE_BY_SKETCH.get(sketch).is_some_and(|&k| k != 0)
+/// The cue words by sketch, fetched once per chunk.
+pub(crate) fn cue_filter() -> CueFilter {
+    CueFilter(&CUE_BY_SKETCH)
 }
 
-/// The lower-cased word `w`, of sketch `sketch`, can open a temporal
-/// expression without being in the lexicon.
-pub(crate) fn is_cue(w: &str, sketch: usize) -> bool {
-    match CUE_BY_SKETCH.get(sketch).copied().unwrap_or(0) {
-        0 => false,
-        SHARED => CUES.contains(&w),
-        k => CUES.get(usize::from(k) - 1) == Some(&w),
+/// [`CUE_BY_SKETCH`], borrowed.
+#[derive(Clone, Copy)]
+pub(crate) struct CueFilter(&'static [u8]);
+
+impl CueFilter {
+    /// A word of this sketch may be a cue (true means "ask [`CueFilter::is_cue`]").
+    pub(crate) fn may_be_cue(self, sketch: usize) -> bool {
+        self.0.get(sketch).is_some_and(|&k| k != 0)
+    }
+
+    /// The lower-cased word `w`, of sketch `sketch`, can open a temporal
+    /// expression without being in the lexicon.
+    pub(crate) fn is_cue(self, w: &str, sketch: usize) -> bool {
+        match self.0.get(sketch).copied().unwrap_or(0) {
+            0 => false,
+            SHARED => CUES.contains(&w),
+            k => CUES.get(usize::from(k) - 1) == Some(&w),
+        }
     }
 }
 
