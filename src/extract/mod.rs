@@ -614,14 +614,22 @@ impl<'a> Cursor<'a> {
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
+    /// Bytes of token `i` (empty past the end): comparing bytes needs no
+    /// char-boundary checks, and these tests run on every attempt.
+    fn raw_bytes(&self, i: usize) -> &'a [u8] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start..t.end))
+            .unwrap_or(&[])
+    }
     /// Token `i` is the word `w` (ASCII case-insensitive).
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.raw(i).eq_ignore_ascii_case(w)
+        self.raw_bytes(i).eq_ignore_ascii_case(w.as_bytes())
     }
     /// Token `i` is one of `ws`.
     pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        let r = self.raw(i);
-        ws.iter().any(|w| r.eq_ignore_ascii_case(w))
+        let r = self.raw_bytes(i);
+        ws.iter().any(|w| r.eq_ignore_ascii_case(w.as_bytes()))
     }
     /// Token `i` is a number token.
     pub fn is_num(&self, i: usize) -> bool {
