@@ -288,7 +288,7 @@ fn read_amount(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
         // "5 1/2 hours"
         if x.fract() == 0.0
             && c.is(j, "1")
-            && c.raw(j + 1) == "/"
+            && c.is(j + 1, "/")
             && c.touch(j, j + 1)
             && c.touch(j + 1, j + 2)
         {
@@ -364,7 +364,7 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
             let mut j = i + h.len;
             // forty-four, twenty five
             if n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
-                let k = if c.raw(j) == "-" && c.touch(j - 1, j) {
+                let k = if c.is(j, "-") && c.touch(j - 1, j) {
                     j + 1
                 } else {
                     j
@@ -436,10 +436,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     }
     // "one" as a pronoun ("one of them") is still a count; keep it.
     // Percent
-    if c.raw(j) == "%"
-        || c.is_any(j, &["percent", "pct"])
-        || (c.is(j, "per") && c.is(j + 1, "cent"))
-    {
+    if c.is(j, "%") || c.is_any(j, &["percent", "pct"]) || (c.is(j, "per") && c.is(j + 1, "cent")) {
         let e = if c.is(j, "per") { j + 2 } else { j + 1 };
         let e = if c.is_any(e, &["points", "point"]) && c.is(e - 1, "percentage") {
             e + 1
@@ -449,7 +446,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         return Some((e, mention(c, i, e, Kind::Percent, Expr::Percent(amount))));
     }
     // Unit: "500 square kilometers", "40-kilometer", "30C", "20 miles"
-    let (k, hyphen) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1) {
+    let (k, hyphen) = if c.is(j, "-") && c.touch(j - 1, j) && c.touch(j, j + 1) {
         (j + 1, true)
     } else {
         (j, false)
@@ -538,7 +535,7 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     } else {
         (1.0, i)
     };
-    let k = if k > i && c.raw(k) == "-" && c.touch(k - 1, k) {
+    let k = if k > i && c.is(k, "-") && c.touch(k - 1, k) {
         k + 1
     } else {
         k
@@ -550,7 +547,7 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     let word = c.low(k);
     let bare = k == i;
     // "third-quarter" is a period, not a fraction.
-    if c.raw(k + 1) == "-" && c.touch(k, k + 1) {
+    if c.is(k + 1, "-") && c.touch(k, k + 1) {
         return None;
     }
     if bare && word != "half" {
@@ -567,8 +564,8 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
                 "of", "the", "a", "its", "their", "his", "her", "that", "those", "these", "them",
                 "it",
             ],
-        ) || c.raw(k + 1) == ","
-            || c.raw(k + 1) == ".")
+        ) || c.is(k + 1, ",")
+            || c.is(k + 1, "."))
     {
         return None;
     }
@@ -600,7 +597,7 @@ fn ordinal(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     }
     // "twenty-first"
     if let Some((tens, e)) = word_number_at(c, i) {
-        if tens >= 20.0 && tens < 100.0 && c.raw(e) == "-" && c.touch(e - 1, e) {
+        if tens >= 20.0 && tens < 100.0 && c.is(e, "-") && c.touch(e - 1, e) {
             if let Some(n) = c.hits(e + 1).find_map(|h| match h.sense {
                 Sense::Ordinal(n) if n < 10 => Some(n),
                 _ => None,

@@ -393,13 +393,13 @@ fn period_part(c: &Cursor<'_>, i: usize) -> Option<(PeriodPart, usize)> {
         }
         "the"
             if c.is_any(i + 1, &["early", "mid", "late"])
-                && (c.is_num(i + 2) || c.raw(i + 2) == "'" || c.is(i + 2, "-")) =>
+                && (c.is_num(i + 2) || c.is(i + 2, "'") || c.is(i + 2, "-")) =>
         {
             let (p, _) = period_part(c, i + 1)?;
-            let j = if c.raw(i + 2) == "-" { i + 3 } else { i + 2 };
+            let j = if c.is(i + 2, "-") { i + 3 } else { i + 2 };
             Some((p, j))
         }
-        "mid" if c.raw(i + 1) == "-" && c.touch(i, i + 1) => Some((PeriodPart::Mid, i + 2)),
+        "mid" if c.is(i + 1, "-") && c.touch(i, i + 1) => Some((PeriodPart::Mid, i + 2)),
         "mid" => Some((PeriodPart::Mid, i + 1)),
         "the" if c.is_any(i + 1, &["end", "beginning", "start", "middle"]) && c.is(i + 2, "of") => {
             let p = match &*c.low(i + 1) {
@@ -557,7 +557,7 @@ fn month_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
         || raw.eq_ignore_ascii_case("may")
         || raw.eq_ignore_ascii_case("june")
         || raw.eq_ignore_ascii_case("july");
-    let dot = c.raw(i + 1) == "." && c.touch(i, i + 1);
+    let dot = c.is(i + 1, ".") && c.touch(i, i + 1);
     if !full && !dot && !c.capitalized(i) {
         return None;
     }
@@ -572,7 +572,7 @@ fn weekday_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
     let raw = c.raw(i);
     if raw.len() <= 5 && !raw.to_ascii_lowercase().ends_with("day") {
         // "Sun", "Sat", "Wed": only capitalized with a period ("Sat.").
-        if !(c.capitalized(i) && c.raw(i + 1) == "." && c.touch(i, i + 1)) {
+        if !(c.capitalized(i) && c.is(i + 1, ".") && c.touch(i, i + 1)) {
             return None;
         }
         return Some((d, i + 2));
@@ -606,7 +606,7 @@ fn day_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
 
 /// A four-digit year at `i`.
 fn year_at(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
-    if c.raw(i) == "'" || c.raw(i) == "’" {
+    if c.is(i, "'") || c.is(i, "’") {
         // '98
         let r = c.raw(i + 1);
         if c.touch(i, i + 1)
@@ -675,10 +675,10 @@ fn calendar(
 
 /// `, 2025` or ` 2025` after a month-day.
 fn opt_year(c: &Cursor<'_>, j: usize) -> (YearSpec, usize) {
-    let k = if c.raw(j) == "," { j + 1 } else { j };
+    let k = if c.is(j, ",") { j + 1 } else { j };
     if let Some((y, e)) = year_at(c, k) {
         // A year on the next line is something else ("Saturday, 26 February\n1400 GMT kick-off").
-        if c.raw(k) != "'" && same_line(c, j.saturating_sub(1), k) {
+        if !c.is(k, "'") && same_line(c, j.saturating_sub(1), k) {
             return (YearSpec::Year(y), e);
         }
     }
@@ -776,7 +776,7 @@ fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
         let (y, m) = (num(a)?, num(b)?);
         if (1..=12).contains(&m)
             && (1000..2200).contains(&y)
-            && !(c.raw(i + 3) == "-" && c.touch(i + 2, i + 3))
+            && !(c.is(i + 3, "-") && c.touch(i + 2, i + 3))
         {
             return Some((
                 i + 3,
@@ -832,7 +832,7 @@ fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
     let (wd, j) = weekday_at(c, i)?;
     // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
     if shift == Shift::Bare {
-        let k = if c.raw(j) == "," { j + 1 } else { j };
+        let k = if c.is(j, ",") { j + 1 } else { j };
         if let Some((e, mut ms)) = month_led(c, k, Shift::Bare, k, false).or_else(|| day_led(c, k))
         {
             if let Some(m) = ms.first_mut() {
@@ -859,7 +859,7 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
     // Month day [, year]
     if let Some((d, k)) = day_at(c, j) {
         // "May 2024" is month-year, not a day: day_at rejects 4 digits already.
-        let clock_like = (c.raw(k) == ":" || c.raw(k) == ".")
+        let clock_like = (c.is(k, ":") || c.is(k, "."))
             && c.touch(k - 1, k)
             && c.is_num(k + 1)
             && c.touch(k, k + 1);
@@ -885,7 +885,7 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
         ));
     }
     // Month [of] year
-    let k = if c.is(j, "of") || c.raw(j) == "," {
+    let k = if c.is(j, "of") || c.is(j, ",") {
         j + 1
     } else {
         j
@@ -940,7 +940,7 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
             return None;
         }
         // "Jan" alone without a period is too short to trust.
-        if raw.len() <= 3 && !ambiguous && c.raw(i + 1) != "." {
+        if raw.len() <= 3 && !ambiguous && !c.is(i + 1, ".") {
             return None;
         }
     }
@@ -1163,7 +1163,7 @@ fn holiday(c: &Cursor<'_>, i: usize) -> Found {
     }
     let mut e = k + len;
     let mut year = YearSpec::Unspecified;
-    let k2 = if c.raw(e) == "," { e + 1 } else { e };
+    let k2 = if c.is(e, ",") { e + 1 } else { e };
     if let Some((y, e2)) = year_at(c, k2) {
         year = YearSpec::Year(y);
         e = e2;
@@ -1184,7 +1184,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         _ => None,
     };
     if let Some(day) = day {
-        if c.raw(i + 1) == "'s" || (c.raw(i + 1) == "'" && c.is(i + 2, "s")) {
+        if c.raw(i + 1) == "'s" || (c.is(i + 1, "'") && c.is(i + 2, "s")) {
             return date_at(c, i, i + 1, day);
         }
         let (e, m) = part_of_day_after(c, i, i + 1, day);
@@ -1243,7 +1243,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         // "now that …" and a sentence-opening "Now, …" are discourse, not time.
         if w == "now"
             && (c.is(i + 1, "that")
-                || (c.capitalized(i) && c.raw(i + 1) == "," && c.sentence_break_before(i)))
+                || (c.capitalized(i) && c.is(i + 1, ",") && c.sentence_break_before(i)))
         {
             return None;
         }
@@ -1282,7 +1282,7 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     if w == "the"
         && (c.is(i + 1, "near") && c.is_any(i + 2, &["future", "term"])
             || c.is(i + 1, "short") && c.is(i + 2, "term"))
-        && c.raw(i + 3) != "-"
+        && !c.is(i + 3, "-")
     {
         return date_at(c, i, i + 3, DateExpr::Ref(RefPoint::Future));
     }
@@ -1341,7 +1341,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
         minute = m.parse().ok()?;
         j = i + 1;
         let mut had_minutes = dotted;
-        if (c.raw(j) == ":" || c.raw(j) == ".")
+        if (c.is(j, ":") || c.is(j, "."))
             && c.touch(i, j)
             && c.touch(j, j + 1)
             && c.raw(j + 1).len() == 2
@@ -1407,7 +1407,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
 
 /// A day written right after a clock time.
 fn day_after_clock(c: &Cursor<'_>, j: usize) -> Option<(DateExpr, usize)> {
-    let k = if c.is(j, "on") || c.raw(j) == "," {
+    let k = if c.is(j, "on") || c.is(j, ",") {
         j + 1
     } else {
         j
@@ -1455,8 +1455,8 @@ fn ampm_at(c: &Cursor<'_>, j: usize) -> Option<(bool, usize)> {
     let w = c.low(j);
     match &*w {
         "am" | "pm" => Some((w == "pm", j + 1)),
-        "a" | "p" if c.raw(j + 1) == "." && c.is(j + 2, "m") => {
-            let e = if c.raw(j + 3) == "." && c.touch(j + 2, j + 3) {
+        "a" | "p" if c.is(j + 1, ".") && c.is(j + 2, "m") => {
+            let e = if c.is(j + 3, ".") && c.touch(j + 2, j + 3) {
                 j + 4
             } else {
                 j + 3
@@ -1493,7 +1493,7 @@ fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
     if c.is(j + 1, "time") && (c.capitalized(j) || c.is(j, "local")) && c.is_word(j) {
         return Some((format!("{r} time"), j + 2));
     }
-    if c.raw(j) == "(" && ZONES.contains(&c.raw(j + 1)) && c.raw(j + 2) == ")" {
+    if c.is(j, "(") && ZONES.contains(&c.raw(j + 1)) && c.is(j + 2, ")") {
         return Some((c.raw(j + 1).to_string(), j + 3));
     }
     None
@@ -1546,7 +1546,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
             // A bare plural unit: "for years", "in the next few months" handled above; "years of war".
             let (unit, plural, e) = time_unit_at(c, k)?;
             // "year-long", "decades-long": a duration adjective.
-            if c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "long") && hedge.is_none() {
+            if c.is(e, "-") && c.touch(e - 1, e) && c.is(e + 1, "long") && hedge.is_none() {
                 let amount = if plural {
                     Amount::vague(2.0, 9.0)
                 } else {
@@ -1637,8 +1637,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     } else {
         j
     };
-    let (unit, plural, e, hyphenated) = if c.raw(j) == "-" && c.touch(j - 1, j) && c.touch(j, j + 1)
-    {
+    let (unit, plural, e, hyphenated) = if c.is(j, "-") && c.touch(j - 1, j) && c.touch(j, j + 1) {
         let (u, p, e) = time_unit_at(c, j + 1)?;
         (u, p, e, true)
     } else {
@@ -1652,7 +1651,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     // "a 6-year-old boy" is an age.
-    if hyphenated && c.raw(e) == "-" && c.touch(e - 1, e) && c.is(e + 1, "old") {
+    if hyphenated && c.is(e, "-") && c.touch(e - 1, e) && c.is(e + 1, "old") {
         return None;
     }
     if !hyphenated
@@ -1802,7 +1801,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
                 )
             };
         if let Some(n) = n {
-            let e2 = if c.raw(e) == "-" && c.touch(e - 1, e) {
+            let e2 = if c.is(e, "-") && c.touch(e - 1, e) {
                 e + 1
             } else {
                 e
@@ -1865,16 +1864,15 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     }
     // "2025-01" handled by numeric_date; "2024/25" season; "1990 levels": only with a cue.
     // "pre-1990", "post-1959"
-    let prev = if c.raw(i.wrapping_sub(1)) == "-"
-        && c.is_any(i.wrapping_sub(2), &["pre", "post", "mid"])
-    {
-        c.low(i.wrapping_sub(2))
-    } else {
-        c.low(i.wrapping_sub(1))
-    };
+    let prev =
+        if c.is(i.wrapping_sub(1), "-") && c.is_any(i.wrapping_sub(2), &["pre", "post", "mid"]) {
+            c.low(i.wrapping_sub(2))
+        } else {
+            c.low(i.wrapping_sub(1))
+        };
     let cue = after_part
         || YEAR_CUE_SET.contains(&*prev)
-        || (c.raw(i.wrapping_sub(1)) == "(")
+        || (c.is(i.wrapping_sub(1), "("))
         || prev == ",";
     if !cue {
         return None;
@@ -1997,7 +1995,7 @@ fn spoken_year(c: &Cursor<'_>, i: usize) -> Option<(i32, usize)> {
         if (20..=90).contains(&t) && t % 10 == 0 {
             let mut y = hi * 100 + t;
             let mut e = i + 2;
-            if c.raw(e) == "-" && c.touch(e - 1, e) {
+            if c.is(e, "-") && c.touch(e - 1, e) {
                 if let Some(u) = word(e + 1).filter(|u| (1..=9).contains(u)) {
                     y += u;
                     e += 2;
@@ -2043,7 +2041,7 @@ fn decade(c: &Cursor<'_>, start: usize, k: usize, the: bool) -> Found {
         (y, k + 2)
     } else if c.is_num(k)
         && raw.len() == 4
-        && c.raw(k + 1) == "'"
+        && c.is(k + 1, "'")
         && c.is(k + 2, "s")
         && c.touch(k, k + 1)
     {
@@ -2067,7 +2065,7 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
     if the {
         if let Some((y, e)) = year_at(c, k).filter(|&(_, e)| c.is_word(e)) {
             if c.is_any(e, &["quarter", "half", "period"])
-                && !(c.raw(e + 1) == "-" && c.touch(e, e + 1))
+                && !(c.is(e + 1, "-") && c.touch(e, e + 1))
             {
                 let expr = calendar(YearSpec::Year(y), None, None, None, Shift::Bare);
                 return Some((e + 1, one(span(c, i, e + 1), Kind::Date, expr, None)));
@@ -2100,7 +2098,7 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
             }
         })?;
     let mut j = if c.is_num(k) { k + 2 } else { k + 1 };
-    let hyph = c.raw(j) == "-" && c.touch(j - 1, j);
+    let hyph = c.is(j, "-") && c.touch(j - 1, j);
     if hyph {
         j += 1;
     }
@@ -2127,7 +2125,7 @@ fn year_part(c: &Cursor<'_>, i: usize) -> Found {
         );
     }
     let mut year = YearSpec::Unspecified;
-    let k2 = if c.is(e, "of") || c.raw(e) == "," {
+    let k2 = if c.is(e, "of") || c.is(e, ",") {
         e + 1
     } else {
         e
@@ -2164,7 +2162,7 @@ fn season(c: &Cursor<'_>, i: usize, year0: YearSpec, start: usize, after_part: b
     })?;
     let mut e = k + 1;
     let mut year = year0;
-    let k2 = if c.is(e, "of") || c.raw(e) == "," {
+    let k2 = if c.is(e, "of") || c.is(e, ",") {
         e + 1
     } else {
         e
@@ -2227,7 +2225,7 @@ fn set(c: &Cursor<'_>, i: usize) -> Found {
         // A growth rate ("8.5% annually") or a newspaper ("the party daily Granma")
         // is not a recurrence worth a timex.
         let after_rate = (1..=3).any(|d| {
-            i >= d && (c.raw(i - d) == "%" || c.is_any(i - d, &["percent", "units", "shares"]))
+            i >= d && (c.is(i - d, "%") || c.is_any(i - d, &["percent", "units", "shares"]))
         });
         if after_rate
             || (c.capitalized(i + 1) && c.is_word(i + 1))
@@ -2327,7 +2325,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
             "current" => (i + 2, 0),
             "full" | "fiscal" if c.is(i + 2, "year") => (i + 2, 0),
             "year"
-                if c.raw(i + 2) == "-"
+                if c.is(i + 2, "-")
                     && c.is_any(i + 3, &["ago", "earlier"])
                     && c.is_any(i + 4, &["quarter", "period"]) =>
             {
@@ -2354,7 +2352,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
     // "the year-ago third quarter", "the year-earlier nine months": one expression.
     let k = if c.is(i, "the") { i + 1 } else { i };
     if c.is(k, "year")
-        && c.raw(k + 1) == "-"
+        && c.is(k + 1, "-")
         && c.touch(k, k + 1)
         && c.is_any(k + 2, &["ago", "earlier"])
         && c.is_word(k + 3)
@@ -2397,7 +2395,7 @@ fn the_led(c: &Cursor<'_>, i: usize) -> Found {
             _ if c.is(i + 1, "end") => i + 2,
             _ => 0,
         };
-        if e > 0 && !c.is(e, "of") && c.raw(e) != "-" {
+        if e > 0 && !c.is(e, "of") && !c.is(e, "-") {
             let expr = Expr::Date(DateExpr::Relative {
                 unit: CalendarUnit::Year,
                 offset: 0,
@@ -2571,12 +2569,12 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 if s > 0 && c.is_any(s - 1, &["from", "between"]) {
                     let mut j = tok_at(m.span.end);
                     // "from June 2, 2024, to Aug. 30, 2024": a comma closing the year.
-                    if c.raw(j) == "," && c.is_any(j + 1, &["to", "until", "through", "till"]) {
+                    if c.is(j, ",") && c.is_any(j + 1, &["to", "until", "through", "till"]) {
                         j += 1;
                     }
                     if c.is_any(j, &["to", "until", "through", "and", "till"])
-                        || c.raw(j) == "-"
-                        || c.raw(j) == "–"
+                        || c.is(j, "-")
+                        || c.is(j, "–")
                     {
                         if let Some((ei, e)) = out.iter().enumerate().skip(idx + 1).next() {
                             if e.kind == Kind::Date && tok_at(e.span.start) == j + 1 {
