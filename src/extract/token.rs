@@ -151,10 +151,12 @@ fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         // With bit 5 set, an ASCII letter is a byte in b'a'..=b'z'. For bytes
-        // below 0x80 the sums below carry into no neighbouring byte.
+        // below 0x80 the sums below carry into no neighbouring byte; a byte
+        // from 0x80 up may carry, but only into later bytes (or out of the
+        // word), and it is itself no letter, so the first non-letter is found.
         let l = x | (0x20 * ONES);
-        let at_least_a = l + (0x80 - u64::from(b'a')) * ONES;
-        let above_z = l + (0x7f - u64::from(b'z')) * ONES;
+        let at_least_a = l.wrapping_add((0x80 - u64::from(b'a')) * ONES);
+        let above_z = l.wrapping_add((0x7f - u64::from(b'z')) * ONES);
         let letters = at_least_a & !above_z & !x & HIGH;
         if letters != HIGH {
             // The lowest byte that is not a letter ends the run.
