@@ -220,13 +220,10 @@ fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mentio
 /// Parses the digits of a number token ("38,000", "15 000", "1.5").
 #[must_use]
 pub fn parse_digits(s: &str) -> Option<f64> {
-    // Most numbers are a few plain digits: whole and below 2^53, they are
-    // exact as an integer, with no float parsing.
-    if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
-        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-        return Some(n as f64);
+    if let Some(x) = short_decimal(s) {
+        return Some(x);
     }
-    // Most others have no group separators: parse them in place.
+    // Longer numbers without group separators: parse them in place.
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return s.parse().ok();
     }
@@ -242,6 +239,31 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
+}
+
+/// The value of a number of at most 15 digits and one decimal point, with any
+/// group separators ("38,000", "3.5", "1,250.75"), without float parsing: the
+/// digits as an integer below 2^53 and a power of ten up to 10^15 are both
+/// exact, so their quotient is the correctly rounded value that parsing the
+/// decimal gives. `None` for anything else.
+fn short_decimal(s: &str) -> Option<f64> {
+    let (mut n, mut digits, mut decimals, mut point) = (0u64, 0u32, 0i32, false);
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                n = n * 10 + u64::from(b - b'0');
+                digits += 1;
+                decimals += i32::from(point);
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b'.' if !point => point = true,
+            b'.' => return None,
+            _ => {}
+        }
+    }
+    (digits > 0).then(|| n as f64 / 10f64.powi(decimals))
 }
 
 fn multiplier_at(c: &Cursor<'_>, i: usize) -> Option<(f64, usize)> {
@@ -626,6 +648,14 @@ mod tests {
         #[test]
         fn plain_digits_parse_as_the_float_parser_reads_them(s in "[0-9]{1,22}") {
             proptest::prop_assert_eq!(super::parse_digits(&s), s.parse::<f64>().ok());
+        }
+
+        #[test]
+        fn grouped_decimals_parse_as_the_float_parser_reads_their_digits(
+            s in r"[0-9]{1,3}((,|\u{202f}| )[0-9]{3}){0,4}(\.[0-9]{0,9})?"
+        ) {
+            let digits: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+            proptest::prop_assert_eq!(super::parse_digits(&s), digits.parse::<f64>().ok());
         }
     }
 
