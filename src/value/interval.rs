@@ -499,6 +499,13 @@ pub fn precision_of_written_number(text: &str) -> f64 {
             10f64.powi((text.len() - significant) as i32)
         };
     }
+    // Most others are digits, a point and digits ("3.5"): the last decimal's place.
+    if let Some((whole, fraction)) = text.split_once('.') {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(whole) && digits(fraction) {
+            return 1.0 / 10f64.powi(fraction.len() as i32);
+        }
+    }
     precision_of_any_text(text)
 }
 
@@ -547,6 +554,11 @@ mod tests {
     proptest! {
         #[test]
         fn plain_digits_take_the_short_way_to_the_same_precision(s in "[0-9]{1,20}") {
+            prop_assert_eq!(precision_of_written_number(&s), precision_of_any_text(&s));
+        }
+
+        #[test]
+        fn decimals_take_the_short_way_to_the_same_precision(s in r"[0-9]{1,8}\.[0-9]{0,8}\.?[0-9]{0,2}") {
             prop_assert_eq!(precision_of_written_number(&s), precision_of_any_text(&s));
         }
     }
