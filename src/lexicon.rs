@@ -413,15 +413,28 @@ impl Lexicon {
             .is_some_and(|x| x & (1 << (sketch % 64)) != 0)
     }
 
-    /// Like [`Lexicon::lookup`], for a token already lower-cased by the caller.
-    pub(crate) fn lookup_lower<'a>(
-        &'a self,
+    /// Like [`Lexicon::lookup`], for a token already lower-cased by the caller;
+    /// the hits are appended to `out` (a plain loop: this runs for every
+    /// word that passes the filter).
+    pub(crate) fn lookup_lower_into(
+        &self,
         low: &str,
-        text: &'a str,
-        tokens: &'a [Token],
+        text: &str,
+        tokens: &[Token],
         i: usize,
-    ) -> impl Iterator<Item = Hit> + 'a {
-        self.matching(self.first.get(low), text, tokens, i)
+        out: &mut Vec<Hit>,
+    ) {
+        let Some(entries) = self.first.get(low) else {
+            return;
+        };
+        for p in entries {
+            if p.rest.is_empty() || follows(p, text, tokens, i) {
+                out.push(Hit {
+                    sense: p.sense,
+                    len: p.rest.len() + 1,
+                });
+            }
+        }
     }
 
     /// The phrases of `entries` whose remaining tokens follow token `i`.
@@ -433,18 +446,7 @@ impl Lexicon {
         i: usize,
     ) -> impl Iterator<Item = Hit> + 'a {
         entries.into_iter().flatten().filter_map(move |p| {
-            for (k, (want, touching)) in p.rest.iter().enumerate() {
-                let t = tokens.get(i + 1 + k)?;
-                let prev = &tokens[i + k];
-                if *touching && t.start != prev.end {
-                    return None;
-                }
-                let got = t.text(text);
-                if !got.eq_ignore_ascii_case(want) && (got.is_ascii() || lower(got) != *want) {
-                    return None;
-                }
-            }
-            Some(Hit {
+            follows(p, text, tokens, i).then(|| Hit {
                 sense: p.sense,
                 len: p.rest.len() + 1,
             })
@@ -488,6 +490,26 @@ pub(crate) fn sketch(w: &[u8]) -> usize {
         ^ second.wrapping_mul(7)
         ^ w.len().wrapping_mul(2053))
         % (FILTER_WORDS * 64)
+}
+
+/// The words of phrase `p` after its first follow token `i` of `tokens`.
+fn follows(p: &Phrase, text: &str, tokens: &[Token], i: usize) -> bool {
+    for (k, (want, touching)) in p.rest.iter().enumerate() {
+        let (Some(t), Some(prev)) = (tokens.get(i + 1 + k), tokens.get(i + k)) else {
+            return false;
+        };
+        if *touching && t.start != prev.end {
+            return false;
+        }
+        // Bytes first: no char-boundary checks, and most tokens are ASCII.
+        let got = text.as_bytes().get(t.start..t.end).unwrap_or(&[]);
+        if !got.eq_ignore_ascii_case(want.as_bytes())
+            && (got.is_ascii() || lower(t.text(text)) != *want)
+        {
+            return false;
+        }
+    }
+    true
 }
 
 fn check_code(file: &str, text: &str, code: &str, allowed: &[&str]) -> Result<(), YamlError> {

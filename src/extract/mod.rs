@@ -496,7 +496,7 @@ impl<'a> Cursor<'a> {
                 let low = lowered(&lower, text, t);
                 let before = hit_pool.len();
                 if lexical {
-                    hit_pool.extend(lex.lookup_lower(&low, text, &toks, i));
+                    lex.lookup_lower_into(&low, text, &toks, i, &mut hit_pool);
                     let time = |h: &crate::lexicon::Hit| {
                         matches!(h.sense, crate::lexicon::Sense::Unit(u)
                             if lex.units.get(u).is_some_and(|u| u.def.dimension == crate::value::units::Dimension::Time))
