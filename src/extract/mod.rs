@@ -361,6 +361,8 @@ pub enum Expr {
         anchor: Option<usize>,
         /// Index of the end date mention (`Between`).
         end: Option<usize>,
+        /// The period counted (`OrdinalPeriod`: "its fourth *year*").
+        unit: Option<CalendarUnit>,
     },
     /// A count.
     Number(Amount),

@@ -2557,6 +2557,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                         duration: Some(idx),
                         anchor,
                         end: None,
+                        unit: None,
                     },
                     hedge: None,
                     part: None,
@@ -2586,6 +2587,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                                         duration: None,
                                         anchor: Some(idx),
                                         end: Some(ei),
+                                        unit: None,
                                     },
                                     hedge: None,
                                     part: None,
@@ -2601,7 +2603,11 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 let s = tok_at(m.span.start);
                 let j = tok_at(m.span.end);
                 if s > 0 && c.is_any(s - 1, &["its", "the", "their", "his", "her"]) {
-                    if let Some((_, false, e)) = time_unit_at(c, j) {
+                    // Not a compound adjective: "their third day-long meeting".
+                    let compound = |e: usize| c.is(e, "-") && c.touch(e - 1, e);
+                    if let Some((unit, false, e)) =
+                        time_unit_at(c, j).filter(|&(_, _, e)| !compound(e))
+                    {
                         let end = c.toks[e - 1].end;
                         added.push(Mention {
                             span: c.toks[s - 1].start..end,
@@ -2611,6 +2617,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                                 duration: Some(idx),
                                 anchor: None,
                                 end: None,
+                                unit: Some(unit),
                             },
                             hedge: None,
                             part: None,
@@ -2799,6 +2806,25 @@ mod tests {
             "2024",
         );
         not_within("The 2024 half-marathon drew 500 runners.", "half");
+    }
+
+    #[test]
+    fn ordinal_periods_are_dates_the_text_does_not_place() {
+        one(
+            "Shelling went on for the second day of the offensive.",
+            "the second day",
+            "XXXX-XX-XX",
+        );
+        one(
+            "The war is now in its third year.",
+            "its third year",
+            "XXXX",
+        );
+        // A compound adjective counts no period.
+        not_within(
+            "Negotiators left their third day-long meeting in silence.",
+            "third day",
+        );
     }
 
     #[test]

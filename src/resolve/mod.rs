@@ -442,6 +442,7 @@ impl<'l> Resolver<'l> {
                 duration,
                 anchor: a,
                 end,
+                unit,
             } => (
                 Value::Relation {
                     relation: *kind,
@@ -450,7 +451,13 @@ impl<'l> Resolver<'l> {
                     end: *end,
                     implies: None,
                 },
-                None,
+                // "the second day of the offensive", "its fourth year": a day or
+                // year of its own, though which one the text does not say.
+                unit.and_then(timex::ordinal_period_value)
+                    .map(|value| Timex {
+                        kind: "DATE",
+                        value,
+                    }),
             ),
         };
         Resolved {

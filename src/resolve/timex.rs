@@ -796,6 +796,22 @@ fn ymd(y: u32, m: u32, d: u32) -> String {
     s
 }
 
+/// The TIMEX3 value of one period of `unit` that the text names but does not
+/// place ("the eighth day", "its third year"): the pattern of that granularity.
+#[must_use]
+pub fn ordinal_period_value(unit: CalendarUnit) -> Option<String> {
+    Some(
+        match unit {
+            CalendarUnit::Day => "XXXX-XX-XX",
+            CalendarUnit::Week => "XXXX-WXX",
+            CalendarUnit::Month => "XXXX-XX",
+            CalendarUnit::Year => "XXXX",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
 /// TIMEX3 type and value of a period.
 #[must_use]
 pub fn cal_timex(cal: &Cal, kind: Kind) -> Timex {
