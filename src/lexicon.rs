@@ -405,6 +405,17 @@ impl Lexicon {
         self.matching(phrases, text, tokens, i)
     }
 
+    /// For a unit, whether it measures time; `None` for any other sense.
+    pub(crate) fn unit_of_time(&self, sense: Sense) -> Option<bool> {
+        match sense {
+            Sense::Unit(u) => self
+                .units
+                .get(u)
+                .map(|u| u.def.dimension == crate::value::units::Dimension::Time),
+            _ => None,
+        }
+    }
+
     /// The filter in front of the table: false means no entry starts with a
     /// word of this [`sketch`].
     pub(crate) fn may_start(&self, sketch: usize) -> bool {

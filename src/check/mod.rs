@@ -436,15 +436,7 @@ pub fn run_set(cx: &SetContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    out.sort_by(|a, b| {
-        (a.primary.doc, a.primary.span.start, a.rule).cmp(&(
-            b.primary.doc,
-            b.primary.span.start,
-            b.rule,
-        ))
-    });
-    out.dedup_by(|a, b| a.rule == b.rule && a.primary == b.primary);
-    out
+    in_report_order(out)
 }
 
 /// The ids of the rules that read a document set.
@@ -480,16 +472,8 @@ pub fn run(cx: &CheckContext<'_>) -> Vec<Finding> {
             }
         }
     }
-    let mut out = suppress::apply(cx, out);
-    out.sort_by(|a, b| {
-        (a.primary.doc, a.primary.span.start, a.rule).cmp(&(
-            b.primary.doc,
-            b.primary.span.start,
-            b.rule,
-        ))
-    });
-    out.dedup_by(|a, b| a.rule == b.rule && a.primary == b.primary);
-    out
+    let out = suppress::apply(cx, out);
+    in_report_order(out)
 }
 
 /// "Thu 2025-03-13": how labels show a day.
@@ -528,6 +512,20 @@ pub fn number_word(n: i64) -> String {
         .ok()
         .and_then(|i| WORDS.get(i))
         .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+/// Findings by document, then position, then rule; a rule's repeat at the same
+/// place is dropped.
+fn in_report_order(mut out: Vec<Finding>) -> Vec<Finding> {
+    out.sort_by(|a, b| {
+        (a.primary.doc, a.primary.span.start, a.rule).cmp(&(
+            b.primary.doc,
+            b.primary.span.start,
+            b.rule,
+        ))
+    });
+    out.dedup_by(|a, b| a.rule == b.rule && a.primary == b.primary);
+    out
 }
 
 #[cfg(test)]

@@ -105,18 +105,11 @@ impl Settings {
                         relation: t.relation,
                     }),
                     Err(e) => {
-                        let shown = e
-                            .to_string()
-                            .lines()
-                            .last()
-                            .unwrap_or("")
-                            .trim()
-                            .to_string();
                         return Err(YamlError::at_text(
                             name,
                             text,
                             &t.pattern,
-                            format!("invalid regex `{}`: {shown}", t.pattern),
+                            crate::config::invalid_regex(&t.pattern, &e),
                         ));
                     }
                 }

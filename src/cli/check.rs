@@ -81,13 +81,15 @@ fn discover(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Settings and lexicon from the configuration; a bad file is reported and the defaults are used.
+/// Settings and lexicon from the configuration (a bad file is reported and the
+/// defaults are used), and the files to read under the inputs, which the
+/// settings' extensions and excludes decide.
 pub(super) fn configure(
     input: &InputArgs,
     config: Option<&PathBuf>,
     isolated: bool,
     errors: &mut usize,
-) -> (Settings, Lexicon) {
+) -> (Settings, Lexicon, Vec<PathBuf>) {
     let path = if isolated {
         None
     } else {
@@ -124,7 +126,13 @@ pub(super) fn configure(
             Lexicon::clone_default()
         }
     };
-    (settings, lex)
+    let paths = expand_paths(
+        &input.paths,
+        &settings.extensions,
+        &settings.exclude,
+        errors,
+    );
+    (settings, lex, paths)
 }
 
 /// What one document contributes to the output.
@@ -144,13 +152,7 @@ struct DocOutput {
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut errors = 0usize;
-    let (settings, lex) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
-    let paths = expand_paths(
-        &a.input.paths,
-        &settings.extensions,
-        &settings.exclude,
-        &mut errors,
-    );
+    let (settings, lex, paths) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::check::configure;
-use super::{expand_paths, report, InputArgs};
+use super::{report, InputArgs};
 use crate::timeline;
 
 /// Output formats of `reckon timeline`.
@@ -43,13 +43,7 @@ pub(crate) struct TimelineArgs {
 
 pub(crate) fn run(a: &TimelineArgs) -> ExitCode {
     let mut errors = 0usize;
-    let (settings, lex) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
-    let paths = expand_paths(
-        &a.input.paths,
-        &settings.extensions,
-        &settings.exclude,
-        &mut errors,
-    );
+    let (settings, lex, paths) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
     let mut opts = a.input.options();
     opts.triggers = settings.triggers.clone();
     let mut docs = Vec::with_capacity(paths.len());

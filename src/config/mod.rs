@@ -89,6 +89,14 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The message for a pattern in a user's file that does not compile: the
+/// regex crate's last line (the reason), without its drawing of the pattern.
+pub(crate) fn invalid_regex(pattern: &str, e: &regex::Error) -> String {
+    let reason = e.to_string();
+    let shown = reason.lines().last().unwrap_or("").trim();
+    format!("invalid regex `{pattern}`: {shown}")
+}
+
 /// Parses `text` (the contents of `file`) as `T`, with errors pointing into it.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(text).map_err(|e| YamlError::from_serde(file, text, &e))

@@ -499,11 +499,10 @@ impl<'a> Cursor<'a> {
                 let before = hit_pool.len();
                 if lexical {
                     lex.lookup_lower_into(&low, text, &toks, i, &mut hit_pool);
-                    let time = |h: &crate::lexicon::Hit| {
-                        matches!(h.sense, crate::lexicon::Sense::Unit(u)
-                            if lex.units.get(u).is_some_and(|u| u.def.dimension == crate::value::units::Dimension::Time))
-                    };
-                    if hit_pool[before..].iter().any(time) {
+                    if hit_pool[before..]
+                        .iter()
+                        .any(|h| lex.unit_of_time(h.sense) == Some(true))
+                    {
                         time_units.push(i as u32);
                     }
                 }
@@ -580,9 +579,7 @@ impl<'a> Cursor<'a> {
     fn only_units_not_of_time(&self, i: usize) -> bool {
         let mut any = false;
         for h in self.hits(i) {
-            let not_time = matches!(h.sense, crate::lexicon::Sense::Unit(u)
-                if self.lex.units.get(u).is_some_and(|u| u.def.dimension != crate::value::units::Dimension::Time));
-            if !not_time {
+            if self.lex.unit_of_time(h.sense) != Some(false) {
                 return false;
             }
             any = true;

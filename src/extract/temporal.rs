@@ -455,8 +455,6 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     let season_name = |s| matches!(s, Sense::Season(_));
     let ordinal = |s| matches!(s, Sense::Ordinal(_));
     let number = |s| matches!(s, Sense::Number(_));
-    let year_lead =
-        the || matches!(&*w, "fiscal" | "fy" | "'" | "’") || has(i, ordinal) || has(i, number);
     None.or_else(|| when(has(i, weekday), || weekday_led(c, i, Shift::Bare, i)))
         .or_else(|| {
             when(has(i, month), || {
@@ -482,7 +480,13 @@ fn core(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             })
         })
         .or_else(|| when(c.time_unit_within(i, AMOUNT_REACH), || amount_led(c, i)))
-        .or_else(|| when(year_lead, || year_led(c, i, after_part)))
+        .or_else(|| {
+            let year_lead = the
+                || matches!(&*w, "fiscal" | "fy" | "'" | "’")
+                || has(i, ordinal)
+                || has(i, number);
+            when(year_lead, || year_led(c, i, after_part))
+        })
         .or_else(|| when(the || has(i, ordinal), || year_part(c, i)))
         .or_else(|| {
             let season_lead = has(i, season_name) || (the && has(i + 1, season_name));

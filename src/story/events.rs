@@ -61,16 +61,8 @@ impl Event {
             matchers.push(Regex::new(&re).map_err(|x| (e.name.clone(), x.to_string()))?);
         }
         for p in &e.patterns {
-            let re = Regex::new(&format!("(?i){p}")).map_err(|x| {
-                let shown = x
-                    .to_string()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
-                (p.clone(), format!("invalid regex `{p}`: {shown}"))
-            })?;
+            let re = Regex::new(&format!("(?i){p}"))
+                .map_err(|x| (p.clone(), crate::config::invalid_regex(p, &x)))?;
             matchers.push(re);
         }
         let date = match &e.date {

@@ -127,16 +127,9 @@ pub fn compile_pattern(p: &str) -> Result<FactPattern, SyntaxError> {
         if part.trim().is_empty() {
             return Ok(None);
         }
-        Regex::new(&anchored).map(Some).map_err(|e| {
-            let shown = e
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            err(offset, format!("invalid regex `{part}`: {shown}"))
-        })
+        Regex::new(&anchored)
+            .map(Some)
+            .map_err(|e| err(offset, crate::config::invalid_regex(part, &e)))
     };
     let before = &p[..at];
     let after = &p[at + tag.len()..];

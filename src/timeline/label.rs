@@ -291,6 +291,19 @@ fn strip_trailing_words<'a>(mut text: &'a str, words: &[&str]) -> &'a str {
     }
 }
 
+/// Quote marks and brackets a label keeps only in pairs.
+const QUOTE_PAIRS: [(char, char); 3] = [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')];
+
+/// `t` has an odd number of a symmetric mark, or unequal opening and closing ones.
+fn unbalanced(t: &str, open: char, close: char) -> bool {
+    let n_open = t.matches(open).count();
+    if open == close {
+        n_open % 2 == 1
+    } else {
+        n_open != t.matches(close).count()
+    }
+}
+
 /// Trims openers, stray punctuation and unbalanced quotes, capitalises, cuts.
 fn finish(text: &str) -> String {
     let mut t = text.trim();
@@ -307,15 +320,8 @@ fn finish(text: &str) -> String {
                 t = rest;
             }
         }
-        for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')] {
-            let n_open = t.matches(open).count();
-            let n_close = t.matches(close).count();
-            let unbalanced = if open == close {
-                n_open % 2 == 1
-            } else {
-                n_open != n_close
-            };
-            if unbalanced {
+        for (open, close) in QUOTE_PAIRS {
+            if unbalanced(t, open, close) {
                 if t.starts_with(open) || t.starts_with(close) {
                     t = &t[open.len_utf8()..];
                 } else if t.ends_with(close) || t.ends_with(open) {
@@ -329,15 +335,8 @@ fn finish(text: &str) -> String {
     }
     // A quote cut open inside the label: its marks go.
     let owned: String;
-    for (open, close) in [('"', '"'), ('\u{201c}', '\u{201d}'), ('(', ')')] {
-        let n_open = t.matches(open).count();
-        let n_close = t.matches(close).count();
-        let unbalanced = if open == close {
-            n_open % 2 == 1
-        } else {
-            n_open != n_close
-        };
-        if unbalanced {
+    for (open, close) in QUOTE_PAIRS {
+        if unbalanced(t, open, close) {
             let s: String = t.chars().filter(|&c| c != open && c != close).collect();
             owned = s;
             t = owned.as_str();
