@@ -23,7 +23,17 @@ const NOT_NOUNS: &[&str] = &[
     "the",
     "and",
     "or",
+    "nor",
     "but",
+    "being",
+    "must",
+    "whom",
+    "onto",
+    "near",
+    "any",
+    "some",
+    "very",
+    "too",
     "of",
     "to",
     "in",
@@ -175,6 +185,11 @@ const NOT_NOUNS: &[&str] = &[
 /// [`NOT_NOUNS`] as a set: asked once per number in the text.
 static NOT_NOUN_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
+
+/// Whether `w` (lower case), after a number, cannot be the noun it counts.
+pub(crate) fn not_a_noun(w: &str) -> bool {
+    NOT_NOUN_SET.contains(w)
+}
 
 /// Parses a number, fraction, ordinal, percentage or quantity at token `i`.
 pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {

@@ -20,7 +20,7 @@
 //! A year alone counts only where a year is expected (after *in*, *since*,
 //! *by*, a month, …), so "2,000 troops" and "1990 levels" stay numbers.
 
-use super::number::amount_at;
+use super::number::{self, amount_at};
 use super::{
     Amount, Cursor, DateExpr, Expr, Kind, Mention, PeriodPart, RefPoint, RelationKind, Shift,
     YearSpec,
@@ -267,6 +267,7 @@ const CUES: &[&str] = &[
     "later",
     "a",
     "an",
+    "another",
     "q1",
     "q2",
     "q3",
@@ -868,6 +869,14 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
             && c.is_num(k + 1)
             && c.touch(k, k + 1);
         if !clock_like {
+            if let Some((d2, k2)) = second_day(c, k, d) {
+                let (year, e) = opt_year(c, k2);
+                let first = calendar(year, Some(m), Some(d), None, shift);
+                let second = calendar(year, Some(m), Some(d2), None, Shift::Bare);
+                let mut ms = one(span(c, start, k), Kind::Date, first, None);
+                ms.extend(one(span(c, k + 1, e), Kind::Date, second, None));
+                return Some((e, ms));
+            }
             let (year, e) = opt_year(c, k);
             let expr = calendar(year, Some(m), Some(d), None, shift);
             if let Expr::Date(day) = expr {
@@ -937,7 +946,7 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
                 | "-"
                 | "throughout"
         );
-        if ambiguous && !(cue || after_part) {
+        if ambiguous && !(cue || after_part || month_before_noun(c, i)) {
             return None;
         }
         if !cue && !after_part && c.sentence_break_before(i) {
@@ -957,6 +966,47 @@ fn month_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize, after_part: b
             None,
         ),
     ))
+}
+
+/// "April 24 and 25", "Jan. 6-7", "March 9 to 11": a later day of the same
+/// month right after day `d`, ending at `k`. The day must end the phrase
+/// ("March 9 and 10 people" is a count).
+fn second_day(c: &Cursor<'_>, k: usize, d: u32) -> Option<(u32, usize)> {
+    let dash = matches!(c.raw(k), "-" | "–") && c.touch(k - 1, k) && c.touch(k, k + 1);
+    if !(dash || c.is_any(k, &["and", "or", "to", "through"])) {
+        return None;
+    }
+    let (d2, e) = day_at(c, k + 1)?;
+    if d2 <= d || e != k + 2 {
+        return None;
+    }
+    let ends = !c.is_word(e) && !c.is_num(e) && !c.is_any(e, &["%", "-", "–", "/"])
+        || c.is_any(
+            e,
+            &[
+                "in", "at", "on", "and", "or", "when", "with", "to", "for", "from", "after",
+                "before", "while", "but", "that", "is", "was", "were", "will", "by",
+            ],
+        );
+    ends.then_some((d2, e))
+}
+
+/// "the March accession", "a May deadline": "March" or "May" between a
+/// determiner and a lowercase noun is the month, not the verb or a name.
+/// Nouns that follow a person's name ("the May government") stay out.
+fn month_before_noun(c: &Cursor<'_>, i: usize) -> bool {
+    let next = c.low(i + 1);
+    c.is_any(
+        i.wrapping_sub(1),
+        &["the", "a", "an", "its", "his", "her", "their", "our"],
+    ) && c.is_word(i + 1)
+        && !c.capitalized(i + 1)
+        && !next.ends_with("ly")
+        && !not_a_singular_noun(&next)
+        && !matches!(
+            &*next,
+            "government" | "administration" | "cabinet" | "ministry" | "team" | "camp" | "era"
+        )
 }
 
 fn day_led(c: &Cursor<'_>, i: usize) -> Found {
@@ -1244,11 +1294,9 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
         _ => None,
     };
     if let Some(r) = r {
-        // "now that …" and a sentence-opening "Now, …" are discourse, not time.
-        if w == "now"
-            && (c.is(i + 1, "that")
-                || (c.capitalized(i) && c.is(i + 1, ",") && c.sentence_break_before(i)))
-        {
+        // A sentence-opening "Now, …" is discourse, not time; "now that …" is
+        // the present ("now that the talks have failed").
+        if w == "now" && c.capitalized(i) && c.is(i + 1, ",") && c.sentence_break_before(i) {
             return None;
         }
         return date_at(c, i, i + 1, DateExpr::Ref(r));
@@ -1337,6 +1385,12 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             && r.len() <= 5
             && r.as_bytes()[r.len() - 3] == b'.'
             && ampm_at(c, i + 1).is_some();
+        // "0600 GMT", "(1330 HKT)": four digits are a clock only with a zone
+        // abbreviation after them; elsewhere they are a year or a count.
+        if military_clock(c, i) {
+            let (h, m) = (r[..2].parse().ok()?, r[2..].parse().ok()?);
+            return clock_end(c, i + 1, h, m, day, start);
+        }
         if !dotted && (r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
@@ -1384,14 +1438,34 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             return None;
         }
     }
+    clock_end(c, j, hour, minute, day, start)
+}
+
+/// The rest of a clock time from `j`, after its hour and minute: a zone
+/// ("EDT", "Moscow time") and a day ("Wednesday", "Nov. 9").
+fn clock_end(
+    c: &Cursor<'_>,
+    mut j: usize,
+    hour: u32,
+    minute: u32,
+    day: Option<DateExpr>,
+    start: usize,
+) -> Found {
     let mut zone = None;
     if let Some((z, e)) = zone_at(c, j) {
         zone = Some(z);
         j = e;
     }
+    // "10:35 a.m. (0735 GMT)" restates the time in another zone: one instant,
+    // told once, so the brackets join this mention. A day after the brackets
+    // ("(0735 GMT) Friday") is its own mention.
+    let restated = c.is(j, "(") && military_clock(c, j + 1) && c.is(j + 3, ")");
+    if restated {
+        j += 4;
+    }
     // "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"
     let mut day = day;
-    if day.is_none() {
+    if day.is_none() && !restated {
         if let Some((d, e)) = day_after_clock(c, j) {
             day = Some(d);
             j = e;
@@ -1484,12 +1558,30 @@ fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)
     }
 }
 
+/// Time-zone abbreviations written after a clock time.
+const ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "BST",
+    "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "HKT", "SGT", "KST", "AEST", "AEDT",
+];
+
+/// "0600 GMT": four digits that read as hours and minutes, then a zone.
+fn military_clock(c: &Cursor<'_>, i: usize) -> bool {
+    let r = c.raw(i).as_bytes();
+    r.len() == 4
+        && r.iter().all(u8::is_ascii_digit)
+        && (r[0] - b'0') * 10 + (r[1] - b'0') <= 23
+        && r[2] <= b'5'
+        && !c.touch(i, i + 1)
+        && zone_abbreviation(c, i + 1)
+}
+
+/// A zone abbreviation at `j`, bare or in brackets.
+fn zone_abbreviation(c: &Cursor<'_>, j: usize) -> bool {
+    ZONES.contains(&c.raw(j)) || (c.is(j, "(") && ZONES.contains(&c.raw(j + 1)))
+}
+
 fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
     let r = c.raw(j);
-    const ZONES: &[&str] = &[
-        "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT",
-        "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST",
-    ];
     if ZONES.contains(&r) {
         return Some((r.to_string(), j + 1));
     }
@@ -1501,6 +1593,22 @@ fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
         return Some((c.raw(j + 1).to_string(), j + 3));
     }
     None
+}
+
+/// "another year", "another two weeks", "an additional year", "a further six
+/// months", "an extra week": a stretch added to one already told.
+fn added_amount(c: &Cursor<'_>, k: usize) -> Option<(Amount, usize)> {
+    let after = if c.is(k, "another") {
+        k + 1
+    } else if c.is_any(k, &["a", "an"]) && c.is_any(k + 1, &["additional", "extra", "further"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    match amount_at(c, after) {
+        Some((a, e)) if time_unit_at(c, e).is_some() => Some((a, e)),
+        _ => Some((Amount::exact(1.0, 1.0), after)),
+    }
 }
 
 /// "seven months ago", "a year earlier", "two weeks", "nearly three years", "the past two months", "two-year".
@@ -1544,7 +1652,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     } else {
         k0
     };
-    let (amount, j) = match amount_at(c, k) {
+    let (amount, j) = match added_amount(c, k).or_else(|| amount_at(c, k)) {
         Some(x) => x,
         None => {
             // A bare plural unit: "for years", "in the next few months" handled above; "years of war".
@@ -1636,7 +1744,10 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     };
     // "two-year", "10-year", "24-hour"
     // "two more weeks", "20 more years"
-    let j = if c.is(j, "more") && !c.is(k.wrapping_sub(1), "than") {
+    // "two additional years", "three extra days", "six further months"
+    let j = if (c.is(j, "more") && !c.is(k.wrapping_sub(1), "than"))
+        || c.is_any(j, &["additional", "extra", "further"])
+    {
         j + 1
     } else {
         j
@@ -1690,9 +1801,20 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         return None;
     }
     // A rate is a recurrence, not a duration: "$5 a year", "twice a week", "three times a day".
+    // "100,000 barrels a day": a count of something, then the rate.
+    let counted = c.raw(k.wrapping_sub(1)).ends_with('s')
+        && c.is_word(k.wrapping_sub(1))
+        && (c.is_num(k.wrapping_sub(2))
+            || c.is_any(
+                k.wrapping_sub(2),
+                &["million", "billion", "thousand", "hundred"],
+            )
+            || c.hits(k.wrapping_sub(2))
+                .any(|h| matches!(h.sense, Sense::Number(_))));
     if !c.is_any(e, &["ago", "earlier", "later", "before", "after"])
         && c.is_any(k, &["a", "an", "per"])
         && (c.is_num(k.wrapping_sub(1))
+            || counted
             || c.is_any(
                 k.wrapping_sub(1),
                 &[
@@ -1878,7 +2000,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         || YEAR_CUE_SET.contains(&*prev)
         || (c.is(i.wrapping_sub(1), "("))
         || prev == ",";
-    if !cue {
+    if !cue && !year_before_noun(c, i, e, y) {
         return None;
     }
     // A following counted noun or unit makes it a count ("in 2000 troops" is unusual; "by 1,500" has a comma).
@@ -1980,6 +2102,58 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
             None,
         ),
     ))
+}
+
+/// Words after a number that are no singular noun, beyond the function
+/// words [`number::not_a_noun`] knows: plurals without an "s" and
+/// multipliers. They leave "killed 1500 people" a count.
+const PLURAL_OR_MULTIPLIER: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "personnel",
+    "feet",
+    "teeth",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "mice",
+    "geese",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "pct",
+];
+
+fn not_a_singular_noun(w: &str) -> bool {
+    number::not_a_noun(w) || PLURAL_OR_MULTIPLIER.contains(&w)
+}
+
+/// "his unsuccessful 1996 campaign", "predicting 1990 BellSouth earnings": a
+/// year-like number after a lowercase word and before a singular noun is a
+/// year, with no preposition to cue it. A count of 1996 would take a plural
+/// noun, and news style writes counts over 999 with a thousands comma.
+fn year_before_noun(c: &Cursor<'_>, i: usize, e: usize, y: i32) -> bool {
+    let prev = i.wrapping_sub(1);
+    if !(1900..=2099).contains(&y)
+        || !c.is_word(prev)
+        || c.capitalized(prev)
+        || c.hits(prev)
+            .any(|h| matches!(h.sense, Sense::Hedge(_) | Sense::Number(_)))
+        || !c.is_word(e)
+        || c.touch(e - 1, e)
+        || c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_)))
+    {
+        return false;
+    }
+    let next = c.low(e);
+    let plural = next.ends_with('s') && !next.ends_with("ss");
+    !plural && !next.ends_with("ly") && !not_a_singular_noun(&next)
 }
 
 /// A year said in words: "nineteen ninety-six", "two thousand (and) five",
@@ -3210,5 +3384,115 @@ mod tests {
         none("May we go? March on, they said.");
         none("The 6-year-old boy is 52 years old.");
         none("Now, that is a question.");
+    }
+
+    #[test]
+    fn a_clock_of_four_digits_needs_a_zone() {
+        one("Polls open at 0600 GMT.", "0600 GMT", "2025-01-07T06:00");
+        one("Posted at 1330 HKT.", "1330 HKT", "2025-01-07T13:30");
+        // A restatement in brackets is the same instant, told once.
+        one(
+            "The blast came at 10:35 a.m. (0735 GMT) on Monday.",
+            "10:35 a.m. (0735 GMT)",
+            "2025-01-07T10:35",
+        );
+        one(
+            "The blast came at 10:35 a.m. (0735 GMT) on Monday.",
+            "Monday",
+            "2025-01-06",
+        );
+        not_within("The 2460 GMT rule and 2359GMT stand.", "GMT");
+        none("It cost 2400 dollars.");
+    }
+
+    #[test]
+    fn a_year_before_a_singular_noun() {
+        one("He lost his unsuccessful 1996 campaign.", "1996", "1996");
+        one(
+            "Analysts were predicting 1990 BellSouth earnings.",
+            "1990",
+            "1990",
+        );
+        one(
+            "They reported 2024 net income of $5 million.",
+            "2024",
+            "2024",
+        );
+        // A count takes a plural, a unit, or a word that is no noun.
+        none("Rebels killed 1500 people and seized 2000 rifles.");
+        none("The index rose 1990 points and fell 1996 to close at 1990 points.");
+        none("The plant sits 1900 metres up and holds about 2000 tonnes.");
+        none("The UN passed Resolution 2020 today.");
+    }
+
+    #[test]
+    fn march_and_may_before_a_noun() {
+        one(
+            "The March accession will enable the three.",
+            "March",
+            "2025-03",
+        );
+        one("The May deadline will slip.", "May", "2025-05");
+        none("Protesters joined the annual March for Life.");
+        none("The May government fell.");
+        none("They march on, as they may.");
+    }
+
+    #[test]
+    fn a_second_day_of_the_same_month() {
+        one("The summit is on April 24 and 25.", "25", "2025-04-25");
+        one(
+            "The summit is on April 24 and 25.",
+            "April 24",
+            "2025-04-24",
+        );
+        one("Talks ran Jan. 2-3, 2025.", "Jan. 2", "2025-01-02");
+        one("Talks ran Jan. 2-3, 2025.", "3, 2025", "2025-01-03");
+        one("They meet March 9 to 11 in Geneva.", "11", "2025-03-11");
+        not_within("On March 9 and 10 people died.", "10");
+        not_within("It fell on May 5 to 10 percent.", "10");
+        not_within("On March 9 and 3 others, it rained.", "3");
+    }
+
+    #[test]
+    fn a_stretch_added_to_one_told() {
+        one(
+            "The loan may run for an additional year.",
+            "an additional year",
+            "P1Y",
+        );
+        one("He waited another day.", "another day", "P1D");
+        one(
+            "The lease runs another two years.",
+            "another two years",
+            "P2Y",
+        );
+        one(
+            "They granted a further six months.",
+            "a further six months",
+            "P6M",
+        );
+        one("They need three extra days.", "three extra days", "P3D");
+        none("Another 20 people died. Another time, perhaps.");
+    }
+
+    #[test]
+    fn a_count_a_day_is_a_rate() {
+        one("It pumps 100,000 barrels a day.", "a day", "P1D");
+        one("Two ships a week call here.", "a week", "P1W");
+        not_within(
+            "It pumps 100,000 barrels a day from its planned 1988 rate.",
+            "from",
+        );
+        one("He left two days later.", "two days later", "2025-01-09");
+    }
+
+    #[test]
+    fn now_that_is_the_present() {
+        one(
+            "Now that the talks have failed, he left.",
+            "Now",
+            "PRESENT_REF",
+        );
     }
 }
