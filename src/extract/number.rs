@@ -363,7 +363,7 @@ fn read_amount(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
 }
 
 /// "four and a half": adds the half.
-fn and_a_half(c: &Cursor<'_>, a: Amount, j: usize) -> (Amount, usize) {
+pub(crate) fn and_a_half(c: &Cursor<'_>, a: Amount, j: usize) -> (Amount, usize) {
     if c.is(j, "and")
         && c.is(j + 1, "a")
         && c.is(j + 2, "half")

@@ -737,13 +737,41 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
 
 // ---------------------------------------------------------------- productions
 
+/// "2010-2011", "1994–97", "the 2013-14 season", "2024/25": a span of years,
+/// told as its two ends. Two digits after a year are read as the next year
+/// only ("2008-09" is a season, as ISO months are rare in prose; "2013-12"
+/// stays December 2013).
+fn year_span(c: &Cursor<'_>, i: usize, first: Option<u32>, second: Option<u32>) -> Found {
+    let (a, b) = (c.raw(i), c.raw(i + 2));
+    let (y, z) = (first?, second?);
+    // "1500-1520 troops", "2000-2500 km" are ranges of counts.
+    let counted = c.hits(i + 3).any(|h| matches!(h.sense, Sense::Unit(_)))
+        || (c.is_word(i + 3) && !c.capitalized(i + 3) && c.raw(i + 3).ends_with('s'));
+    if a.len() != 4
+        || !(1000..2200).contains(&y)
+        || counted
+        || (c.touch(i + 2, i + 3) && c.is_word(i + 3))
+    {
+        return None;
+    }
+    let last = match b.len() {
+        4 if z > y && z - y <= 50 => z,
+        2 if z == (y + 1) % 100 => y + 1,
+        _ => return None,
+    };
+    let year = |y: u32| calendar(YearSpec::Year(y as i32), None, None, None, Shift::Bare);
+    let mut ms = one(span(c, i, i + 1), Kind::Date, year(y), None);
+    ms.extend(one(span(c, i + 2, i + 3), Kind::Date, year(last), None));
+    Some((i + 3, ms))
+}
+
 fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
     if !c.is_num(i) {
         return None;
     }
     let a = c.raw(i);
     let sep = c.raw(i + 1);
-    if !(sep == "-" || sep == "/" || sep == ".") || !c.touch(i, i + 1) || !c.touch(i + 1, i + 2) {
+    if !matches!(sep, "-" | "/" | "." | "–") || !c.touch(i, i + 1) || !c.touch(i + 1, i + 2) {
         return None;
     }
     let b = c.raw(i + 2);
@@ -754,6 +782,14 @@ fn numeric_date(c: &Cursor<'_>, i: usize) -> Found {
             .then(|| s.parse().ok())
             .flatten()
     };
+    if !has_third && sep != "." {
+        if let Some(f) = year_span(c, i, num(a), num(b)) {
+            return Some(f);
+        }
+    }
+    if sep == "–" {
+        return None;
+    }
     if a.len() == 4 && has_third && sep != "." {
         // yyyy-mm-dd, yyyy/mm/dd
         let (y, m, d) = (num(a)?, num(b)?, num(c.raw(i + 4))?);
@@ -1769,6 +1805,12 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     if hyphenated && c.is(e, "-") && c.touch(e - 1, e) && c.is(e + 1, "old") {
         return None;
     }
+    // "a year and a half", "two hours and a half"
+    let (amount, e) = if hyphenated {
+        (amount, e)
+    } else {
+        number::and_a_half(c, amount, e)
+    };
     if !hyphenated
         && !plural
         && !amount.vague
@@ -2001,6 +2043,14 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
         || (c.is(i.wrapping_sub(1), "("))
         || prev == ",";
     if !cue && !year_before_noun(c, i, e, y) {
+        return None;
+    }
+    // "2000-2100 km": the first end of a range of counts.
+    if matches!(c.raw(e), "-" | "–")
+        && c.touch(e - 1, e)
+        && c.is_num(e + 1)
+        && c.hits(e + 2).any(|h| matches!(h.sense, Sense::Unit(_)))
+    {
         return None;
     }
     // A following counted noun or unit makes it a count ("in 2000 troops" is unusual; "by 1,500" has a comma).
@@ -3485,6 +3535,34 @@ mod tests {
             "from",
         );
         one("He left two days later.", "two days later", "2025-01-09");
+    }
+
+    #[test]
+    fn a_span_of_years_is_told_by_its_ends() {
+        one("Spending rose in 2010-2011.", "2011", "2011");
+        one("The 2013-14 season opens.", "2013", "2013");
+        one("The 2013-14 season opens.", "14", "2014");
+        one("The 2024/25 budget passed.", "25", "2025");
+        one("Prices peaked in 2008-09.", "09", "2009");
+        // Not the next year: a month, a count or a code.
+        one("Filed 2013-12.", "2013-12", "2013-12");
+        not_within("It sent 1500-1520 troops.", "1520");
+        none("Routes run 2000-2100 km.");
+    }
+
+    #[test]
+    fn a_unit_and_a_half() {
+        one(
+            "The talks lasted a year and a half.",
+            "a year and a half",
+            "P1Y6M",
+        );
+        one(
+            "It took five hours and a half.",
+            "five hours and a half",
+            "PT5H30M",
+        );
+        not_within("It took a year, and a half of it was lost.", "half");
     }
 
     #[test]
