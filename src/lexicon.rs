@@ -147,6 +147,8 @@ pub struct Lexicon {
     pub seasons: Vec<String>,
     /// Part-of-day TIMEX codes.
     pub parts_of_day: Vec<String>,
+    /// Time-zone abbreviations, as written.
+    pub time_zones: Vec<String>,
     /// Hedges.
     pub hedges: Vec<HedgeDef>,
     /// Vague counts.
@@ -167,6 +169,12 @@ pub struct Hit {
 }
 
 impl Lexicon {
+    /// Whether `word`, as written, is a time-zone abbreviation.
+    #[must_use]
+    pub fn is_time_zone(&self, word: &str) -> bool {
+        self.time_zones.iter().any(|z| z == word)
+    }
+
     fn empty() -> Self {
         Lexicon::default()
     }
@@ -232,6 +240,15 @@ impl Lexicon {
             for n in &s.names {
                 self.insert(n, Sense::PartOfDay(self.parts_of_day.len() - 1));
             }
+        }
+        for z in &raw.time_zones {
+            if z.is_empty() || !z.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(bad(
+                    z,
+                    format!("time zone {z:?} is not an upper-case abbreviation"),
+                ));
+            }
+            self.time_zones.push(z.clone());
         }
         for (w, v) in &raw.numbers {
             self.insert(w, Sense::Number(*v));
@@ -599,6 +616,17 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn time_zones_are_upper_case_and_extensible() {
+        assert!(DEFAULT.is_time_zone("GMT") && !DEFAULT.is_time_zone("gmt"));
+        let user = "time-zones: [WIB]\n";
+        let lex = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap();
+        assert!(lex.is_time_zone("WIB") && lex.is_time_zone("EDT"));
+        let user = "# zones\ntime-zones: [wib]\n";
+        let err = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("mine.yaml", 2), "{err}");
     }
 
     #[test]

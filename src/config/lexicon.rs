@@ -26,6 +26,10 @@ pub struct LexiconFile {
     /// Parts of the day with their TIMEX3 code.
     #[serde(default)]
     pub parts_of_day: Vec<CodedNames>,
+    /// Time-zone abbreviations written after a clock time ("GMT", "EDT").
+    /// Matched case-sensitively, since "ET" and "PT" are also words.
+    #[serde(default)]
+    pub time_zones: Vec<String>,
     /// Cardinal number words.
     #[serde(default)]
     pub numbers: BTreeMap<String, f64>,

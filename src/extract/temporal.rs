@@ -1594,12 +1594,6 @@ fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)
     }
 }
 
-/// Time-zone abbreviations written after a clock time.
-const ZONES: &[&str] = &[
-    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "BST",
-    "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "HKT", "SGT", "KST", "AEST", "AEDT",
-];
-
 /// "0600 GMT": four digits that read as hours and minutes, then a zone.
 fn military_clock(c: &Cursor<'_>, i: usize) -> bool {
     let r = c.raw(i).as_bytes();
@@ -1613,19 +1607,19 @@ fn military_clock(c: &Cursor<'_>, i: usize) -> bool {
 
 /// A zone abbreviation at `j`, bare or in brackets.
 fn zone_abbreviation(c: &Cursor<'_>, j: usize) -> bool {
-    ZONES.contains(&c.raw(j)) || (c.is(j, "(") && ZONES.contains(&c.raw(j + 1)))
+    c.lex.is_time_zone(c.raw(j)) || (c.is(j, "(") && c.lex.is_time_zone(c.raw(j + 1)))
 }
 
 fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
     let r = c.raw(j);
-    if ZONES.contains(&r) {
+    if c.lex.is_time_zone(r) {
         return Some((r.to_string(), j + 1));
     }
     // "Moscow time", "local time"
     if c.is(j + 1, "time") && (c.capitalized(j) || c.is(j, "local")) && c.is_word(j) {
         return Some((format!("{r} time"), j + 2));
     }
-    if c.is(j, "(") && ZONES.contains(&c.raw(j + 1)) && c.is(j + 2, ")") {
+    if c.is(j, "(") && c.lex.is_time_zone(c.raw(j + 1)) && c.is(j + 2, ")") {
         return Some((c.raw(j + 1).to_string(), j + 3));
     }
     None
