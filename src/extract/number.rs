@@ -606,8 +606,15 @@ fn fraction(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     {
         return None;
     }
-    // "a fifth" without "of" is likely an ordinal use ("a fifth term").
-    if !bare && !c.is(k + 1, "of") && word.starts_with("fifth") {
+    // "a third straight day", "a fifth term", "a third party": a singular part
+    // before a noun or adjective is an ordinal. "a third of", "a third more" stay.
+    if !bare
+        && !word.ends_with('s')
+        && !c.is(k - 1, "-")
+        && c.is_word(k + 1)
+        && !c.capitalized(k + 1)
+        && !not_a_noun(&c.low(k + 1))
+    {
         return None;
     }
     let value = num * part;
@@ -946,6 +953,34 @@ mod tests {
                 .any(|(t, k, _, _)| t == "fourth" && *k == "ordinal"),
             "{f:?}"
         );
+        one(
+            "A one-third stake was sold.",
+            "one-third",
+            "fraction",
+            1.0 / 3.0,
+            1.0 / 3.0,
+            "",
+        );
+        one(
+            "Costs rose by a third more.",
+            "a third",
+            "fraction",
+            1.0 / 3.0,
+            1.0 / 3.0,
+            "",
+        );
+        // A singular part before a noun is an ordinal.
+        for s in [
+            "Prices fell for a third straight day.",
+            "He won a fifth term.",
+            "A third party joined.",
+        ] {
+            let f = found(s);
+            assert!(
+                f.iter().all(|(_, k, _, _)| *k != "fraction"),
+                "{s:?}: {f:?}"
+            );
+        }
     }
 
     #[test]

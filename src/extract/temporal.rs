@@ -1388,12 +1388,6 @@ fn deictic(c: &Cursor<'_>, i: usize) -> Found {
     }
     if matches!(&*w, "earlier" | "later") && c.is(i + 1, "this") {
         if let Some((unit, false, e)) = time_unit_at(c, i + 2) {
-            let part = if w == "earlier" {
-                PeriodPart::Start
-            } else {
-                PeriodPart::End
-            };
-            let _ = part;
             return date_at(c, i, e, DateExpr::Relative { unit, offset: 0 });
         }
     }
@@ -1648,8 +1642,8 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         Sense::Hedge(x) => Some((x, h.len)),
         _ => None,
     }) {
-        Some((x, len)) if !c.is(i, "some") || true => (Some((x, c.span(i, i + len))), i + len),
-        _ => (None, i),
+        Some((x, len)) => (Some((x, c.span(i, i + len))), i + len),
+        None => (None, i),
     };
     // "the past two months", "the first nine months", "the next few years"
     let mut k = k0;
@@ -1875,6 +1869,10 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     }
     if unit == CalendarUnit::Quarter && (c.is(k, "a") || amount.exact < 1.0) {
         return None; // "a quarter of the land" is a fraction
+    }
+    // "1,500 quarters" are coins: reports count at most a few dozen quarters.
+    if unit == CalendarUnit::Quarter && amount.high > 40.0 {
+        return None;
     }
     if c.is(k, "a") && c.is(k.wrapping_sub(1), "once") {
         return None;
@@ -3557,6 +3555,12 @@ mod tests {
             "PT5H30M",
         );
         not_within("It took a year, and a half of it was lost.", "half");
+    }
+
+    #[test]
+    fn counts_that_are_no_time() {
+        none("The 1500 quarters were minted.");
+        one("Profit rose for eight quarters.", "eight quarters", "P24M");
     }
 
     #[test]
