@@ -5,6 +5,8 @@
 //! part      := early | mid[-] | late [on] | the end of | the beginning of | the middle of
 //! core      := weekday [,] [date]            "Monday, Jan. 6"  "Tuesday"
 //!            | month[.] day[th] [,] [year]   "Jan. 6, 2025"
+//!            | month day (and|to|-) day      "April 24 and 25" (two dates)
+//!            | yyyy(-|/)(yy|yyyy)            "2010-2011" "the 2013-14 season" (two years)
 //!            | day[th] [of] month [[,] year] "6 January 2025"
 //!            | month [of] year               "August 2024"
 //!            | yyyy-mm-dd | m/d/yyyy         (order from Options)
@@ -13,12 +15,15 @@
 //!            | amount unit (ago|earlier|later|from now)    "seven months ago"
 //!            | [the] [past|first|last|next] amount unit    "the past two months" (a duration)
 //!            | amount-unit                   "two-year" (a duration)
+//!            | (another|an additional) [amount] unit   "another two years"
 //!            | season [of] [year] | quarter | half | decade | century
-//!            | clock [zone]                  "9 a.m. Moscow time"
+//!            | clock [zone] [(hhmm zone)]    "9 a.m. Moscow time" "10:35 a.m. (0735 GMT)"
+//!            | hhmm zone                     "0600 GMT" (four digits only with a zone)
 //!            | daily | weekly | every unit   (a set)
 //! ```
 //! A year alone counts only where a year is expected (after *in*, *since*,
-//! *by*, a month, …), so "2,000 troops" and "1990 levels" stay numbers.
+//! *by*, a month, …) or before a singular noun it modifies ("his 1996
+//! campaign"), so "2,000 troops" and "1990 levels" stay numbers.
 
 use super::number::{self, amount_at};
 use super::{
