@@ -235,6 +235,8 @@ mod tests {
             "---\ndate: 2025-03-14\n---\nFrom March 3 to March 10, a span of one week, the talks stalled.\n",
             "---\ndate: 2025-01-07\n---\nFor 16 days, from Dec. 20 to Jan. 5, the front was quiet.\n",
             "The strike ran from June 2, 2024, to Aug. 30, 2024, a stretch of three months.\n",
+            // Business days are not calendar days: checks leave them be.
+            "---\ndate: 2025-03-14\n---\nFrom March 3 to March 12, a span of seven business days, the talks stalled.\n",
             // Inclusive counting: March 3 to March 9 is seven days.
             "---\ndate: 2025-03-14\n---\nFrom March 3 to March 9, seven days in all, the talks stalled.\n",
             // A length far from the span, or no single days.

@@ -211,7 +211,7 @@ fn ago(
     else {
         return None;
     };
-    if amount.vague || !v.text(i).to_lowercase().ends_with("ago") {
+    if !amount.on_the_calendar() || !v.text(i).to_lowercase().ends_with("ago") {
         return None;
     }
     let reference = v.reference.date?;

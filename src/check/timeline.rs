@@ -82,7 +82,8 @@ fn day_based(unit: CalendarUnit) -> bool {
     )
 }
 
-/// The duration mention `i`, unless vague ("several months", "years") or in clock units.
+/// The duration mention `i`, unless vague ("several months", "years"), counted
+/// in days that stretch on the calendar ("eight trading days") or in clock units.
 pub(crate) fn duration(v: &DocView<'_>, i: usize) -> Option<Dur> {
     let r = v.mentions.get(i)?;
     let Expr::Duration { amount, .. } = &r.mention.expr else {
@@ -91,7 +92,7 @@ pub(crate) fn duration(v: &DocView<'_>, i: usize) -> Option<Dur> {
     let Value::Duration { unit, amount: iv } = &r.value else {
         return None;
     };
-    if amount.vague || !day_based(*unit) || amount.exact <= 0.0 {
+    if !amount.on_the_calendar() || !day_based(*unit) || amount.exact <= 0.0 {
         return None;
     }
     Some(Dur {

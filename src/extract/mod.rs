@@ -73,7 +73,8 @@ impl Kind {
 pub struct Amount {
     /// The value as written (for a vague count, the middle of its range).
     pub exact: f64,
-    /// Lowest value meant (equal to `exact` unless vague).
+    /// Lowest value meant (equal to `exact` unless vague, or counted in a
+    /// unit that stretches: "eight trading days" is 8 to 16 calendar days).
     pub low: f64,
     /// Highest value meant.
     pub high: f64,
@@ -84,6 +85,13 @@ pub struct Amount {
 }
 
 impl Amount {
+    /// Whether checks can count this on the calendar: not vague, and not in
+    /// a unit that stretches ("eight trading days").
+    #[must_use]
+    pub fn on_the_calendar(&self) -> bool {
+        !self.vague && self.high <= self.low
+    }
+
     /// A definite number written to `precision`.
     #[must_use]
     pub fn exact(x: f64, precision: f64) -> Self {

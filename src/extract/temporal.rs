@@ -1781,6 +1781,17 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     } else {
         j
     };
+    // "eight trading days", "five business days": days counted only on some
+    // days of the week. The calendar stretch is longer: up to two weekend days
+    // per five, and a few holidays.
+    let (amount, j) = if c.is_any(j, &["trading", "business", "working", "school"])
+        && c.is_any(j + 1, &["day", "days"])
+    {
+        let high = (amount.high * 1.4 + 4.0).ceil();
+        (Amount { high, ..amount }, j + 1)
+    } else {
+        (amount, j)
+    };
     let (unit, plural, e, hyphenated) = if c.is(j, "-") && c.touch(j - 1, j) && c.touch(j, j + 1) {
         let (u, p, e) = time_unit_at(c, j + 1)?;
         (u, p, e, true)
@@ -3566,6 +3577,28 @@ mod tests {
     fn counts_that_are_no_time() {
         none("The 1500 quarters were minted.");
         one("Profit rose for eight quarters.", "eight quarters", "P24M");
+    }
+
+    #[test]
+    fn days_that_skip_weekends_stretch_on_the_calendar() {
+        one(
+            "It fell eight trading days after the report.",
+            "eight trading days",
+            "P8D",
+        );
+        one("They have five business days.", "five business days", "P5D");
+        let ms = crate::extract::extract(
+            "They have five business days.",
+            &DEFAULT,
+            &Options::default(),
+        );
+        let amount = ms.iter().find_map(|m| match &m.expr {
+            crate::extract::Expr::Duration { amount, .. } => Some(*amount),
+            _ => None,
+        });
+        let amount = amount.expect("a duration");
+        assert_eq!((amount.low, amount.high), (5.0, 11.0));
+        assert!(!amount.on_the_calendar());
     }
 
     #[test]

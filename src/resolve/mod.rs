@@ -191,7 +191,7 @@ pub struct Resolved {
 /// The interval a written amount stands for, with its hedge.
 #[must_use]
 pub fn amount_interval(a: &Amount, hedge: Option<&HedgeDef>) -> Interval {
-    let base = if a.vague {
+    let base = if a.vague || a.high > a.low {
         Interval::closed(a.low, a.high)
     } else if a.precision > 0.0 {
         Interval::round_to_precision(a.exact, a.precision)
