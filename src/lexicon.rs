@@ -462,15 +462,17 @@ impl Lexicon {
             (t.end - t.start, first, t.ascii)
         });
         for p in entries {
-            let could_follow = match (p.rest.first(), next) {
+            let found = match (p.rest.first(), next) {
                 (None, _) => true,
                 (Some(_), None) => false,
-                (Some((want, _)), Some((len, first, true))) => {
-                    len == want.len() && first == want.as_bytes().first().copied()
+                (Some((want, _)), Some((len, first, true)))
+                    if len != want.len() || first != want.as_bytes().first().copied() =>
+                {
+                    false
                 }
-                (Some(_), Some(_)) => true,
+                _ => follows(p, text, tokens, i),
             };
-            if could_follow && (p.rest.is_empty() || follows(p, text, tokens, i)) {
+            if found {
                 out.push(Hit {
                     sense: p.sense,
                     len: p.rest.len() + 1,

@@ -746,15 +746,19 @@ fn part_of_day_after(c: &Cursor<'_>, start: usize, j: usize, day: DateExpr) -> (
 /// told as its two ends. Two digits after a year are read as the next year
 /// only ("2008-09" is a season, as ISO months are rare in prose; "2013-12"
 /// stays December 2013).
+/// Whether token `k` is what a number before it counts: a unit or a plural
+/// noun ("1500-1520 troops", "2000-2100 km" are ranges of counts).
+fn counted_after(c: &Cursor<'_>, k: usize) -> bool {
+    c.hits(k).any(|h| matches!(h.sense, Sense::Unit(_)))
+        || (c.is_word(k) && !c.capitalized(k) && c.raw(k).ends_with('s'))
+}
+
 fn year_span(c: &Cursor<'_>, i: usize, first: Option<u32>, second: Option<u32>) -> Found {
     let (a, b) = (c.raw(i), c.raw(i + 2));
     let (y, z) = (first?, second?);
-    // "1500-1520 troops", "2000-2500 km" are ranges of counts.
-    let counted = c.hits(i + 3).any(|h| matches!(h.sense, Sense::Unit(_)))
-        || (c.is_word(i + 3) && !c.capitalized(i + 3) && c.raw(i + 3).ends_with('s'));
     if a.len() != 4
         || !(1000..2200).contains(&y)
-        || counted
+        || counted_after(c, i + 3)
         || (c.touch(i + 2, i + 3) && c.is_word(i + 3))
     {
         return None;
@@ -1042,8 +1046,7 @@ fn month_before_noun(c: &Cursor<'_>, i: usize) -> bool {
         &["the", "a", "an", "its", "his", "her", "their", "our"],
     ) && c.is_word(i + 1)
         && !c.capitalized(i + 1)
-        && !next.ends_with("ly")
-        && !not_a_singular_noun(&next)
+        && !not_a_singular_noun(c, i + 1)
         && !matches!(
             &*next,
             "government" | "administration" | "cabinet" | "ministry" | "team" | "camp" | "era"
@@ -1422,8 +1425,7 @@ fn clock(c: &Cursor<'_>, i: usize, day: Option<DateExpr>, start: usize) -> Found
             && ampm_at(c, i + 1).is_some();
         // "0600 GMT", "(1330 HKT)": four digits are a clock only with a zone
         // abbreviation after them; elsewhere they are a year or a count.
-        if military_clock(c, i) {
-            let (h, m) = (r[..2].parse().ok()?, r[2..].parse().ok()?);
+        if let Some((h, m)) = military_clock(c, i) {
             return clock_end(c, i + 1, h, m, day, start);
         }
         if !dotted && (r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit())) {
@@ -1494,7 +1496,7 @@ fn clock_end(
     // "10:35 a.m. (0735 GMT)" restates the time in another zone: one instant,
     // told once, so the brackets join this mention. A day after the brackets
     // ("(0735 GMT) Friday") is its own mention.
-    let restated = c.is(j, "(") && military_clock(c, j + 1) && c.is(j + 3, ")");
+    let restated = c.is(j, "(") && military_clock(c, j + 1).is_some() && c.is(j + 3, ")");
     if restated {
         j += 4;
     }
@@ -1593,15 +1595,17 @@ fn part_of_day_clock(c: &Cursor<'_>, i: usize, j: usize) -> Option<(bool, usize)
     }
 }
 
-/// "0600 GMT": four digits that read as hours and minutes, then a zone.
-fn military_clock(c: &Cursor<'_>, i: usize) -> bool {
+/// "0600 GMT": four digits that read as hours and minutes, then a zone; the
+/// hour and minute.
+fn military_clock(c: &Cursor<'_>, i: usize) -> Option<(u32, u32)> {
     let r = c.raw(i).as_bytes();
-    r.len() == 4
-        && r.iter().all(u8::is_ascii_digit)
-        && (r[0] - b'0') * 10 + (r[1] - b'0') <= 23
-        && r[2] <= b'5'
-        && !c.touch(i, i + 1)
-        && zone_abbreviation(c, i + 1)
+    if r.len() != 4 || !r.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let digit = |k: usize| u32::from(r[k] - b'0');
+    let (hour, minute) = (digit(0) * 10 + digit(1), digit(2) * 10 + digit(3));
+    (hour <= 23 && minute <= 59 && !c.touch(i, i + 1) && zone_abbreviation(c, i + 1))
+        .then_some((hour, minute))
 }
 
 /// A zone abbreviation at `j`, bare or in brackets.
@@ -1624,12 +1628,16 @@ fn zone_at(c: &Cursor<'_>, j: usize) -> Option<(String, usize)> {
     None
 }
 
+/// Words that add a stretch to one already told: "an additional year",
+/// "three extra days".
+const ADDED: &[&str] = &["additional", "extra", "further"];
+
 /// "another year", "another two weeks", "an additional year", "a further six
 /// months", "an extra week": a stretch added to one already told.
 fn added_amount(c: &Cursor<'_>, k: usize) -> Option<(Amount, usize)> {
     let after = if c.is(k, "another") {
         k + 1
-    } else if c.is_any(k, &["a", "an"]) && c.is_any(k + 1, &["additional", "extra", "further"]) {
+    } else if c.is_any(k, &["a", "an"]) && c.is_any(k + 1, ADDED) {
         k + 2
     } else {
         return None;
@@ -1774,9 +1782,7 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     // "two-year", "10-year", "24-hour"
     // "two more weeks", "20 more years"
     // "two additional years", "three extra days", "six further months"
-    let j = if (c.is(j, "more") && !c.is(k.wrapping_sub(1), "than"))
-        || c.is_any(j, &["additional", "extra", "further"])
-    {
+    let j = if (c.is(j, "more") && !c.is(k.wrapping_sub(1), "than")) || c.is_any(j, ADDED) {
         j + 1
     } else {
         j
@@ -1851,12 +1857,8 @@ fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
     let counted = c.raw(k.wrapping_sub(1)).ends_with('s')
         && c.is_word(k.wrapping_sub(1))
         && (c.is_num(k.wrapping_sub(2))
-            || c.is_any(
-                k.wrapping_sub(2),
-                &["million", "billion", "thousand", "hundred"],
-            )
             || c.hits(k.wrapping_sub(2))
-                .any(|h| matches!(h.sense, Sense::Number(_))));
+                .any(|h| matches!(h.sense, Sense::Number(_) | Sense::Multiplier(_))));
     if !c.is_any(e, &["ago", "earlier", "later", "before", "after"])
         && c.is_any(k, &["a", "an", "per"])
         && (c.is_num(k.wrapping_sub(1))
@@ -2057,7 +2059,7 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     if matches!(c.raw(e), "-" | "–")
         && c.touch(e - 1, e)
         && c.is_num(e + 1)
-        && c.hits(e + 2).any(|h| matches!(h.sense, Sense::Unit(_)))
+        && counted_after(c, e + 2)
     {
         return None;
     }
@@ -2162,10 +2164,9 @@ fn year_led(c: &Cursor<'_>, i: usize, after_part: bool) -> Found {
     ))
 }
 
-/// Words after a number that are no singular noun, beyond the function
-/// words [`number::not_a_noun`] knows: plurals without an "s" and
-/// multipliers. They leave "killed 1500 people" a count.
-const PLURAL_OR_MULTIPLIER: &[&str] = &[
+/// Plurals without an "s": after a number they leave "killed 1500 people" a
+/// count.
+const PLURALS_WITHOUT_S: &[&str] = &[
     "people",
     "men",
     "women",
@@ -2181,15 +2182,18 @@ const PLURAL_OR_MULTIPLIER: &[&str] = &[
     "deer",
     "mice",
     "geese",
-    "million",
-    "billion",
-    "thousand",
-    "hundred",
-    "pct",
 ];
 
-fn not_a_singular_noun(w: &str) -> bool {
-    number::not_a_noun(w) || PLURAL_OR_MULTIPLIER.contains(&w)
+/// Whether word `k` cannot be a singular noun that a word before it
+/// modifies: a function word ([`number::not_a_noun`]), an adverb in -ly, a
+/// plural without an "s", a multiplier or a unit.
+fn not_a_singular_noun(c: &Cursor<'_>, k: usize) -> bool {
+    let w = c.low(k);
+    number::not_a_noun(&w)
+        || w.ends_with("ly")
+        || PLURALS_WITHOUT_S.contains(&&*w)
+        || c.hits(k)
+            .any(|h| matches!(h.sense, Sense::Multiplier(_) | Sense::Unit(_)))
 }
 
 /// "his unsuccessful 1996 campaign", "predicting 1990 BellSouth earnings": a
@@ -2205,13 +2209,12 @@ fn year_before_noun(c: &Cursor<'_>, i: usize, e: usize, y: i32) -> bool {
             .any(|h| matches!(h.sense, Sense::Hedge(_) | Sense::Number(_)))
         || !c.is_word(e)
         || c.touch(e - 1, e)
-        || c.hits(e).any(|h| matches!(h.sense, Sense::Unit(_)))
     {
         return false;
     }
     let next = c.low(e);
     let plural = next.ends_with('s') && !next.ends_with("ss");
-    !plural && !next.ends_with("ly") && !not_a_singular_noun(&next)
+    !plural && !not_a_singular_noun(c, e)
 }
 
 /// A year said in words: "nineteen ninety-six", "two thousand (and) five",
@@ -3538,6 +3541,13 @@ mod tests {
     fn a_count_a_day_is_a_rate() {
         one("It pumps 100,000 barrels a day.", "a day", "P1D");
         one("Two ships a week call here.", "a week", "P1W");
+        // A multiplier from the lexicon counts too ("mln", "billion").
+        let f = found("It costs 200 mln dlrs a year.");
+        assert!(
+            f.iter().any(|(t, k, _)| t == "a year" && *k == "SET"),
+            "{f:?}"
+        );
+        not_within("It will inject 350 mln dlrs a year into farms.", "into");
         not_within(
             "It pumps 100,000 barrels a day from its planned 1988 rate.",
             "from",
