@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod extract;
+pub mod guard;
 pub mod lexicon;
 pub mod render;
 pub mod resolve;

@@ -263,7 +263,11 @@ fn ago(
     };
     // The span of the count itself, without "ago".
     let text = v.text(i);
-    let count_end = text.to_lowercase().rfind("ago").map_or(text.len(), |p| p);
+    // ASCII folding keeps byte offsets (full Unicode lower-casing can change them).
+    let count_end = text
+        .to_ascii_lowercase()
+        .rfind("ago")
+        .map_or(text.len(), |p| p);
     let count_text = text[..count_end].trim_end().to_string();
     let primary = r.mention.span.start..r.mention.span.start + count_text.len();
     let phrase = text.to_string();

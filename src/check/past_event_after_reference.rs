@@ -86,7 +86,10 @@ impl Check for PastEventAfterReference {
                 let Value::Date { start, .. } = &r.value else {
                     continue;
                 };
-                if *start <= reference + Duration::days(slack) {
+                let latest = reference
+                    .checked_add_signed(Duration::days(slack))
+                    .unwrap_or(NaiveDate::MAX);
+                if *start <= latest {
                     continue;
                 }
                 if r.mention.tense != Tense::Past {

@@ -2,6 +2,9 @@
 
 use std::collections::BTreeMap;
 
+/// The largest `slack-days` a rule accepts.
+pub const MAX_SLACK_DAYS: f64 = 3660.0;
+
 use super::{Severity, RULES};
 use crate::config::check::{RuleEntry, RuleFile};
 use crate::config::{self, YamlError};
@@ -64,16 +67,18 @@ impl Settings {
                     )
                     .with_help(format!("the rules are: {}", known.join(", "))));
                 }
-                for (key, v) in [
-                    ("slack-days", entry.slack_days),
-                    ("relative-slack", entry.relative_slack),
+                // Bounded so the date arithmetic they feed cannot overflow, and
+                // so a typo ("relative-slack: 5" for 5%) is caught, not obeyed.
+                for (key, v, max, hint) in [
+                    ("slack-days", entry.slack_days, MAX_SLACK_DAYS, "days (ten years)"),
+                    ("relative-slack", entry.relative_slack, 1.0, "(a fraction: 0.05 is 5%)"),
                 ] {
-                    if v.is_some_and(|x| !(x.is_finite() && x >= 0.0)) {
+                    if v.is_some_and(|x| !(x.is_finite() && (0.0..=max).contains(&x))) {
                         return Err(YamlError::at_text(
                             name,
                             text,
                             key,
-                            format!("`{key}` must be a number ≥ 0"),
+                            format!("`{key}` must be a number from 0 to {max} {hint}"),
                         ));
                     }
                 }
@@ -161,7 +166,10 @@ impl Settings {
     /// Days of drift tolerated.
     #[must_use]
     pub fn slack_days(&self, id: &str) -> f64 {
-        self.entry(id).and_then(|e| e.slack_days).unwrap_or(0.0)
+        self.entry(id)
+            .and_then(|e| e.slack_days)
+            .unwrap_or(0.0)
+            .clamp(0.0, MAX_SLACK_DAYS)
     }
 
     /// Relative tolerance.
@@ -211,6 +219,28 @@ mod tests {
             );
             assert!(!s.message(r.id).is_empty(), "{} has no message", r.id);
         }
+    }
+
+    #[test]
+    fn slack_values_out_of_range_are_errors() {
+        for (key, v) in [
+            ("slack-days", "100000000"),
+            ("slack-days", "-1"),
+            ("slack-days", ".nan"),
+            ("relative-slack", "5"),
+            ("relative-slack", ".inf"),
+        ] {
+            let rule = if key == "slack-days" {
+                "past-event-after-reference"
+            } else {
+                "unit-conversion"
+            };
+            let yaml = format!("rules:\n  {rule}:\n    {key}: {v}\n");
+            let e = Settings::load(Some(("reckon.yaml", &yaml))).unwrap_err();
+            assert!(e.message.contains(key), "{key}: {v}: {}", e.message);
+        }
+        let ok = "rules:\n  past-event-after-reference:\n    slack-days: 3660\n";
+        assert!(Settings::load(Some(("reckon.yaml", ok))).is_ok());
     }
 
     #[test]

@@ -170,7 +170,14 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(p) = paths.get(i) else { break };
-        let out = check_one(a, i, p, &lex, &settings, &opts, color);
+        let out = crate::guard::isolate(|| check_one(a, i, p, &lex, &settings, &opts, color))
+            .unwrap_or_else(|crash| {
+                eprintln!("{}", crash.report(&p.display().to_string()));
+                DocOutput {
+                    read_error: true,
+                    ..DocOutput::default()
+                }
+            });
         if let Ok(mut r) = results.lock() {
             r[i] = Some(out);
         }
@@ -221,14 +228,29 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         names: &names,
         settings: &settings,
     };
-    let across = check::run_set(&set);
+    let across = crate::guard::isolate(|| check::run_set(&set)).unwrap_or_else(|crash| {
+        eprintln!("{}", crash.report("the document set (checks across documents)"));
+        errors += 1;
+        Vec::new()
+    });
     drop(index);
     if !across.is_empty() {
-        let out = render_set(a, &across, &paths, &mut kept, color, &mut counts);
-        match a.format {
-            Format::Json => json.extend(out.json),
-            _ => {
-                let _ = stdout.write_all(out.text.as_bytes());
+        let mut set_counts = counts;
+        match crate::guard::isolate(|| {
+            render_set(a, &across, &paths, &mut kept, color, &mut set_counts)
+        }) {
+            Ok(out) => {
+                counts = set_counts;
+                match a.format {
+                    Format::Json => json.extend(out.json),
+                    _ => {
+                        let _ = stdout.write_all(out.text.as_bytes());
+                    }
+                }
+            }
+            Err(crash) => {
+                eprintln!("{}", crash.report("the findings across documents"));
+                errors += 1;
             }
         }
     }
@@ -352,6 +374,7 @@ fn check_one(
             };
         }
     };
+    crate::guard::test_trap(&doc.text);
     let (reference, mentions) = crate::resolve::run(&doc, lex, opts, a.input.date);
     let views = [DocView {
         doc: &doc,

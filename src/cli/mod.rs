@@ -8,7 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::extract::{DateOrder, Options};
@@ -92,14 +92,20 @@ pub(crate) struct InputArgs {
     date_order: DateOrderArg,
 }
 
+/// `--date`: exactly YYYY-MM-DD, a year of four digits. chrono alone would take
+/// `+262142-12-31`, and "next Monday" after it would step off its calendar.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let four_digit_year = s.len() == 10 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+        .ok()
+        .filter(|d| four_digit_year && d.year() >= 1)
+        .ok_or_else(|| format!("`{s}` is not a date in the form YYYY-MM-DD (years 0001 to 9999)"))
 }
 
 /// Runs reckon with the process arguments; used by `main.rs`.
 pub fn main() -> ExitCode {
     // Error reports name files: never break a path across lines.
+    crate::guard::install_hook();
     let _ = miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }));
@@ -312,20 +318,38 @@ fn extract(a: &ExtractArgs) -> ExitCode {
             }
         };
         let written = match (json.as_mut(), table.as_mut()) {
-            (Some(w), _) => write_json_batches(w, &doc, lex, &opts, a_in.date),
-            (None, Some(t)) => {
+            (Some(w), _) => {
+                let mark = w.mark();
+                crate::guard::isolate(|| {
+                    crate::guard::test_trap(&doc.text);
+                    write_json_batches(w, &doc, lex, &opts, a_in.date)
+                })
+                .map_err(|crash| {
+                    w.recover(mark);
+                    crash
+                })
+            }
+            (None, Some(t)) => crate::guard::isolate(|| {
+                crate::guard::test_trap(&doc.text);
                 let (reference, mentions) = resolve::run(&doc, lex, &opts, a_in.date);
+                let mut rendered = Vec::new();
                 let r = DocResult {
                     doc: &doc,
                     reference,
                     mentions,
                 };
-                render::table::write(t, std::slice::from_ref(&r))
-            }
-            (None, None) => Ok(()),
+                render::table::write(&mut rendered, std::slice::from_ref(&r)).map(|()| rendered)
+            })
+            .map(|r| r.and_then(|bytes| t.write_all(&bytes))),
+            (None, None) => Ok(Ok(())),
         };
-        if written.is_err() {
-            return ExitCode::from(2);
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => return ExitCode::from(2),
+            Err(crash) => {
+                eprintln!("{}", crash.report(&doc.name));
+                errors += 1;
+            }
         }
     }
     let finished = match (json, table.as_mut()) {
@@ -340,5 +364,19 @@ fn extract(a: &ExtractArgs) -> ExitCode {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn date_takes_four_digit_years_only() {
+        assert!(parse_date("2025-01-07").is_ok());
+        assert!(parse_date("9999-12-31").is_ok());
+        for bad in ["+262142-12-31", "-262143-01-01", "99999-01-01", "0000-01-01", "2025-1-7", "2025-02-30"] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -56,7 +56,40 @@ pub(crate) fn run(a: &TimelineArgs) -> ExitCode {
             }
         }
     }
-    let t = timeline::of_documents(&docs, &lex, &opts, &settings, a.input.date, None);
+    let build = |docs: &[crate::source::Document]| {
+        crate::guard::isolate(|| {
+            for d in docs {
+                crate::guard::test_trap(&d.text);
+            }
+            timeline::of_documents(docs, &lex, &opts, &settings, a.input.date, None)
+        })
+    };
+    let t = match build(&docs) {
+        Ok(t) => t,
+        Err(crash) => {
+            // Find the documents that fail on their own, report them, and build
+            // the timeline of the rest.
+            let mut kept = Vec::with_capacity(docs.len());
+            for d in docs.drain(..) {
+                match build(std::slice::from_ref(&d)) {
+                    Ok(_) => kept.push(d),
+                    Err(c) => {
+                        eprintln!("{}", c.report(&d.name));
+                        errors += 1;
+                    }
+                }
+            }
+            docs = kept;
+            match build(&docs) {
+                Ok(t) => t,
+                Err(again) => {
+                    let c = if errors == 0 { crash } else { again };
+                    eprintln!("{}", c.report("the document set"));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
     let mut out: Box<dyn Write> = match &a.output {
         Some(f) => match std::fs::File::create(f) {
             Ok(file) => Box::new(BufWriter::new(file)),

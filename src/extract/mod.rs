@@ -685,7 +685,8 @@ impl<'a> Cursor<'a> {
         let gap = &self.text[prev.end..self.toks[i].start];
         // The gap between two tokens is short: a plain scan beats a substring search.
         gap.as_bytes().windows(2).any(|w| w == b"\n\n")
-            || (matches!(self.raw(i - 1), "." | "!" | "?") && !self.is_abbrev(i - 2))
+            || (matches!(self.raw(i - 1), "." | "!" | "?")
+                && !i.checked_sub(2).is_some_and(|k| self.is_abbrev(k)))
     }
     fn is_abbrev(&self, i: usize) -> bool {
         self.raw(i).len() <= 4 && self.is_word(i) && self.hits(i).next().is_some()

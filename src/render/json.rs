@@ -37,6 +37,20 @@ pub struct JsonWriter<W: Write> {
     buf: Vec<u8>,
     documents: Vec<u8>,
     first: bool,
+    /// Bytes handed to `out` so far.
+    flushed: u64,
+    /// `buf`'s length and `first` after the last whole mention object.
+    complete: (usize, bool),
+}
+
+/// Where the output stood before a document, so that a document whose work
+/// was cut short (see [`crate::guard`]) can be taken back out.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    buf: usize,
+    documents: usize,
+    first: bool,
+    flushed: u64,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -44,12 +58,42 @@ impl<W: Write> JsonWriter<W> {
     pub fn begin(out: W) -> io::Result<Self> {
         let mut buf = Vec::with_capacity(FLUSH_AT * 2);
         buf.extend_from_slice(b"{\"version\":1,\"mentions\":[");
+        let complete = (buf.len(), true);
         Ok(JsonWriter {
             out,
             buf,
             documents: Vec::new(),
             first: true,
+            flushed: 0,
+            complete,
         })
+    }
+
+    /// Where the output stands now: see [`JsonWriter::recover`].
+    pub fn mark(&self) -> Mark {
+        Mark {
+            buf: self.buf.len(),
+            documents: self.documents.len(),
+            first: self.first,
+            flushed: self.flushed,
+        }
+    }
+
+    /// After a document's work was cut short: takes the document back out when
+    /// nothing of it has been flushed yet (it returns true), or else keeps the
+    /// mentions written whole so far, so the JSON stays valid either way.
+    pub fn recover(&mut self, m: Mark) -> bool {
+        if self.flushed == m.flushed {
+            self.buf.truncate(m.buf);
+            self.documents.truncate(m.documents);
+            self.first = m.first;
+            self.complete = (m.buf, m.first);
+            true
+        } else {
+            self.buf.truncate(self.complete.0);
+            self.first = self.complete.1;
+            false
+        }
     }
 
     /// Writes one document's mentions.
@@ -155,8 +199,10 @@ impl<W: Write> DocumentWriter<'_, '_, W> {
             b.push(b'}');
             if b.len() >= FLUSH_AT {
                 self.w.out.write_all(b)?;
+                self.w.flushed += b.len() as u64;
                 b.clear();
             }
+            self.w.complete = (b.len(), self.w.first);
         }
         Ok(())
     }

@@ -5,7 +5,7 @@
 //! `Cal` come both the day interval ([`cal_value`]) and the TimeML value
 //! ([`cal_timex`]), so the two can never disagree.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::Value;
@@ -193,7 +193,7 @@ pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
     match *rule {
         HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
         HolidayRule::Easter { offset } => {
-            easter_sunday(year).map(|e| e + Duration::days(i64::from(offset)))
+            easter_sunday(year).map(|e| calendar::shift_days(e, i64::from(offset)))
         }
         HolidayRule::NthWeekday {
             month,
@@ -208,7 +208,7 @@ pub fn holiday_date(rule: &HolidayRule, year: i32) -> Option<NaiveDate> {
             } else {
                 let first = NaiveDate::from_ymd_opt(year, month, earliest_day)?;
                 let d = calendar::nearest_weekday(first, wd, Direction::Future);
-                Some(d + Duration::weeks(i64::from(nth - 1)))
+                Some(calendar::shift_days(d, i64::from(nth - 1) * 7))
             }
         }
     }
@@ -423,15 +423,15 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                 let wd = weekday_of(*weekday);
                 let day = match shift {
                     Shift::Last => {
-                        calendar::nearest_weekday(a - Duration::days(1), wd, Direction::Past)
+                        calendar::nearest_weekday(calendar::shift_days(a, -1), wd, Direction::Past)
                     }
                     Shift::Next => {
-                        calendar::nearest_weekday(a + Duration::days(1), wd, Direction::Future)
+                        calendar::nearest_weekday(calendar::shift_days(a, 1), wd, Direction::Future)
                     }
                     Shift::This => {
                         let monday =
-                            a - Duration::days(i64::from(a.weekday().num_days_from_monday()));
-                        monday + Duration::days(i64::from(*weekday - 1))
+                            calendar::shift_days(a, -i64::from(a.weekday().num_days_from_monday()));
+                        calendar::shift_days(monday, i64::from(*weekday - 1))
                     }
                     Shift::Bare => calendar::nearest_weekday(a, wd, direction(tense)),
                 };
@@ -466,7 +466,7 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                         _ => -1,
                     };
                 }
-                let d = a + Duration::weeks(i64::from(off));
+                let d = calendar::shift_days(a, i64::from(off) * 7);
                 let w = d.iso_week();
                 Cal::Weekend(w.year(), w.week())
             }
@@ -524,7 +524,7 @@ pub fn resolve_date(d: &DateExpr, anchor: Option<NaiveDate>, tense: Tense) -> Ca
                     let start = season_start(a.year(), code);
                     Some(match (tense, start) {
                         (Tense::Past, Some(s)) if s > a => a.year() - 1,
-                        (Tense::Future, Some(s)) if s + Duration::days(92) < a => a.year() + 1,
+                        (Tense::Future, Some(s)) if calendar::shift_days(s, 92) < a => a.year() + 1,
                         _ => a.year(),
                     })
                 }
@@ -617,16 +617,16 @@ fn range_of(cal: &Cal) -> Option<DateRange> {
         Cal::Day(d) => Some(DateRange::day(*d)),
         Cal::Week(y, w) => {
             let mon = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Mon)?;
-            DateRange::new(mon, mon + Duration::days(6))
+            DateRange::new(mon, calendar::shift_days(mon, 6))
         }
         Cal::Weekend(y, w) => {
             let sat = NaiveDate::from_isoywd_opt(*y, *w, Weekday::Sat)?;
-            DateRange::new(sat, sat + Duration::days(1))
+            DateRange::new(sat, calendar::shift_days(sat, 1))
         }
         Cal::Month(y, m) => DateRange::month(*y, *m),
         Cal::Season(y, code) => {
             let s = season_start(*y, code)?;
-            let e = calendar::add_months(s, 3)? - Duration::days(1);
+            let e = calendar::shift_days(calendar::add_months(s, 3)?, -1);
             DateRange::new(s, e)
         }
         Cal::YearPart(y, 'Q', n) => DateRange::quarter(*y, *n),
@@ -652,12 +652,12 @@ fn narrow(r: DateRange, part: Option<PeriodPart>) -> DateRange {
     }
     let third = len / 3;
     let (s, e) = match part {
-        PeriodPart::Start => (r.start, r.start + Duration::days(third + len % 3 - 1)),
+        PeriodPart::Start => (r.start, calendar::shift_days(r.start, third + len % 3 - 1)),
         PeriodPart::Mid => (
-            r.start + Duration::days(third),
-            r.end - Duration::days(third),
+            calendar::shift_days(r.start, third),
+            calendar::shift_days(r.end, -(third)),
         ),
-        PeriodPart::End => (r.end - Duration::days(third + len % 3 - 1), r.end),
+        PeriodPart::End => (calendar::shift_days(r.end, -(third + len % 3 - 1)), r.end),
     };
     DateRange::new(s, e).unwrap_or(r)
 }

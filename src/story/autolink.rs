@@ -190,6 +190,14 @@ const COMMON_STARTS: &[&str] = &[
     "workers",
 ];
 
+/// The part of `s` after the last of `marks`, or all of `s`. Steps over the
+/// mark by its own length: an em dash or a curly quote is three bytes.
+fn after_last<'a>(s: &'a str, marks: &[char]) -> &'a str {
+    s.char_indices()
+        .rfind(|(_, c)| marks.contains(c))
+        .map_or(s, |(at, c)| &s[at + c.len_utf8()..])
+}
+
 fn words(s: &str) -> Vec<(usize, &str)> {
     word_iter(s).collect()
 }
@@ -300,7 +308,10 @@ pub fn event_claims(v: &DocView<'_>, doc: usize, named: &[Match], out: &mut Vec<
         while !prose.is_char_boundary(window_from) {
             window_from += 1;
         }
-        let window = &prose[window_from..on_at];
+        // "on" ending a paragraph, the date opening the next: no clause holds both.
+        let Some(window) = prose.get(window_from..on_at) else {
+            continue;
+        };
         // The last once-verb of the window.
         let Some((vat, stem)) = words(window).into_iter().rev().find_map(|(i, w)| {
             ONCE_VERBS
@@ -325,10 +336,8 @@ pub fn event_claims(v: &DocView<'_>, doc: usize, named: &[Match], out: &mut Vec<
         while !prose.is_char_boundary(subj_from) {
             subj_from += 1;
         }
-        let subj = &prose[subj_from..vat];
-        let subj = subj
-            .rfind([',', ';', '—', '(', '"', '“'])
-            .map_or(subj, |c| &subj[c + 1..]);
+        let subj = prose.get(subj_from..vat).unwrap_or("");
+        let subj = after_last(subj, &[',', ';', '—', '(', '"', '“']);
         let phrase_text = format!("{} {}", subj.trim(), &prose[vat..on_at]);
         let keys = names(&phrase_text, subj_from == start);
         if keys.len() < 2 {
@@ -336,7 +345,10 @@ pub fn event_claims(v: &DocView<'_>, doc: usize, named: &[Match], out: &mut Vec<
         }
         let key = format!("{stem}|{}", keys.join("|"));
         let phrase_start = on_at - phrase_text.len() + 1;
-        let phrase_start = phrase_start.max(subj_from);
+        let mut phrase_start = phrase_start.max(subj_from);
+        while !prose.is_char_boundary(phrase_start) {
+            phrase_start += 1;
+        }
         out.push(Claim::EventDate(EventDate {
             doc,
             key: EventKey::Auto(key),
@@ -506,8 +518,9 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
             .last();
         // … and after the last clause break before it.
         let clause = lead
-            .rfind([',', ';', '—'])
-            .map(|c| c + 1)
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | ';' | '—'))
+            .map(|(at, c)| at + c.len_utf8())
             .into_iter()
             .chain(cut)
             .max();

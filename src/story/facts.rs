@@ -100,6 +100,11 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// The longest relation, in tokens (see [`parse_relation`]).
+pub const MAX_RELATION_TOKENS: usize = 512;
+/// The deepest nesting of parentheses and minus signs in a relation.
+pub const MAX_RELATION_DEPTH: usize = 64;
+
 fn err(at: usize, message: impl Into<String>) -> SyntaxError {
     SyntaxError {
         at,
@@ -333,6 +338,31 @@ impl Parser<'_> {
 /// Parses `lhs = rhs`; every fact named must be in `facts`.
 pub fn parse_relation(text: &str, facts: &[Fact]) -> Result<Relation, SyntaxError> {
     let toks = lex(text)?;
+    // The parser, the evaluation and dropping the tree all recurse: a relation
+    // of tens of thousands of terms would overflow the stack. No arithmetic a
+    // story needs comes near these bounds.
+    if let Some((at, _)) = toks.get(MAX_RELATION_TOKENS) {
+        return Err(err(
+            *at,
+            format!("a relation may have at most {MAX_RELATION_TOKENS} numbers, names and signs"),
+        ));
+    }
+    let (mut parens, mut signs) = (0usize, 0usize);
+    for (k, (at, t)) in toks.iter().enumerate() {
+        let unary = k == 0 || matches!(toks[k - 1].1, Tok::Op(_) | Tok::Open | Tok::Eq);
+        match t {
+            Tok::Open => parens += 1,
+            Tok::Close => parens = parens.saturating_sub(1),
+            Tok::Op(Op::Sub) if unary => signs += 1,
+            _ => signs = 0,
+        }
+        if parens + signs > MAX_RELATION_DEPTH {
+            return Err(err(
+                *at,
+                format!("a relation may nest at most {MAX_RELATION_DEPTH} parentheses and signs deep"),
+            ));
+        }
+    }
     let mut p = Parser {
         toks: &toks,
         pos: 0,
@@ -759,6 +789,24 @@ mod tests {
         assert!(e.message.starts_with("no fact named `captrued`"), "{e:?}");
         let e = parse_relation("held captured", &f).unwrap_err();
         assert_eq!(e.at, 5);
+    }
+
+    #[test]
+    fn huge_or_deep_relations_are_refused_not_overflowing_the_stack() {
+        let f = facts(&["held", "captured"]);
+        let chain = format!("held = captured{}", " + 0".repeat(40_000));
+        let e = parse_relation(&chain, &f).unwrap_err();
+        assert!(e.message.contains("at most 512"), "{e:?}");
+        let deep = format!("held = {}captured{}", "(".repeat(20_000), ")".repeat(20_000));
+        assert!(parse_relation(&deep, &f).is_err());
+        let negs = format!("held = {}captured", "-".repeat(100));
+        let e = parse_relation(&negs, &f).unwrap_err();
+        assert!(e.message.contains("nest at most"), "{e:?}");
+        // A long plain difference is not deep: each minus is binary.
+        let diff = format!("held = captured{}", " - 1".repeat(100));
+        assert!(parse_relation(&diff, &f).is_ok());
+        let nested = format!("held = {}captured{}", "(".repeat(60), ")".repeat(60));
+        assert!(parse_relation(&nested, &f).is_ok());
     }
 
     #[test]

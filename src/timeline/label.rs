@@ -281,7 +281,11 @@ fn clauses(prose: &str, sentence: Range<usize>, date: &Range<usize>) -> Vec<Rang
 fn strip_trailing_words<'a>(mut text: &'a str, words: &[&str]) -> &'a str {
     loop {
         let t = text.trim_end();
-        let last_start = t.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // Step over the space by its own length: U+00A0 and U+2028 are not one byte.
+        let last_start = t
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let last = t[last_start..].to_lowercase();
         if !last.is_empty() && words.contains(&last.as_str()) {
             text = &t[..last_start];

@@ -372,6 +372,14 @@ pub enum Direction {
     Nearest,
 }
 
+/// `date` moved by `days`, stopping at the ends of chrono's calendar instead of
+/// overflowing. Only an absurd anchor reaches them (the reference date is
+/// bounded to years 1–9999), so stopping there changes no real reading.
+#[must_use]
+pub fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
+    add_days(date, days).unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+}
+
 /// The date with weekday `weekday` closest to `reference` in `direction`;
 /// `reference` itself when it already has that weekday.
 ///
