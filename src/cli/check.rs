@@ -12,6 +12,7 @@ use clap::ValueEnum;
 
 use super::{expand_paths, load_lexicon, report, InputArgs};
 use crate::check::{self, CheckContext, DocView, Settings, Severity};
+use crate::config::YamlError;
 use crate::lexicon::Lexicon;
 use crate::render::{concise, findings_json, human};
 
@@ -74,16 +75,104 @@ pub(crate) struct CheckArgs {
     threads: usize,
 }
 
-/// `reckon.yaml` (or `.reckon.yaml`) in `dir` or its nearest parent that has one.
-fn discover(dir: &Path) -> Option<PathBuf> {
+/// The repository `dir` is in: its first ancestor holding `.git` (a folder,
+/// or the file of a worktree or submodule).
+fn repository_root(dir: &Path) -> Option<&Path> {
     dir.ancestors()
-        .flat_map(|d| ["reckon.yaml", ".reckon.yaml"].map(|n| d.join(n)))
-        .find(|p| p.is_file())
+        .find(|d| std::fs::symlink_metadata(d.join(".git")).is_ok())
+}
+
+/// `reckon.yaml` (or `.reckon.yaml`) in `cwd` or its nearest parent that has
+/// one, never above the repository root (`cwd` is absolute). The path is
+/// relative to `cwd` (`reckon.yaml`, `../reckon.yaml`). A configuration that
+/// is a link leading out of the repository is an error.
+fn discover(cwd: &Path) -> Result<Option<PathBuf>, String> {
+    let root = repository_root(cwd);
+    let mut up = PathBuf::new();
+    for d in cwd.ancestors() {
+        for n in ["reckon.yaml", ".reckon.yaml"] {
+            if std::fs::symlink_metadata(d.join(n)).is_err() {
+                continue;
+            }
+            let shown = up.join(n);
+            if let Some(root) = root {
+                let inside = match (d.join(n).canonicalize(), root.canonicalize()) {
+                    (Ok(c), Ok(r)) => c.starts_with(r),
+                    _ => true, // reading it reports what is wrong
+                };
+                if !inside {
+                    return Err(format!(
+                        "{}: leads outside the repository {}; not used",
+                        shown.display(),
+                        root.display()
+                    ));
+                }
+            }
+            return Ok(Some(shown));
+        }
+        if root == Some(d) {
+            break;
+        }
+        up.push("..");
+    }
+    Ok(None)
+}
+
+/// The lexicon files that the configuration `config` (named `name`, holding
+/// `text`) lists, resolved against its folder. Each must stay inside that
+/// folder, or inside the repository that holds it: an absolute path, or one
+/// that leads out (`..`, a symbolic link), is reported as an error at its
+/// entry and left out.
+fn config_lexicons(
+    config: &Path,
+    name: &str,
+    text: &str,
+    entries: &[String],
+    errors: &mut usize,
+) -> Vec<PathBuf> {
+    let folder = config.parent().filter(|p| !p.as_os_str().is_empty());
+    let base = folder.unwrap_or(Path::new("."));
+    let root = match base.canonicalize() {
+        Ok(b) => repository_root(&b).unwrap_or(&b).to_path_buf(),
+        Err(e) => {
+            eprintln!("error: {}: {e}", base.display());
+            *errors += 1;
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for f in entries {
+        let why = if Path::new(f).is_absolute() {
+            format!("`lexicon` entry `{f}` is an absolute path; not read")
+        } else {
+            let joined = folder.map_or_else(|| PathBuf::from(f), |d| d.join(f));
+            match joined.canonicalize() {
+                Ok(c) if c.starts_with(&root) => {
+                    out.push(joined);
+                    continue;
+                }
+                Ok(_) => format!(
+                    "`lexicon` entry `{f}` leads outside {}; not read",
+                    root.display()
+                ),
+                Err(e) => format!("`lexicon` entry `{f}`: {e}"),
+            }
+        };
+        let help = format!(
+            "a lexicon named in a configuration is a path relative to it, inside {} \
+             (`--lexicon FILE` on the command line may be anywhere)",
+            root.display()
+        );
+        report(YamlError::at_text(name, text, f, why).with_help(help));
+        *errors += 1;
+    }
+    out
 }
 
 /// Settings and lexicon from the configuration (a bad file is reported and the
 /// defaults are used), and the files to read under the inputs, which the
-/// settings' extensions and excludes decide.
+/// settings' extensions and excludes decide. A configuration found by
+/// looking (not given with `--config`) is named on standard error.
 pub(super) fn configure(
     input: &InputArgs,
     config: Option<&PathBuf>,
@@ -92,28 +181,42 @@ pub(super) fn configure(
 ) -> (Settings, Lexicon, Vec<PathBuf>) {
     let path = if isolated {
         None
+    } else if let Some(c) = config {
+        Some(c.clone())
     } else {
-        config
-            .cloned()
-            .or_else(|| std::env::current_dir().ok().and_then(|d| discover(&d)))
+        match std::env::current_dir().map(|d| discover(&d)) {
+            Ok(Ok(Some(found))) => {
+                eprintln!("reckon: using config {}", found.display());
+                Some(found)
+            }
+            Ok(Ok(None)) | Err(_) => None,
+            Ok(Err(e)) => {
+                eprintln!("error: {e}");
+                *errors += 1;
+                None
+            }
+        }
     };
     let mut settings = Settings::defaults();
     let mut lexicon_files: Vec<PathBuf> = Vec::new();
     if let Some(path) = path {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match Settings::load(Some((&path.display().to_string(), &text))) {
-                Ok(s) => {
-                    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                    lexicon_files = s.lexicon_files.iter().map(|f| base.join(f)).collect();
-                    settings = s;
+        match crate::source::read_config_text(&path) {
+            Ok(text) => {
+                let name = path.display().to_string();
+                match Settings::load(Some((&name, &text))) {
+                    Ok(s) => {
+                        lexicon_files =
+                            config_lexicons(&path, &name, &text, &s.lexicon_files, errors);
+                        settings = s;
+                    }
+                    Err(e) => {
+                        report(e);
+                        *errors += 1;
+                    }
                 }
-                Err(e) => {
-                    report(e);
-                    *errors += 1;
-                }
-            },
+            }
             Err(e) => {
-                eprintln!("error: {}: cannot read: {e}", path.display());
+                report(e);
                 *errors += 1;
             }
         }

@@ -1,0 +1,285 @@
+//! A repository's files are data, never a way out: special files and
+//! over-size inputs are refused unopened or unread, paths in a `reckon.yaml`
+//! stay inside its project, error messages quote only the user's YAML,
+//! configuration discovery stops at the repository root, and findings are
+//! rendered from the bytes that were checked.
+//!
+//! Every command runs with a time limit: a reckon that blocks on a FIFO or
+//! reads `/dev/zero` fails the test instead of hanging it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long one reckon run may take before the test fails.
+const LIMIT: Duration = Duration::from_secs(10);
+
+/// A fresh folder under the temporary directory, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("reckon-files-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// A folder that is a repository root (holds `.git`).
+    fn repo(test: &str) -> TempDir {
+        let d = TempDir::new(test);
+        std::fs::create_dir_all(d.0.join(".git")).unwrap();
+        d
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.0.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn fifo(&self, name: &str) -> PathBuf {
+        let p = self.0.join(name);
+        let ok = Command::new("mkfifo").arg(&p).status().unwrap().success();
+        assert!(ok, "mkfifo {}", p.display());
+        p
+    }
+
+    fn symlink(&self, target: &str, name: &str) -> PathBuf {
+        let p = self.0.join(name);
+        std::os::unix::fs::symlink(target, &p).unwrap();
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A weekday that does not fit its date: one error.
+const WRONG_WEEKDAY: &str = "The talks opened on Thursday, March 12, 2025, in Geneva.\n";
+
+/// Runs reckon in `dir` with `args` and `stdin`, killing it after [`LIMIT`].
+fn reckon(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("reckon"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Writing stdin from a thread: a reckon that does not read it cannot block the test.
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "reckon {args:?} did not finish in {LIMIT:?}\nstderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// --- 1. Only regular files, and no more than the limit --------------------
+
+#[test]
+fn a_fifo_input_is_refused_unopened_and_the_other_inputs_are_read() {
+    let d = TempDir::new("fifo-input");
+    d.fifo("f.md");
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    for cmd in ["check", "extract", "timeline"] {
+        let out = reckon(&d.0, &[cmd, "f.md", "good.md"], b"");
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("f.md: not a regular file (a FIFO); skipped"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).contains("March 12, 2025"), "{cmd}: {}", stdout(&out));
+    }
+}
+
+#[test]
+fn a_link_to_a_device_is_refused() {
+    let d = TempDir::new("dev-zero");
+    d.symlink("/dev/zero", "z.md");
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    let out = reckon(&d.0, &["check", "z.md", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("z.md: not a regular file (a character device); skipped"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_fifo_or_device_lexicon_is_refused() {
+    let d = TempDir::repo("fifo-lexicon");
+    d.fifo("lex.yaml");
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    // On the command line, for extract and check.
+    for cmd in ["extract", "check"] {
+        let out = reckon(&d.0, &[cmd, "--lexicon", "lex.yaml", "good.md"], b"");
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("lex.yaml: not a regular file (a FIFO); skipped"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
+    let out = reckon(&d.0, &["check", "--lexicon", "/dev/zero", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/dev/zero: not a regular file (a character device)"));
+    // Named in the discovered reckon.yaml.
+    d.write("reckon.yaml", b"lexicon: [lex.yaml]\n");
+    let out = reckon(&d.0, &["check", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("lex.yaml: not a regular file (a FIFO)"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    // The configuration itself.
+    std::fs::remove_file(d.0.join("reckon.yaml")).unwrap();
+    d.fifo("reckon.yaml");
+    let out = reckon(&d.0, &["check", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("reckon.yaml: not a regular file (a FIFO)"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_input_over_the_limit_is_refused_and_the_limit_can_be_set() {
+    let d = TempDir::new("too-large");
+    let big = format!("{}{}", WRONG_WEEKDAY, "x".repeat(2000));
+    d.write("big.md", big.as_bytes());
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    let out = reckon(&d.0, &["check", "--max-file-size", "1K", "big.md", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.md: larger than the limit of 1024 bytes; skipped"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    // The default limit reads it; so does a larger one.
+    for args in [&["check", "big.md"][..], &["check", "--max-file-size", "4KiB", "big.md"]] {
+        let out = reckon(&d.0, args, b"");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+    }
+    // Standard input is bounded by the same limit.
+    let out = reckon(&d.0, &["extract", "--max-file-size", "1K", "-"], big.as_bytes());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<stdin>: larger than the limit of 1024 bytes"),
+        "{}",
+        stderr(&out)
+    );
+    let out = reckon(&d.0, &["check", "-"], WRONG_WEEKDAY.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // A size that is not one is a usage error.
+    let out = reckon(&d.0, &["check", "--max-file-size", "lots", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`lots` is not a size"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_lexicon_over_16_mib_is_refused_unread() {
+    let d = TempDir::new("big-lexicon");
+    let f = std::fs::File::create(d.0.join("lex.yaml")).unwrap();
+    f.set_len((16 << 20) + 1).unwrap(); // sparse: nothing is written
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    let out = reckon(&d.0, &["check", "--lexicon", "lex.yaml", "good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lex.yaml: larger than the limit of 16777216 bytes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+// --- 2. Paths in a reckon.yaml stay in its project -------------------------
+
+const LEXICON: &str = "numbers:\n  zork: 7\n";
+
+#[test]
+fn a_config_cannot_name_a_lexicon_outside_its_project() {
+    let outer = TempDir::new("escape");
+    std::fs::write(outer.0.join("outside.yaml"), LEXICON).unwrap();
+    let repo = outer.0.join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join("good.md"), WRONG_WEEKDAY).unwrap();
+    std::os::unix::fs::symlink(outer.0.join("outside.yaml"), repo.join("link.yaml")).unwrap();
+    let cases = [
+        ("/proc/self/environ", "1:11", "is an absolute path; not read"),
+        ("../outside.yaml", "1:11", "leads outside"),
+        ("\"../../../../../etc/hostname\"", "1:12", "leads outside"),
+        ("link.yaml", "1:11", "leads outside"),
+    ];
+    for (entry, at, why) in cases {
+        std::fs::write(repo.join("reckon.yaml"), format!("lexicon: [{entry}]\n")).unwrap();
+        let out = reckon(&repo, &["check", "good.md"], b"");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{entry}: {err}");
+        assert!(err.contains(&format!("reckon.yaml:{at}: `lexicon` entry")), "{entry}: {err}");
+        assert!(err.contains(why), "{entry}: {err}");
+        assert!(!err.contains("PATH="), "{entry}: the environment was quoted: {err}");
+        assert!(!err.contains("zork"), "{entry}: the outside file was read: {err}");
+        // The inputs are still checked.
+        assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    }
+    // Given with --config from elsewhere, the file is confined all the same.
+    std::fs::write(repo.join("reckon.yaml"), "lexicon: [../outside.yaml]\n").unwrap();
+    let out = reckon(&outer.0, &["check", "--config", "repo/reckon.yaml", "repo/good.md"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("leads outside"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_config_may_name_a_lexicon_anywhere_in_its_repository_and_the_command_line_anywhere() {
+    let outer = TempDir::new("inside");
+    std::fs::write(outer.0.join("outside.yaml"), LEXICON).unwrap();
+    let repo = outer.0.join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("docs")).unwrap();
+    std::fs::write(repo.join("words.yaml"), LEXICON).unwrap();
+    std::fs::write(repo.join("docs/reckon.yaml"), "lexicon: [../words.yaml]\n").unwrap();
+    std::fs::write(repo.join("docs/a.md"), "There were zork of them.\n").unwrap();
+    let out = reckon(&repo.join("docs"), &["extract", "a.md"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = reckon(&repo.join("docs"), &["check", "a.md"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let outside = outer.0.join("outside.yaml");
+    let out = reckon(
+        &repo.join("docs"),
+        &["extract", "--format", "json", "--lexicon", outside.to_str().unwrap(), "a.md"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"zork\""), "{}", stdout(&out));
+}
