@@ -283,3 +283,31 @@ fn a_config_may_name_a_lexicon_anywhere_in_its_repository_and_the_command_line_a
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("\"zork\""), "{}", stdout(&out));
 }
+
+// --- 3. An error quotes the user's YAML, one short line of it -------------
+
+#[test]
+fn a_lexicon_error_quotes_one_line_and_a_file_that_is_not_yaml_text_not_at_all() {
+    let d = TempDir::repo("quote");
+    d.write("good.md", WRONG_WEEKDAY.as_bytes());
+    d.write("env.yaml", b"CI_TOKEN=s3cret\0HOME=/root\0");
+    let long = format!("numbers:\n  zork: 7\n  {}: [1]\n  mine: 2\n", "k".repeat(400));
+    d.write("long.yaml", long.as_bytes());
+    d.write("reckon.yaml", b"lexicon: [env.yaml]\n");
+    let out = reckon(&d.0, &["check", "good.md"], b"");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("env.yaml:1:16: not a YAML text: control character U+0000; nothing of it is quoted"),
+        "{err}"
+    );
+    assert!(!err.contains("s3cret") && !err.contains("CI_TOKEN"), "{err}");
+    let out = reckon(&d.0, &["extract", "--lexicon", "long.yaml", "good.md"], b"");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("long.yaml:3:"), "{err}");
+    let quoted: Vec<&str> = err.lines().filter(|l| l.contains(" │ ")).collect();
+    assert_eq!(quoted.len(), 1, "one line is quoted: {err}");
+    assert!(quoted[0].len() < 200, "{err}");
+    assert!(!err.contains("zork") && !err.contains("mine"), "{err}");
+}
