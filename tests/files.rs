@@ -99,6 +99,34 @@ fn reckon(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     }
 }
 
+/// A folder holding `name` (with `text`) and `repo/`, which becomes a
+/// repository when it gets its `.git`.
+fn outside_and_repo(test: &str, name: &str, text: &str) -> (TempDir, PathBuf) {
+    let outer = TempDir::new(test);
+    std::fs::write(outer.0.join(name), text).unwrap();
+    let repo = outer.0.join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    (outer, repo)
+}
+
+/// Runs reckon as [`reckon`] does and asserts its exit status and that its
+/// standard error says each of `said`.
+fn expect(dir: &Path, args: &[&str], stdin: &[u8], code: i32, said: &[&str]) -> Output {
+    let out = reckon(dir, args, stdin);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    for s in said {
+        assert!(err.contains(s), "{args:?}: no {s:?} in: {err}");
+    }
+    out
+}
+
+/// The one readable input, with its wrong weekday, was still checked.
+fn good_md_was_checked(out: &Output) {
+    let said = stdout(out);
+    assert!(said.contains("1 file checked: 1 error"), "{said}");
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -115,14 +143,18 @@ fn a_fifo_input_is_refused_unopened_and_the_other_inputs_are_read() {
     d.fifo("f.md");
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
     for cmd in ["check", "extract", "timeline"] {
-        let out = reckon(&d.0, &[cmd, "f.md", "good.md"], b"");
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
-        assert!(
-            stderr(&out).contains("f.md: not a regular file (a FIFO); skipped"),
-            "{cmd}: {}",
-            stderr(&out)
+        let out = expect(
+            &d.0,
+            &[cmd, "f.md", "good.md"],
+            b"",
+            2,
+            &["f.md: not a regular file (a FIFO); skipped"],
         );
-        assert!(stdout(&out).contains("March 12, 2025"), "{cmd}: {}", stdout(&out));
+        assert!(
+            stdout(&out).contains("March 12, 2025"),
+            "{cmd}: {}",
+            stdout(&out)
+        );
     }
 }
 
@@ -131,14 +163,14 @@ fn a_link_to_a_device_is_refused() {
     let d = TempDir::new("dev-zero");
     d.symlink("/dev/zero", "z.md");
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
-    let out = reckon(&d.0, &["check", "z.md", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("z.md: not a regular file (a character device); skipped"),
-        "{}",
-        stderr(&out)
+    let out = expect(
+        &d.0,
+        &["check", "z.md", "good.md"],
+        b"",
+        2,
+        &["z.md: not a regular file (a character device); skipped"],
     );
-    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    good_md_was_checked(&out);
 }
 
 #[test]
@@ -148,29 +180,41 @@ fn a_fifo_or_device_lexicon_is_refused() {
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
     // On the command line, for extract and check.
     for cmd in ["extract", "check"] {
-        let out = reckon(&d.0, &[cmd, "--lexicon", "lex.yaml", "good.md"], b"");
-        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
-        assert!(
-            stderr(&out).contains("lex.yaml: not a regular file (a FIFO); skipped"),
-            "{cmd}: {}",
-            stderr(&out)
+        expect(
+            &d.0,
+            &[cmd, "--lexicon", "lex.yaml", "good.md"],
+            b"",
+            2,
+            &["lex.yaml: not a regular file (a FIFO); skipped"],
         );
     }
-    let out = reckon(&d.0, &["check", "--lexicon", "/dev/zero", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("/dev/zero: not a regular file (a character device)"));
+    expect(
+        &d.0,
+        &["check", "--lexicon", "/dev/zero", "good.md"],
+        b"",
+        2,
+        &["/dev/zero: not a regular file (a character device)"],
+    );
     // Named in the discovered reckon.yaml.
     d.write("reckon.yaml", b"lexicon: [lex.yaml]\n");
-    let out = reckon(&d.0, &["check", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("lex.yaml: not a regular file (a FIFO)"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    let out = expect(
+        &d.0,
+        &["check", "good.md"],
+        b"",
+        2,
+        &["lex.yaml: not a regular file (a FIFO)"],
+    );
+    good_md_was_checked(&out);
     // The configuration itself.
     std::fs::remove_file(d.0.join("reckon.yaml")).unwrap();
     d.fifo("reckon.yaml");
-    let out = reckon(&d.0, &["check", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("reckon.yaml: not a regular file (a FIFO)"), "{}", stderr(&out));
+    expect(
+        &d.0,
+        &["check", "good.md"],
+        b"",
+        2,
+        &["reckon.yaml: not a regular file (a FIFO)"],
+    );
 }
 
 #[test]
@@ -179,33 +223,40 @@ fn an_input_over_the_limit_is_refused_and_the_limit_can_be_set() {
     let big = format!("{}{}", WRONG_WEEKDAY, "x".repeat(2000));
     d.write("big.md", big.as_bytes());
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
-    let out = reckon(&d.0, &["check", "--max-file-size", "1K", "big.md", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("big.md: larger than the limit of 1024 bytes; skipped"),
-        "{}",
-        stderr(&out)
+    let out = expect(
+        &d.0,
+        &["check", "--max-file-size", "1K", "big.md", "good.md"],
+        b"",
+        2,
+        &["big.md: larger than the limit of 1024 bytes; skipped"],
     );
-    assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+    good_md_was_checked(&out);
     // The default limit reads it; so does a larger one.
-    for args in [&["check", "big.md"][..], &["check", "--max-file-size", "4KiB", "big.md"]] {
+    for args in [
+        &["check", "big.md"][..],
+        &["check", "--max-file-size", "4KiB", "big.md"],
+    ] {
         let out = reckon(&d.0, args, b"");
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
     }
     // Standard input is bounded by the same limit.
-    let out = reckon(&d.0, &["extract", "--max-file-size", "1K", "-"], big.as_bytes());
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("<stdin>: larger than the limit of 1024 bytes"),
-        "{}",
-        stderr(&out)
+    expect(
+        &d.0,
+        &["extract", "--max-file-size", "1K", "-"],
+        big.as_bytes(),
+        2,
+        &["<stdin>: larger than the limit of 1024 bytes"],
     );
     let out = reckon(&d.0, &["check", "-"], WRONG_WEEKDAY.as_bytes());
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     // A size that is not one is a usage error.
-    let out = reckon(&d.0, &["check", "--max-file-size", "lots", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("`lots` is not a size"), "{}", stderr(&out));
+    expect(
+        &d.0,
+        &["check", "--max-file-size", "lots", "good.md"],
+        b"",
+        2,
+        &["`lots` is not a size"],
+    );
 }
 
 #[test]
@@ -214,12 +265,12 @@ fn a_lexicon_over_16_mib_is_refused_unread() {
     let f = std::fs::File::create(d.0.join("lex.yaml")).unwrap();
     f.set_len((16 << 20) + 1).unwrap(); // sparse: nothing is written
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
-    let out = reckon(&d.0, &["check", "--lexicon", "lex.yaml", "good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("lex.yaml: larger than the limit of 16777216 bytes"),
-        "{}",
-        stderr(&out)
+    expect(
+        &d.0,
+        &["check", "--lexicon", "lex.yaml", "good.md"],
+        b"",
+        2,
+        &["lex.yaml: larger than the limit of 16777216 bytes"],
     );
 }
 
@@ -229,14 +280,16 @@ const LEXICON: &str = "numbers:\n  zork: 7\n";
 
 #[test]
 fn a_config_cannot_name_a_lexicon_outside_its_project() {
-    let outer = TempDir::new("escape");
-    std::fs::write(outer.0.join("outside.yaml"), LEXICON).unwrap();
-    let repo = outer.0.join("repo");
+    let (outer, repo) = outside_and_repo("escape", "outside.yaml", LEXICON);
     std::fs::create_dir_all(repo.join(".git")).unwrap();
     std::fs::write(repo.join("good.md"), WRONG_WEEKDAY).unwrap();
     std::os::unix::fs::symlink(outer.0.join("outside.yaml"), repo.join("link.yaml")).unwrap();
     let cases = [
-        ("/proc/self/environ", "1:11", "is an absolute path; not read"),
+        (
+            "/proc/self/environ",
+            "1:11",
+            "is an absolute path; not read",
+        ),
         ("../outside.yaml", "1:11", "leads outside"),
         ("\"../../../../../etc/hostname\"", "1:12", "leads outside"),
         ("link.yaml", "1:11", "leads outside"),
@@ -246,25 +299,36 @@ fn a_config_cannot_name_a_lexicon_outside_its_project() {
         let out = reckon(&repo, &["check", "good.md"], b"");
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{entry}: {err}");
-        assert!(err.contains(&format!("reckon.yaml:{at}: `lexicon` entry")), "{entry}: {err}");
+        assert!(
+            err.contains(&format!("reckon.yaml:{at}: `lexicon` entry")),
+            "{entry}: {err}"
+        );
         assert!(err.contains(why), "{entry}: {err}");
-        assert!(!err.contains("PATH="), "{entry}: the environment was quoted: {err}");
-        assert!(!err.contains("zork"), "{entry}: the outside file was read: {err}");
+        assert!(
+            !err.contains("PATH="),
+            "{entry}: the environment was quoted: {err}"
+        );
+        assert!(
+            !err.contains("zork"),
+            "{entry}: the outside file was read: {err}"
+        );
         // The inputs are still checked.
-        assert!(stdout(&out).contains("1 file checked: 1 error"), "{}", stdout(&out));
+        good_md_was_checked(&out);
     }
     // Given with --config from elsewhere, the file is confined all the same.
     std::fs::write(repo.join("reckon.yaml"), "lexicon: [../outside.yaml]\n").unwrap();
-    let out = reckon(&outer.0, &["check", "--config", "repo/reckon.yaml", "repo/good.md"], b"");
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("leads outside"), "{}", stderr(&out));
+    expect(
+        &outer.0,
+        &["check", "--config", "repo/reckon.yaml", "repo/good.md"],
+        b"",
+        2,
+        &["leads outside"],
+    );
 }
 
 #[test]
 fn a_config_may_name_a_lexicon_anywhere_in_its_repository_and_the_command_line_anywhere() {
-    let outer = TempDir::new("inside");
-    std::fs::write(outer.0.join("outside.yaml"), LEXICON).unwrap();
-    let repo = outer.0.join("repo");
+    let (outer, repo) = outside_and_repo("inside", "outside.yaml", LEXICON);
     std::fs::create_dir_all(repo.join(".git")).unwrap();
     std::fs::create_dir_all(repo.join("docs")).unwrap();
     std::fs::write(repo.join("words.yaml"), LEXICON).unwrap();
@@ -277,7 +341,14 @@ fn a_config_may_name_a_lexicon_anywhere_in_its_repository_and_the_command_line_a
     let outside = outer.0.join("outside.yaml");
     let out = reckon(
         &repo.join("docs"),
-        &["extract", "--format", "json", "--lexicon", outside.to_str().unwrap(), "a.md"],
+        &[
+            "extract",
+            "--format",
+            "json",
+            "--lexicon",
+            outside.to_str().unwrap(),
+            "a.md",
+        ],
         b"",
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -291,17 +362,25 @@ fn a_lexicon_error_quotes_one_line_and_a_file_that_is_not_yaml_text_not_at_all()
     let d = TempDir::repo("quote");
     d.write("good.md", WRONG_WEEKDAY.as_bytes());
     d.write("env.yaml", b"CI_TOKEN=s3cret\0HOME=/root\0");
-    let long = format!("numbers:\n  zork: 7\n  {}: [1]\n  mine: 2\n", "k".repeat(400));
+    let long = format!(
+        "numbers:\n  zork: 7\n  {}: [1]\n  mine: 2\n",
+        "k".repeat(400)
+    );
     d.write("long.yaml", long.as_bytes());
     d.write("reckon.yaml", b"lexicon: [env.yaml]\n");
     let out = reckon(&d.0, &["check", "good.md"], b"");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("env.yaml:1:16: not a YAML text: control character U+0000; nothing of it is quoted"),
+        err.contains(
+            "env.yaml:1:16: not a YAML text: control character U+0000; nothing of it is quoted"
+        ),
         "{err}"
     );
-    assert!(!err.contains("s3cret") && !err.contains("CI_TOKEN"), "{err}");
+    assert!(
+        !err.contains("s3cret") && !err.contains("CI_TOKEN"),
+        "{err}"
+    );
     let out = reckon(&d.0, &["extract", "--lexicon", "long.yaml", "good.md"], b"");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
@@ -310,4 +389,74 @@ fn a_lexicon_error_quotes_one_line_and_a_file_that_is_not_yaml_text_not_at_all()
     assert_eq!(quoted.len(), 1, "one line is quoted: {err}");
     assert!(quoted[0].len() < 200, "{err}");
     assert!(!err.contains("zork") && !err.contains("mine"), "{err}");
+}
+
+// --- 4. Discovery stops at the repository root, and names what it found ---
+
+const NO_WEEKDAYS: &str = "rules:\n  weekday-mismatch:\n    enabled: false\n";
+
+#[test]
+fn a_config_above_the_repository_is_never_used() {
+    let (outer, repo) = outside_and_repo("above-repo", "reckon.yaml", NO_WEEKDAYS);
+    std::fs::create_dir_all(repo.join("docs")).unwrap();
+    // A worktree's or submodule's `.git` is a file.
+    std::fs::write(repo.join(".git"), "gitdir: /elsewhere\n").unwrap();
+    std::fs::write(repo.join("docs/a.md"), WRONG_WEEKDAY).unwrap();
+    for cwd in [repo.clone(), repo.join("docs")] {
+        let path = if cwd == repo { "docs/a.md" } else { "a.md" };
+        let out = reckon(&cwd, &["check", path], b"");
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("using config"), "{}", stderr(&out));
+    }
+    // Outside the repository it is found, and named.
+    std::fs::create_dir_all(outer.0.join("notes")).unwrap();
+    std::fs::write(outer.0.join("notes/a.md"), WRONG_WEEKDAY).unwrap();
+    expect(
+        &outer.0.join("notes"),
+        &["check", "a.md"],
+        b"",
+        0,
+        &["reckon: using config ../reckon.yaml"],
+    );
+}
+
+#[test]
+fn the_config_in_force_is_named_on_stderr_and_json_stays_clean() {
+    let repo = TempDir::repo("named");
+    repo.write("reckon.yaml", NO_WEEKDAYS.as_bytes());
+    repo.write("docs/a.md", WRONG_WEEKDAY.as_bytes());
+    let out = reckon(
+        &repo.0.join("docs"),
+        &["check", "--format", "json", "a.md"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "reckon: using config ../reckon.yaml\n");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    // Given with --config, or --isolated: nothing to say.
+    let out = reckon(
+        &repo.0,
+        &["check", "--config", "reckon.yaml", "docs/a.md"],
+        b"",
+    );
+    assert_eq!((out.status.code(), stderr(&out).as_str()), (Some(0), ""));
+    let out = reckon(&repo.0, &["check", "--isolated", "docs/a.md"], b"");
+    assert_eq!((out.status.code(), stderr(&out).as_str()), (Some(1), ""));
+}
+
+#[test]
+fn a_discovered_config_that_links_out_of_the_repository_is_refused() {
+    let (outer, repo) = outside_and_repo("config-link", "theirs.yaml", NO_WEEKDAYS);
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join("a.md"), WRONG_WEEKDAY).unwrap();
+    std::os::unix::fs::symlink(outer.0.join("theirs.yaml"), repo.join("reckon.yaml")).unwrap();
+    let out = expect(
+        &repo,
+        &["check", "a.md"],
+        b"",
+        2,
+        &["reckon.yaml: leads outside the repository"],
+    );
+    good_md_was_checked(&out);
 }

@@ -106,7 +106,11 @@ fn parse_size(s: &str) -> Result<u64, String> {
         "k" | "kb" | "kib" => 10,
         "m" | "mb" | "mib" => 20,
         "g" | "gb" | "gib" => 30,
-        _ => return Err(format!("`{s}` is not a size (e.g. 1048576, 512K, 256M, 1G)")),
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size (e.g. 1048576, 512K, 256M, 1G)"
+            ))
+        }
     };
     n.parse::<u64>()
         .ok()

@@ -76,7 +76,11 @@ impl SourceCode for Snippet {
             .text
             .as_str()
             // Context, when asked for, is the whole piece (it is one line).
-            .read_span(&SourceSpan::new(local.into(), span.len()), before.min(1), after.min(1))?;
+            .read_span(
+                &SourceSpan::new(local.into(), span.len()),
+                before.min(1),
+                after.min(1),
+            )?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             c.data(),
@@ -108,8 +112,12 @@ impl YamlError {
         let (from, to) = if line_end - line_start <= SNIPPET_MAX {
             (line_start, line_end)
         } else {
-            let from = floor_char_boundary(text, offset.saturating_sub(SNIPPET_MAX / 3).max(line_start));
-            (from, floor_char_boundary(text, (from + SNIPPET_MAX).min(line_end)))
+            let from =
+                floor_char_boundary(text, offset.saturating_sub(SNIPPET_MAX / 3).max(line_start));
+            (
+                from,
+                floor_char_boundary(text, (from + SNIPPET_MAX).min(line_end)),
+            )
         };
         let len = len.min(to.saturating_sub(offset));
         YamlError {
@@ -273,7 +281,8 @@ mod tests {
 
     /// The report as printed, without colours.
     fn rendered(err: YamlError) -> String {
-        let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
         let mut out = String::new();
         handler.render_report(&mut out, &err).unwrap();
         out
@@ -283,8 +292,14 @@ mod tests {
     fn a_report_quotes_one_line_only() {
         let text = "# secret-1\nname: a\ncount: 2\ncolour: red\n# secret-2\n";
         let out = rendered(parse::<Small>("x.yaml", text).unwrap_err());
-        assert!(out.contains("colour: red") && out.contains("[x.yaml:4:1]"), "{out}");
-        assert!(!out.contains("count: 2") && !out.contains("secret"), "{out}");
+        assert!(
+            out.contains("colour: red") && out.contains("[x.yaml:4:1]"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("count: 2") && !out.contains("secret"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -293,7 +308,11 @@ mod tests {
         let text = format!("name: a\ncount: 2\n{key}{}: 1\n", "z".repeat(500));
         let err = parse::<Small>("x.yaml", &text).unwrap_err();
         assert!(err.message.len() < 200, "{}", err.message);
-        assert!(err.message.contains(&format!("`{}…`", "k".repeat(40))), "{}", err.message);
+        assert!(
+            err.message.contains(&format!("`{}…`", "k".repeat(40))),
+            "{}",
+            err.message
+        );
         let out = rendered(err);
         assert!(out.lines().all(|l| l.len() < 400), "{out}");
         assert!(!out.contains('z'), "{out}");
@@ -308,7 +327,10 @@ mod tests {
         let err = parse::<Small>("x.yaml", "TOKEN=s3cret\0HOME=/root\0").unwrap_err();
         assert_eq!((err.line, err.column), (1, 13));
         let out = rendered(err);
-        assert!(out.contains("not a YAML text: control character U+0000"), "{out}");
+        assert!(
+            out.contains("not a YAML text: control character U+0000"),
+            "{out}"
+        );
         assert!(!out.contains("s3cret") && !out.contains("TOKEN"), "{out}");
     }
 
