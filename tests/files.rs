@@ -460,3 +460,93 @@ fn a_discovered_config_that_links_out_of_the_repository_is_refused() {
     );
     good_md_was_checked(&out);
 }
+
+// --- 5. Findings are rendered from the bytes that were checked ------------
+
+/// The bytes reckon's process `pid` has read so far (`rchar`), if Linux says.
+fn bytes_read(pid: u32) -> Option<u64> {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar: "))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+/// Runs `reckon check` on the story set a.md, b.md, c.md and a long filler
+/// document after them, and calls `change` once reckon has read the filler
+/// (so b.md was checked) but is still checking it. `None` when reckon was
+/// done before the change could be made.
+fn check_and_change_b(dir: &Path, filler: usize, change: &dyn Fn(&Path)) -> Option<Output> {
+    let para = "The committee met again and talked about the weather, the roads and the harvest. ";
+    let big = (para.repeat(10) + "\n\n").repeat(filler);
+    std::fs::write(dir.join("big.md"), &big).unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("reckon"))
+        .current_dir(dir)
+        .args(["check", "--format", "json", "--config", "kursk.yaml"])
+        .args(["a.md", "b.md", "c.md", "big.md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let mut changed = false;
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            let out = child.wait_with_output().unwrap();
+            return changed.then_some(out);
+        }
+        if !changed && bytes_read(child.id()).unwrap_or(0) >= big.len() as u64 {
+            change(&dir.join("b.md"));
+            changed = true;
+        }
+        if start.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("reckon check did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn a_document_changed_before_its_findings_are_rendered_is_an_error_not_a_dropped_finding() {
+    let d = TempDir::new("changed");
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases");
+    for f in ["a.md", "b.md", "c.md"] {
+        let text = std::fs::read(cases.join("story-event-elapsed-01-planted").join(f)).unwrap();
+        d.write(f, &text);
+    }
+    let kursk = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/kursk.yaml");
+    d.write("kursk.yaml", &std::fs::read(kursk).unwrap());
+    let b = std::fs::read_to_string(d.0.join("b.md")).unwrap();
+    // Unchanged, b.md holds a finding across documents.
+    let out = check_and_change_b(&d.0, 10, &|_| {}).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\"event-elapsed\""),
+        "{}",
+        stdout(&out)
+    );
+    // Rewritten with the same length, or deleted, once it was checked.
+    let same_length = |p: &Path| std::fs::write(p, b.replace("four", "FOUR")).unwrap();
+    let deleted = |p: &Path| std::fs::remove_file(p).unwrap();
+    for (what, change) in [
+        ("rewritten", &same_length as &dyn Fn(&Path)),
+        ("deleted", &deleted),
+    ] {
+        std::fs::write(d.0.join("b.md"), &b).unwrap();
+        // A longer filler if reckon was too quick for the change.
+        let out = [2000, 8000, 32000]
+            .into_iter()
+            .find_map(|n| check_and_change_b(&d.0, n, change))
+            .unwrap_or_else(|| panic!("{what}: reckon always finished before b.md changed"));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+        assert!(
+            err.contains(
+                "b.md: changed while reckon was running; its cross-document findings are not shown"
+            ),
+            "{what}: {err}"
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["diagnostics"], serde_json::json!([]), "{what}: {v}");
+    }
+}

@@ -251,6 +251,24 @@ struct DocOutput {
     claims: Vec<crate::story::Claim>,
     /// Standard input cannot be read twice: kept when it made claims.
     kept: Option<crate::source::Document>,
+    /// A file that made claims: what it was when checked, to know it again
+    /// when its cross-document findings are rendered from a second read.
+    fingerprint: Option<Fingerprint>,
+}
+
+/// The byte length and a 64-bit keyed hash of a document's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        use std::hash::BuildHasher;
+        // SipHash with this run's random keys: a file cannot be made to collide.
+        static KEYS: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+            std::sync::OnceLock::new();
+        let keys = KEYS.get_or_init(std::collections::hash_map::RandomState::new);
+        Fingerprint(text.len(), keys.hash_one(text.as_bytes()))
+    }
 }
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
@@ -297,6 +315,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut index = crate::story::Index::default();
     let mut names = vec![String::new(); paths.len()];
     let mut kept: Vec<Option<crate::source::Document>> = (0..paths.len()).map(|_| None).collect();
+    let mut prints = vec![None; paths.len()];
     for (i, r) in results.into_iter().enumerate() {
         let Some(r) = r else { continue };
         if r.read_error {
@@ -315,6 +334,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         }
         names[i] = r.name;
         kept[i] = r.kept;
+        prints[i] = r.fingerprint;
         for c in r.claims {
             index.add(c);
         }
@@ -327,7 +347,12 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let across = check::run_set(&set);
     drop(index);
     if !across.is_empty() {
-        let out = render_set(a, &across, &paths, &mut kept, color, &mut counts);
+        let docs = Rendered {
+            paths: &paths,
+            kept: &mut kept,
+            prints: &prints,
+        };
+        let out = render_set(a, &across, docs, color, &mut counts, &mut errors);
         match a.format {
             Format::Json => json.extend(out.json),
             _ => {
@@ -369,16 +394,27 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     }
 }
 
+/// The documents that findings across the set can label.
+struct Rendered<'a> {
+    paths: &'a [PathBuf],
+    /// Standard input, kept.
+    kept: &'a mut [Option<crate::source::Document>],
+    /// What each file was when it was checked.
+    prints: &'a [Option<Fingerprint>],
+}
+
 /// Renders the findings across documents: reads again the documents they
 /// label (standard input was kept), drops what their suppression comments
-/// suppress, and counts the rest.
+/// suppress, and counts the rest. A document that cannot be read again, or
+/// is not what was checked (its length or hash differ), is an error (exit
+/// status 2), and the findings that label it are not shown.
 fn render_set(
     a: &CheckArgs,
     findings: &[check::Finding],
-    paths: &[PathBuf],
-    kept: &mut [Option<crate::source::Document>],
+    set: Rendered<'_>,
     color: bool,
     counts: &mut [usize; 3],
+    errors: &mut usize,
 ) -> DocOutput {
     let mut wanted: Vec<usize> = findings
         .iter()
@@ -389,16 +425,29 @@ fn render_set(
     let mut docs: Vec<crate::source::Document> = Vec::new();
     let mut local = std::collections::HashMap::new();
     for d in wanted {
-        let doc = match kept[d].take() {
-            Some(doc) => Ok(doc),
-            None => a.input.read(&paths[d]),
+        let doc = match set.kept[d].take() {
+            Some(doc) => Some(doc),
+            None => match a.input.read(&set.paths[d]) {
+                Ok(doc) if set.prints[d] == Some(Fingerprint::of(&doc.text)) => Some(doc),
+                Ok(_) => None,
+                Err(e) => {
+                    report(e);
+                    None
+                }
+            },
         };
         match doc {
-            Ok(doc) => {
+            Some(doc) => {
                 local.insert(d, docs.len());
                 docs.push(doc);
             }
-            Err(e) => report(e),
+            None => {
+                eprintln!(
+                    "error: {}: changed while reckon was running; its cross-document findings are not shown",
+                    set.paths[d].display()
+                );
+                *errors += 1;
+            }
         }
     }
     let mut shown = Vec::new();
@@ -485,8 +534,13 @@ fn check_one(
         Format::Concise => out.text = concise::render(&findings, &docs),
         Format::Json => out.json = findings_json::diagnostics(&findings, &docs),
     }
-    if p.as_os_str() == "-" && !out.claims.is_empty() {
-        out.kept = Some(doc);
+    // What may be rendered again once the set is checked.
+    if !out.claims.is_empty() {
+        if p.as_os_str() == "-" {
+            out.kept = Some(doc);
+        } else {
+            out.fingerprint = Some(Fingerprint::of(&doc.text));
+        }
     }
     out
 }
