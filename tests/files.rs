@@ -550,3 +550,65 @@ fn a_document_changed_before_its_findings_are_rendered_is_an_error_not_a_dropped
         assert_eq!(v["diagnostics"], serde_json::json!([]), "{what}: {v}");
     }
 }
+
+// --- 6. Lexicon numbers are finite -----------------------------------------
+
+#[test]
+fn a_lexicon_number_that_is_not_finite_is_an_error_at_its_place() {
+    let d = TempDir::new("nan");
+    d.write(
+        "doc.txt",
+        b"It was about 40 km away; zork delegates came.\n",
+    );
+    let cases = [
+        (
+            "hedges:\n  h:\n    words: [nanhedge]\n    low: .nan\n",
+            "4:10: hedges.h.low",
+            "NaN",
+        ),
+        (
+            "hedges:\n  h:\n    words: [x]\n    high: .inf\n",
+            "4:11: hedges.h.high",
+            "inf",
+        ),
+        ("numbers:\n  zork: .nan\n", "2:9: numbers.zork", "NaN"),
+        (
+            "multipliers:\n  zillion: .inf\n",
+            "2:12: multipliers.zillion",
+            "inf",
+        ),
+        (
+            "fractions:\n  halfish: .nan\n",
+            "2:12: fractions.halfish",
+            "NaN",
+        ),
+        (
+            "units:\n  - {name: q, dimension: temperature, factor: 1, offset: .nan}\n",
+            "2:58: units[0].offset",
+            "NaN",
+        ),
+        (
+            "vague-numbers:\n  scads: {low: .nan, high: 3}\n",
+            "2:16: vague-numbers.scads.low",
+            "NaN",
+        ),
+        (
+            "vague-numbers:\n  scads: {low: 1, high: -.inf}\n",
+            "2:25: vague-numbers.scads.high",
+            "-inf",
+        ),
+    ];
+    for (lexicon, at, not) in cases {
+        d.write("lex.yaml", lexicon.as_bytes());
+        let said = format!("lex.yaml:{at}: a lexicon number must be finite, not {not}");
+        for cmd in ["check", "extract"] {
+            expect(
+                &d.0,
+                &[cmd, "--lexicon", "lex.yaml", "doc.txt"],
+                b"",
+                2,
+                &[&said],
+            );
+        }
+    }
+}
