@@ -185,7 +185,9 @@ impl<'de> Deserialize<'de> for Finite {
                 if v.is_finite() {
                     Ok(Finite(v))
                 } else {
-                    Err(E::custom(format!("a lexicon number must be finite, not {v}")))
+                    Err(E::custom(format!(
+                        "a lexicon number must be finite, not {v}"
+                    )))
                 }
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Finite, E> {
