@@ -12,6 +12,7 @@ use clap::ValueEnum;
 
 use super::{expand_paths, load_lexicon, report, InputArgs};
 use crate::check::{self, CheckContext, DocView, Settings, Severity};
+use crate::config::YamlError;
 use crate::lexicon::Lexicon;
 use crate::render::{concise, findings_json, human};
 
@@ -74,16 +75,104 @@ pub(crate) struct CheckArgs {
     threads: usize,
 }
 
-/// `reckon.yaml` (or `.reckon.yaml`) in `dir` or its nearest parent that has one.
-fn discover(dir: &Path) -> Option<PathBuf> {
+/// The repository `dir` is in: its first ancestor holding `.git` (a folder,
+/// or the file of a worktree or submodule).
+fn repository_root(dir: &Path) -> Option<&Path> {
     dir.ancestors()
-        .flat_map(|d| ["reckon.yaml", ".reckon.yaml"].map(|n| d.join(n)))
-        .find(|p| p.is_file())
+        .find(|d| std::fs::symlink_metadata(d.join(".git")).is_ok())
+}
+
+/// `reckon.yaml` (or `.reckon.yaml`) in `cwd` or its nearest parent that has
+/// one, never above the repository root (`cwd` is absolute). The path is
+/// relative to `cwd` (`reckon.yaml`, `../reckon.yaml`). A configuration that
+/// is a link leading out of the repository is an error.
+fn discover(cwd: &Path) -> Result<Option<PathBuf>, String> {
+    let root = repository_root(cwd);
+    let mut up = PathBuf::new();
+    for d in cwd.ancestors() {
+        for n in ["reckon.yaml", ".reckon.yaml"] {
+            if std::fs::symlink_metadata(d.join(n)).is_err() {
+                continue;
+            }
+            let shown = up.join(n);
+            if let Some(root) = root {
+                let inside = match (d.join(n).canonicalize(), root.canonicalize()) {
+                    (Ok(c), Ok(r)) => c.starts_with(r),
+                    _ => true, // reading it reports what is wrong
+                };
+                if !inside {
+                    return Err(format!(
+                        "{}: leads outside the repository {}; not used",
+                        shown.display(),
+                        root.display()
+                    ));
+                }
+            }
+            return Ok(Some(shown));
+        }
+        if root == Some(d) {
+            break;
+        }
+        up.push("..");
+    }
+    Ok(None)
+}
+
+/// The lexicon files that the configuration `config` (named `name`, holding
+/// `text`) lists, resolved against its folder. Each must stay inside that
+/// folder, or inside the repository that holds it: an absolute path, or one
+/// that leads out (`..`, a symbolic link), is reported as an error at its
+/// entry and left out.
+fn config_lexicons(
+    config: &Path,
+    name: &str,
+    text: &str,
+    entries: &[String],
+    errors: &mut usize,
+) -> Vec<PathBuf> {
+    let folder = config.parent().filter(|p| !p.as_os_str().is_empty());
+    let base = folder.unwrap_or(Path::new("."));
+    let root = match base.canonicalize() {
+        Ok(b) => repository_root(&b).unwrap_or(&b).to_path_buf(),
+        Err(e) => {
+            eprintln!("error: {}: {e}", base.display());
+            *errors += 1;
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for f in entries {
+        let why = if Path::new(f).is_absolute() {
+            format!("`lexicon` entry `{f}` is an absolute path; not read")
+        } else {
+            let joined = folder.map_or_else(|| PathBuf::from(f), |d| d.join(f));
+            match joined.canonicalize() {
+                Ok(c) if c.starts_with(&root) => {
+                    out.push(joined);
+                    continue;
+                }
+                Ok(_) => format!(
+                    "`lexicon` entry `{f}` leads outside {}; not read",
+                    root.display()
+                ),
+                Err(e) => format!("`lexicon` entry `{f}`: {e}"),
+            }
+        };
+        let help = format!(
+            "a lexicon named in a configuration is a path relative to it, inside {} \
+             (`--lexicon FILE` on the command line may be anywhere)",
+            root.display()
+        );
+        report(YamlError::at_text(name, text, f, why).with_help(help));
+        *errors += 1;
+    }
+    out
 }
 
 /// Settings and lexicon from the configuration (a bad file is reported and the
 /// defaults are used), and the files to read under the inputs, which the
-/// settings' extensions and excludes decide.
+/// settings' extensions and excludes decide. A configuration found by
+/// looking (not given with `--config`) is named on standard error.
 pub(super) fn configure(
     input: &InputArgs,
     config: Option<&PathBuf>,
@@ -92,28 +181,42 @@ pub(super) fn configure(
 ) -> (Settings, Lexicon, Vec<PathBuf>) {
     let path = if isolated {
         None
+    } else if let Some(c) = config {
+        Some(c.clone())
     } else {
-        config
-            .cloned()
-            .or_else(|| std::env::current_dir().ok().and_then(|d| discover(&d)))
+        match std::env::current_dir().map(|d| discover(&d)) {
+            Ok(Ok(Some(found))) => {
+                eprintln!("reckon: using config {}", found.display());
+                Some(found)
+            }
+            Ok(Ok(None)) | Err(_) => None,
+            Ok(Err(e)) => {
+                eprintln!("error: {e}");
+                *errors += 1;
+                None
+            }
+        }
     };
     let mut settings = Settings::defaults();
     let mut lexicon_files: Vec<PathBuf> = Vec::new();
     if let Some(path) = path {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => match Settings::load(Some((&path.display().to_string(), &text))) {
-                Ok(s) => {
-                    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                    lexicon_files = s.lexicon_files.iter().map(|f| base.join(f)).collect();
-                    settings = s;
+        match crate::source::read_config_text(&path) {
+            Ok(text) => {
+                let name = path.display().to_string();
+                match Settings::load(Some((&name, &text))) {
+                    Ok(s) => {
+                        lexicon_files =
+                            config_lexicons(&path, &name, &text, &s.lexicon_files, errors);
+                        settings = s;
+                    }
+                    Err(e) => {
+                        report(e);
+                        *errors += 1;
+                    }
                 }
-                Err(e) => {
-                    report(e);
-                    *errors += 1;
-                }
-            },
+            }
             Err(e) => {
-                eprintln!("error: {}: cannot read: {e}", path.display());
+                report(e);
                 *errors += 1;
             }
         }
@@ -148,6 +251,24 @@ struct DocOutput {
     claims: Vec<crate::story::Claim>,
     /// Standard input cannot be read twice: kept when it made claims.
     kept: Option<crate::source::Document>,
+    /// A file that made claims: what it was when checked, to know it again
+    /// when its cross-document findings are rendered from a second read.
+    fingerprint: Option<Fingerprint>,
+}
+
+/// The byte length and a 64-bit keyed hash of a document's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(text: &str) -> Fingerprint {
+        use std::hash::BuildHasher;
+        // SipHash with this run's random keys: a file cannot be made to collide.
+        static KEYS: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+            std::sync::OnceLock::new();
+        let keys = KEYS.get_or_init(std::collections::hash_map::RandomState::new);
+        Fingerprint(text.len(), keys.hash_one(text.as_bytes()))
+    }
 }
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
@@ -201,6 +322,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut index = crate::story::Index::default();
     let mut names = vec![String::new(); paths.len()];
     let mut kept: Vec<Option<crate::source::Document>> = (0..paths.len()).map(|_| None).collect();
+    let mut prints = vec![None; paths.len()];
     for (i, r) in results.into_iter().enumerate() {
         let Some(r) = r else { continue };
         if r.read_error {
@@ -219,6 +341,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         }
         names[i] = r.name;
         kept[i] = r.kept;
+        prints[i] = r.fingerprint;
         for c in r.claims {
             index.add(c);
         }
@@ -236,11 +359,18 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     drop(index);
     if !across.is_empty() {
         let mut set_counts = counts;
+        let mut set_errors = errors;
+        let docs = Rendered {
+            paths: &paths,
+            kept: &mut kept,
+            prints: &prints,
+        };
         match crate::guard::isolate(|| {
-            render_set(a, &across, &paths, &mut kept, color, &mut set_counts)
+            render_set(a, &across, docs, color, &mut set_counts, &mut set_errors)
         }) {
             Ok(out) => {
                 counts = set_counts;
+                errors = set_errors;
                 match a.format {
                     Format::Json => json.extend(out.json),
                     _ => {
@@ -288,16 +418,27 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     }
 }
 
+/// The documents that findings across the set can label.
+struct Rendered<'a> {
+    paths: &'a [PathBuf],
+    /// Standard input, kept.
+    kept: &'a mut [Option<crate::source::Document>],
+    /// What each file was when it was checked.
+    prints: &'a [Option<Fingerprint>],
+}
+
 /// Renders the findings across documents: reads again the documents they
 /// label (standard input was kept), drops what their suppression comments
-/// suppress, and counts the rest.
+/// suppress, and counts the rest. A document that cannot be read again, or
+/// is not what was checked (its length or hash differ), is an error (exit
+/// status 2), and the findings that label it are not shown.
 fn render_set(
     a: &CheckArgs,
     findings: &[check::Finding],
-    paths: &[PathBuf],
-    kept: &mut [Option<crate::source::Document>],
+    set: Rendered<'_>,
     color: bool,
     counts: &mut [usize; 3],
+    errors: &mut usize,
 ) -> DocOutput {
     let mut wanted: Vec<usize> = findings
         .iter()
@@ -308,16 +449,29 @@ fn render_set(
     let mut docs: Vec<crate::source::Document> = Vec::new();
     let mut local = std::collections::HashMap::new();
     for d in wanted {
-        let doc = match kept[d].take() {
-            Some(doc) => Ok(doc),
-            None => a.input.read(&paths[d]),
+        let doc = match set.kept[d].take() {
+            Some(doc) => Some(doc),
+            None => match a.input.read(&set.paths[d]) {
+                Ok(doc) if set.prints[d] == Some(Fingerprint::of(&doc.text)) => Some(doc),
+                Ok(_) => None,
+                Err(e) => {
+                    report(e);
+                    None
+                }
+            },
         };
         match doc {
-            Ok(doc) => {
+            Some(doc) => {
                 local.insert(d, docs.len());
                 docs.push(doc);
             }
-            Err(e) => report(e),
+            None => {
+                eprintln!(
+                    "error: {}: changed while reckon was running; its cross-document findings are not shown",
+                    set.paths[d].display()
+                );
+                *errors += 1;
+            }
         }
     }
     let mut shown = Vec::new();
@@ -405,8 +559,13 @@ fn check_one(
         Format::Concise => out.text = concise::render(&findings, &docs),
         Format::Json => out.json = findings_json::diagnostics(&findings, &docs),
     }
-    if p.as_os_str() == "-" && !out.claims.is_empty() {
-        out.kept = Some(doc);
+    // What may be rendered again once the set is checked.
+    if !out.claims.is_empty() {
+        if p.as_os_str() == "-" {
+            out.kept = Some(doc);
+        } else {
+            out.fingerprint = Some(Fingerprint::of(&doc.text));
+        }
     }
     out
 }

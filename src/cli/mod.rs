@@ -90,6 +90,32 @@ pub(crate) struct InputArgs {
     /// How to read all-numeric dates.
     #[arg(long, value_enum, default_value = "mdy")]
     date_order: DateOrderArg,
+    /// The largest document read, in bytes or with a suffix K, M, G (KiB, MiB, GiB);
+    /// larger inputs are reported and skipped.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "256M")]
+    max_file_size: u64,
+}
+
+/// `1048576`, `512K`, `256M`, `1G` (also `KiB`, `MiB`, `GiB`, `KB`…: powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, unit) = t.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a size (e.g. 1048576, 512K, 256M, 1G)"
+            ))
+        }
+    };
+    n.parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("`{s}` is not a size (e.g. 1048576, 512K, 256M, 1G)"))
 }
 
 /// `--date`: exactly YYYY-MM-DD, a year of four digits. chrono alone would take
@@ -130,10 +156,12 @@ pub(crate) fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
     }
     let mut texts = Vec::new();
     for f in files {
-        match std::fs::read_to_string(f) {
+        // A regular file of at most 16 MiB, in UTF-8: a lexicon error quotes
+        // only a file that passed these checks.
+        match crate::source::read_config_text(f) {
             Ok(t) => texts.push((f.display().to_string(), t)),
             Err(e) => {
-                eprintln!("error: {}: cannot read lexicon: {e}", f.display());
+                report(e);
                 return Err(());
             }
         }
@@ -228,9 +256,9 @@ impl InputArgs {
 
     fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
         if p.as_os_str() == "-" {
-            Document::read_stdin(self.stdin_filename.as_deref())
+            Document::read_stdin_limited(self.stdin_filename.as_deref(), self.max_file_size)
         } else {
-            Document::read(p)
+            Document::read_limited(p, self.max_file_size)
         }
     }
 }

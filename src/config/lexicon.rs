@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 use crate::value::units::Dimension;
 
@@ -31,16 +31,16 @@ pub struct LexiconFile {
     #[serde(default)]
     pub time_zones: Vec<String>,
     /// Cardinal number words.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "finite_map")]
     pub numbers: BTreeMap<String, f64>,
     /// Words that multiply the number before them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "finite_map")]
     pub multipliers: BTreeMap<String, f64>,
     /// Ordinal words.
     #[serde(default)]
     pub ordinals: BTreeMap<String, u32>,
     /// Fraction words and the value of one part.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "finite_map")]
     pub fractions: BTreeMap<String, f64>,
     /// Counts that are ranges by meaning ("several", "dozens").
     #[serde(default)]
@@ -104,8 +104,10 @@ pub struct CodedNames {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct VagueNumber {
     /// Smallest count meant.
+    #[serde(deserialize_with = "finite")]
     pub low: f64,
     /// Largest count meant.
+    #[serde(deserialize_with = "finite")]
     pub high: f64,
     /// Only a count when a multiplier follows ("some hundred").
     #[serde(default)]
@@ -122,8 +124,10 @@ pub struct Hedge {
     /// The words and phrases that express it.
     pub words: Vec<String>,
     /// Lower end as a multiple of `x`; absent means zero.
+    #[serde(default, deserialize_with = "finite_option")]
     pub low: Option<f64>,
     /// Upper end as a multiple of `x`; absent means unbounded.
+    #[serde(default, deserialize_with = "finite_option")]
     pub high: Option<f64>,
     /// The lower end itself is excluded.
     #[serde(default)]
@@ -142,9 +146,10 @@ pub struct Unit {
     /// What it measures.
     pub dimension: Dimension,
     /// Multiply by this to get the dimension's base unit.
+    #[serde(deserialize_with = "finite")]
     pub factor: f64,
     /// Added after the factor (temperatures).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "finite")]
     pub offset: f64,
     /// Other spellings, matched as whole words after a number.
     #[serde(default)]
@@ -159,5 +164,52 @@ pub struct Unit {
     pub code: Option<String>,
     /// How finely figures in this unit are written, when a trailing zero must
     /// not widen them (a temperature of 30 is to the degree, not the ten).
+    #[serde(default, deserialize_with = "finite_option")]
     pub rounding: Option<f64>,
+}
+
+/// A number of a lexicon file: `.nan`, `.inf` and `-.inf` are refused where
+/// they are written (serde_yaml gives the error the entry's line and column).
+struct Finite(f64);
+
+impl<'de> Deserialize<'de> for Finite {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Finite, D::Error> {
+        // Refused inside the visit of the scalar, so the error is placed at it.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Finite;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a finite number")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Finite, E> {
+                if v.is_finite() {
+                    Ok(Finite(v))
+                } else {
+                    Err(E::custom(format!(
+                        "a lexicon number must be finite, not {v}"
+                    )))
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Finite, E> {
+                Ok(Finite(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Finite, E> {
+                Ok(Finite(v as f64))
+            }
+        }
+        d.deserialize_f64(Visitor)
+    }
+}
+
+fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Finite::deserialize(d).map(|f| f.0)
+}
+
+fn finite_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Ok(Option::<Finite>::deserialize(d)?.map(|f| f.0))
+}
+
+fn finite_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, f64>, D::Error> {
+    let map = BTreeMap::<String, Finite>::deserialize(d)?;
+    Ok(map.into_iter().map(|(k, v)| (k, v.0)).collect())
 }

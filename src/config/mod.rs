@@ -9,11 +9,16 @@ pub mod check;
 pub mod front_matter;
 pub mod lexicon;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde::de::DeserializeOwned;
 
 /// A YAML file that could not be read as the kind of file it should be:
 /// unknown key, wrong type, invalid value. Points into the file.
+///
+/// It quotes at most one short piece of one line of the file (the line of
+/// the problem, or [`SNIPPET_MAX`] bytes of it around the problem), and
+/// clips what the message quotes from the file ([`clip_message`]); a file
+/// that is not YAML-looking text at all is not quoted.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{file}:{line}:{column}: {message}")]
 #[diagnostic(code(reckon::config::invalid_yaml))]
@@ -27,32 +32,107 @@ pub struct YamlError {
     /// What is wrong.
     pub message: String,
     #[source_code]
-    src: NamedSource<String>,
+    src: Option<Snippet>,
     #[label("here")]
-    at: SourceSpan,
+    at: Option<SourceSpan>,
     #[help]
     help: Option<String>,
+}
+
+/// The most bytes of a line an error quotes.
+const SNIPPET_MAX: usize = 120;
+
+/// The most characters of the file that a message quotes in one piece.
+const QUOTE_MAX: usize = 40;
+
+/// One piece of one line of a file, placed where it is in the file: the
+/// only source an error report can show.
+#[derive(Debug)]
+struct Snippet {
+    name: String,
+    /// The piece (no line break).
+    text: String,
+    /// Its byte offset in the file.
+    start: usize,
+    /// Its 0-based line.
+    line: usize,
+    /// The characters of its line before it.
+    column: usize,
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let local = span
+            .offset()
+            .checked_sub(self.start)
+            .filter(|o| o + span.len() <= self.text.len())
+            .ok_or(MietteError::OutOfBounds)?;
+        let c = self
+            .text
+            .as_str()
+            // Context, when asked for, is the whole piece (it is one line).
+            .read_span(
+                &SourceSpan::new(local.into(), span.len()),
+                before.min(1),
+                after.min(1),
+            )?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            SourceSpan::new((c.span().offset() + self.start).into(), c.span().len()),
+            c.line() + self.line,
+            c.column() + self.column,
+            c.line_count(),
+        )))
+    }
 }
 
 impl YamlError {
     /// A problem at byte `offset` of `text` (the whole file).
     pub fn at_offset(file: &str, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let offset = offset.min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        let len = text[offset..]
-            .find(['\n', ',', '}', ']'])
-            .unwrap_or(text.len() - offset)
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let mut line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        if line_end > offset && text[..line_end].ends_with('\r') {
+            line_end -= 1;
+        }
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = text[line_start..offset].chars().count() + 1;
+        let len = text[offset..line_end]
+            .find([',', '}', ']'])
+            .unwrap_or(line_end - offset)
             .max(1)
-            .min(text.len().saturating_sub(offset));
+            .min(line_end - offset);
+        // The line, or a window of it from a little before the problem: at most SNIPPET_MAX bytes.
+        let (from, to) = if line_end - line_start <= SNIPPET_MAX {
+            (line_start, line_end)
+        } else {
+            let from =
+                floor_char_boundary(text, offset.saturating_sub(SNIPPET_MAX / 3).max(line_start));
+            (
+                from,
+                floor_char_boundary(text, (from + SNIPPET_MAX).min(line_end)),
+            )
+        };
+        let len = len.min(to.saturating_sub(offset));
         YamlError {
             file: file.to_string(),
             line,
             column,
-            message: message.into(),
-            src: NamedSource::new(file, text.to_string()),
-            at: SourceSpan::new(offset.into(), len),
+            message: clip_message(&message.into()),
+            src: Some(Snippet {
+                name: file.to_string(),
+                text: text[from..to].to_string(),
+                start: from,
+                line: line - 1,
+                column: text[line_start..from].chars().count(),
+            }),
+            at: Some(SourceSpan::new(offset.into(), len)),
             help: None,
         }
     }
@@ -80,6 +160,70 @@ impl YamlError {
         }
         Self::at_offset(file, text, offset, message)
     }
+
+    /// `text` is not YAML-looking text (a control character at `offset`):
+    /// said without quoting any of it.
+    fn not_text(file: &str, text: &str, offset: usize, c: char) -> Self {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        YamlError {
+            file: file.to_string(),
+            line,
+            column,
+            message: format!(
+                "not a YAML text: control character U+{:04X}; nothing of it is quoted",
+                u32::from(c)
+            ),
+            src: None,
+            at: None,
+            help: Some("a configuration or lexicon file is YAML text".to_string()),
+        }
+    }
+}
+
+/// A message on one line, in which nothing quoted from the file (between
+/// backticks or double quotes) runs longer than [`QUOTE_MAX`] characters,
+/// and which is at most four times that long.
+fn clip_message(message: &str) -> String {
+    let line = message.lines().next().unwrap_or("");
+    let mut out = String::with_capacity(line.len().min(4 * QUOTE_MAX + 8));
+    let mut quote: Option<(char, usize)> = None;
+    for c in line.chars() {
+        if out.chars().count() >= 4 * QUOTE_MAX {
+            out.push('…');
+            break;
+        }
+        match quote {
+            Some((q, _)) if c == q => {
+                quote = None;
+                out.push(c);
+            }
+            Some((q, n)) => {
+                if n < QUOTE_MAX {
+                    out.push(c);
+                } else if n == QUOTE_MAX {
+                    out.push('…');
+                }
+                quote = Some((q, n + 1));
+            }
+            None => {
+                if c == '`' || c == '"' {
+                    quote = Some((c, 0));
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Where `text` has a character no YAML text holds: a control character
+/// other than tab, line feed and carriage return (a NUL byte, say, in a
+/// binary file or `/proc/self/environ`).
+fn control_character(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'))
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -99,6 +243,9 @@ pub(crate) fn invalid_regex(pattern: &str, e: &regex::Error) -> String {
 
 /// Parses `text` (the contents of `file`) as `T`, with errors pointing into it.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlError> {
+    if let Some((at, c)) = control_character(text) {
+        return Err(YamlError::not_text(file, text, at, c));
+    }
     serde_yaml::from_str(text).map_err(|e| YamlError::from_serde(file, text, &e))
 }
 
@@ -130,5 +277,70 @@ mod tests {
         let err = parse::<Small>("x.yaml", "name: a\ncount: many\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
         assert!(err.to_string().starts_with("x.yaml:2:"), "{err}");
+    }
+
+    /// The report as printed, without colours.
+    fn rendered(err: YamlError) -> String {
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        let mut out = String::new();
+        handler.render_report(&mut out, &err).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_report_quotes_one_line_only() {
+        let text = "# secret-1\nname: a\ncount: 2\ncolour: red\n# secret-2\n";
+        let out = rendered(parse::<Small>("x.yaml", text).unwrap_err());
+        assert!(
+            out.contains("colour: red") && out.contains("[x.yaml:4:1]"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("count: 2") && !out.contains("secret"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_in_a_window_and_the_message_clipped() {
+        let key = "k".repeat(500);
+        let text = format!("name: a\ncount: 2\n{key}{}: 1\n", "z".repeat(500));
+        let err = parse::<Small>("x.yaml", &text).unwrap_err();
+        assert!(err.message.len() < 200, "{}", err.message);
+        assert!(
+            err.message.contains(&format!("`{}…`", "k".repeat(40))),
+            "{}",
+            err.message
+        );
+        let out = rendered(err);
+        assert!(out.lines().all(|l| l.len() < 400), "{out}");
+        assert!(!out.contains('z'), "{out}");
+        // A window in the middle of a line keeps its column.
+        let err = YamlError::at_offset("x.yaml", &text, 17 + 300, "here");
+        assert_eq!((err.line, err.column), (3, 301));
+        assert!(rendered(err).contains("[x.yaml:3:301]"));
+    }
+
+    #[test]
+    fn a_file_with_control_characters_is_not_quoted() {
+        let err = parse::<Small>("x.yaml", "TOKEN=s3cret\0HOME=/root\0").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 13));
+        let out = rendered(err);
+        assert!(
+            out.contains("not a YAML text: control character U+0000"),
+            "{out}"
+        );
+        assert!(!out.contains("s3cret") && !out.contains("TOKEN"), "{out}");
+    }
+
+    #[test]
+    fn clip_message_clips_quotes_and_keeps_one_line() {
+        assert_eq!(clip_message("unknown field `a`\nmore"), "unknown field `a`");
+        let long = format!("invalid type: string \"{}\", expected x", "a".repeat(100));
+        assert_eq!(
+            clip_message(&long),
+            format!("invalid type: string \"{}…\", expected x", "a".repeat(40))
+        );
     }
 }

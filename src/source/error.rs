@@ -47,4 +47,32 @@ pub enum SourceError {
         /// Display name of the input.
         path: String,
     },
+
+    /// The path is not a regular file (a FIFO, a device, a socket, a folder):
+    /// refused before it is opened, so a FIFO cannot block and a device cannot
+    /// stream forever.
+    #[error("{path}: not a regular file ({kind}); skipped")]
+    #[diagnostic(
+        code(reckon::source::not_a_file),
+        help("reckon reads regular files and standard input (`-`) only")
+    )]
+    NotAFile {
+        /// Display name of the input.
+        path: String,
+        /// What it is instead: "a FIFO", "a character device", …
+        kind: &'static str,
+    },
+
+    /// The input is larger than the limit.
+    #[error("{path}: larger than the limit of {limit} bytes; skipped")]
+    #[diagnostic(
+        code(reckon::source::too_large),
+        help("documents are limited by `--max-file-size` (default 256 MiB), lexicon and configuration files to 16 MiB")
+    )]
+    TooLarge {
+        /// Display name of the input.
+        path: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
 }

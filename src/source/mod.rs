@@ -22,7 +22,9 @@
 //! front matter's date, if any, is kept in [`Document::front_matter`].
 //!
 //! Reading fails ([`SourceError`]) on I/O errors, on input that is not UTF-8,
-//! and on input that looks binary (a NUL byte in its first 8 KiB).
+//! on input that looks binary (a NUL byte in its first 8 KiB), on a path that
+//! is not a regular file (refused before it is opened: a FIFO would block, a
+//! device stream forever) and on input larger than a limit ([`read_bounded`]).
 
 mod error;
 mod line_index;
@@ -35,6 +37,12 @@ pub use crate::config::front_matter::{FrontMatter, FrontMatterKind};
 pub use error::SourceError;
 pub use line_index::{LineCursor, LineIndex};
 pub use mask::link_like_ranges;
+
+/// The default size limit of a document, in bytes (`--max-file-size`).
+pub const MAX_DOCUMENT_SIZE: u64 = 256 << 20;
+
+/// The size limit of a lexicon or configuration file, in bytes.
+pub const MAX_CONFIG_SIZE: u64 = 16 << 20;
 
 /// How many leading bytes are checked for a NUL byte.
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
@@ -136,32 +144,144 @@ impl Document {
         }
     }
 
-    /// Read a file; its format comes from its extension.
+    /// Read a file (at most [`MAX_DOCUMENT_SIZE`] bytes); its format comes
+    /// from its extension.
     pub fn read(path: &Path) -> Result<Document, SourceError> {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
-            path: name.clone(),
-            source,
-        })?;
-        Document::from_bytes(name, bytes, Format::from_path(path))
+        Document::read_limited(path, MAX_DOCUMENT_SIZE)
     }
 
-    /// Read standard input. `name` (from `--stdin-filename`) is the display
-    /// name and decides the format; without it the name is `<stdin>` and the
-    /// format Text.
+    /// Read a regular file of at most `limit` bytes ([`read_bounded`]); its
+    /// format comes from its extension.
+    pub fn read_limited(path: &Path, limit: u64) -> Result<Document, SourceError> {
+        let bytes = read_bounded(path, limit)?;
+        Document::from_bytes(path.display().to_string(), bytes, Format::from_path(path))
+    }
+
+    /// Read standard input (at most [`MAX_DOCUMENT_SIZE`] bytes).
     pub fn read_stdin(name: Option<&str>) -> Result<Document, SourceError> {
+        Document::read_stdin_limited(name, MAX_DOCUMENT_SIZE)
+    }
+
+    /// Read standard input, at most `limit` bytes. `name` (from
+    /// `--stdin-filename`) is the display name and decides the format; without
+    /// it the name is `<stdin>` and the format Text.
+    pub fn read_stdin_limited(name: Option<&str>, limit: u64) -> Result<Document, SourceError> {
         let display = name.unwrap_or("<stdin>").to_string();
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|source| SourceError::Io {
-                path: display.clone(),
-                source,
-            })?;
+        let bytes = read_to_limit(std::io::stdin().lock(), &display, limit)?;
         let format = name.map_or(Format::Text, |n| Format::from_path(Path::new(n)));
         Document::from_bytes(display, bytes, format)
     }
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them.
+///
+/// The path's metadata (symbolic links followed) is looked at before the file
+/// is opened: anything but a regular file is refused unopened
+/// ([`SourceError::NotAFile`]), and so is a file whose size is over the limit
+/// ([`SourceError::TooLarge`]). The opened file is looked at again (the path
+/// may have been replaced in between; on Linux it is opened non-blocking, so
+/// a FIFO swapped in cannot block the open either), and the read stops after
+/// `limit + 1` bytes, so a file that grows cannot pass the limit.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
+    let name = path.display().to_string();
+    let io = |source| SourceError::Io {
+        path: name.clone(),
+        source,
+    };
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(SourceError::NotAFile {
+                path: name.clone(),
+                kind: file_kind(meta),
+            });
+        }
+        if meta.len() > limit {
+            return Err(SourceError::TooLarge {
+                path: name.clone(),
+                limit,
+            });
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path).map_err(io)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(all(
+        target_os = "linux",
+        any(
+            target_arch = "x86_64",
+            target_arch = "x86",
+            target_arch = "aarch64",
+            target_arch = "arm",
+            target_arch = "riscv64"
+        )
+    ))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        /// `O_NONBLOCK` on these targets; reads of a regular file ignore it.
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    check(&file.metadata().map_err(io)?)?;
+    read_to_limit(file, &name, limit)
+}
+
+/// At most `limit` bytes of `reader`; more is [`SourceError::TooLarge`].
+fn read_to_limit(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| SourceError::Io {
+            path: name.to_string(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::TooLarge {
+            path: name.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The text of the lexicon or configuration file at `path`: a regular file of
+/// at most [`MAX_CONFIG_SIZE`] bytes, in UTF-8.
+pub fn read_config_text(path: &Path) -> Result<String, SourceError> {
+    let bytes = read_bounded(path, MAX_CONFIG_SIZE)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = line_column(e.as_bytes(), offset);
+        SourceError::NotUtf8 {
+            path: path.display().to_string(),
+            byte_offset: offset,
+            line,
+            column,
+        }
+    })
+}
+
+/// What a path that is not a regular file is, for messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        } else if t.is_char_device() {
+            return "a character device";
+        } else if t.is_block_device() {
+            return "a block device";
+        } else if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
 }
 
 /// 1-based line and column (in characters) of byte `offset`, which must be
