@@ -14,6 +14,7 @@ pub mod config;
 pub mod extract;
 pub mod guard;
 pub mod lexicon;
+pub mod reading;
 pub mod render;
 pub mod resolve;
 pub mod source;

@@ -2,6 +2,7 @@
 
 use super::{fill, Check, CheckContext, DocView, Finding, Label};
 use crate::extract::{Expr, Kind};
+use crate::reading::{PartWhole, Reading};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
 
@@ -20,43 +21,6 @@ const REMAINDER: [&str; 8] = [
     "leaving",
 ];
 
-/// Words before a figure that make it part of the figure before it.
-const PART_OF: [&str; 5] = [
-    "including",
-    "among them",
-    "among whom",
-    "of whom",
-    "of them",
-];
-
-/// Counted nouns that are all people, so one can be part of another.
-const PEOPLE: [&str; 24] = [
-    "people",
-    "persons",
-    "residents",
-    "civilians",
-    "children",
-    "adults",
-    "women",
-    "men",
-    "soldiers",
-    "troops",
-    "workers",
-    "employees",
-    "staff",
-    "students",
-    "pupils",
-    "patients",
-    "passengers",
-    "refugees",
-    "migrants",
-    "voters",
-    "delegates",
-    "members",
-    "prisoners",
-    "fighters",
-];
-
 /// Words right after a fraction that make it a fraction of the figure before it.
 const OF_WHICH: [&str; 5] = ["of which", "of it", "of them", "of whom", "of that"];
 
@@ -68,16 +32,21 @@ impl Check for SumOfParts {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for (d, v) in cx.docs.iter().enumerate() {
             let s = Scan { cx, d, v };
+            // Parts, wholes and shares as the sentence reading ties them.
+            let reading = Reading::of(&v.doc.prose, v.mentions);
+            let mut found: Vec<Finding> = Vec::new();
+            for g in &reading.groups {
+                found.extend(s.group(g));
+            }
             for i in 0..v.mentions.len() {
-                if let Some(f) = s
-                    .whole_and_parts(i)
-                    .or_else(|| s.part_above_whole(i))
-                    .or_else(|| s.count_and_percentage(i))
-                    .or_else(|| s.fraction_and_remainder(i))
-                {
-                    out.push(f);
+                if let Some(f) = s.fraction_and_remainder(i) {
+                    found.push(f);
                 }
             }
+            // One finding per primary span.
+            found.sort_by_key(|f| (f.primary.span.start, f.primary.span.end));
+            found.dedup_by(|a, b| a.primary.span == b.primary.span);
+            out.extend(found);
         }
     }
 }
@@ -192,167 +161,111 @@ impl Scan<'_> {
         }
     }
 
-    /// "Of the 120 delegates, 75 voted in favour and the remaining 35 abstained."
-    fn whole_and_parts(&self, w: usize) -> Option<Finding> {
-        if !self.is_figure(w) {
-            return None;
+
+
+
+    /// The findings of one part-whole group of the reading: a remainder that
+    /// does not make up the whole, parts that add up to more than it, a part
+    /// larger than it, a share that is not the part's share of it.
+    fn group(&self, g: &PartWhole) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let w = g.whole;
+        let fig = |k: usize| self.is_figure(k);
+        if !fig(w) || !g.parts.iter().all(|&k| fig(k)) || !g.remainder.is_none_or(fig) {
+            return out;
         }
-        // The whole opens the sentence: "Of the 120 delegates," / "Out of 60 seats,".
-        let opener = self.before(w);
-        let lead = opener
-            .rsplit(['.', '!', '?', '\n'])
-            .next()
-            .unwrap_or("")
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
-        if !matches!(lead, "of the" | "of" | "out of the" | "out of" | "of all") {
-            return None;
+        let sum_of = |ks: &[usize]| -> Option<(Interval, Interval)> {
+            let mut whole = self.comparable(w, w)?.0;
+            let mut sum = Interval::point(0.0);
+            for &k in ks {
+                let (wk, p) = self.comparable(w, k)?;
+                whole = whole.intersection(&wk).unwrap_or(whole);
+                sum = sum.add(&self.counted_exactly(k).unwrap_or(p));
+            }
+            Some((self.counted_exactly(w).unwrap_or(whole), sum))
+        };
+        let terms = |ks: &[usize]| -> (String, f64) {
+            let t: Vec<String> = ks.iter().map(|&k| fmt_num(self.exact(k))).collect();
+            (t.join(" + "), ks.iter().map(|&k| self.exact(k)).sum())
+        };
+        if let Some(r) = g.remainder {
+            let mut all = g.parts.clone();
+            all.push(r);
+            if g.parts.is_empty() {
+                return out;
+            }
+            if let Some((whole, sum)) = sum_of(&all) {
+                if !sum.intersects(&whole) {
+                    let (t, total) = terms(&all);
+                    let problem = format!("{t} do not add up to {}", self.written(w));
+                    let arithmetic =
+                        format!("{t} = {}, not {}", fmt_num(total), fmt_num(self.exact(w)));
+                    let mut secondary = vec![self.label(w, "the whole")];
+                    secondary.extend(g.parts.iter().map(|&k| self.label(k, "a part")));
+                    out.push(self.finding(self.label(r, "the rest"), secondary, problem, arithmetic));
+                }
+            }
+        } else {
+            // A part larger than its whole.
+            for &p in &g.parts {
+                let Some((whole, part)) = self.comparable(w, p) else {
+                    continue;
+                };
+                let above = match (part.lo_value(), whole.hi_value()) {
+                    (Some(lo), Some(hi)) => lo > hi || (lo == hi && !part.intersects(&whole)),
+                    _ => false,
+                };
+                if above {
+                    let problem = format!(
+                        "{} is more than the {} it is part of",
+                        self.written(p),
+                        self.written(w)
+                    );
+                    let arithmetic = format!(
+                        "a part cannot exceed its whole: {} > {}",
+                        fmt_num(self.exact(p)),
+                        fmt_num(self.exact(w))
+                    );
+                    out.push(self.finding(
+                        self.label(p, "the part"),
+                        vec![self.label(w, "the whole")],
+                        problem,
+                        arithmetic,
+                    ));
+                    return out;
+                }
+            }
+            // Parts that add up to more than the whole (parts of one whole do not overlap).
+            if g.parts.len() >= 2 {
+                if let Some((whole, sum)) = sum_of(&g.parts) {
+                    let over = matches!((sum.lo_value(), whole.hi_value()), (Some(lo), Some(hi)) if lo >= hi);
+                    if over && !sum.intersects(&whole) {
+                        let (t, total) = terms(&g.parts);
+                        let problem =
+                            format!("{t} add up to more than {}", self.written(w));
+                        let arithmetic =
+                            format!("{t} = {}, more than {}", fmt_num(total), fmt_num(self.exact(w)));
+                        let last = *g.parts.last().unwrap_or(&w);
+                        let mut secondary = vec![self.label(w, "the whole")];
+                        secondary.extend(
+                            g.parts[..g.parts.len() - 1].iter().map(|&k| self.label(k, "a part")),
+                        );
+                        out.push(self.finding(self.label(last, "a part"), secondary, problem, arithmetic));
+                    }
+                }
+            }
         }
-        let ws = self.span(w);
-        let mut parts = Vec::new();
-        let mut rest = None;
-        for k in w + 1..self.v.mentions.len() {
-            if !self.same_sentence(w, k) {
-                break;
-            }
-            if self.is_temporal(k) {
-                continue;
-            }
-            if !self.is_figure(k) {
-                return None;
-            }
-            let before = self.before(k);
-            if PART_OF.iter().any(|p| before.ends_with(p)) || before.ends_with("of which") {
-                return None; // a part of a part
-            }
-            if parts.is_empty() && !self.between(ws.end, self.span(k).start).contains(',') {
-                return None; // "Of the 120 delegates 75 …" is not this shape
-            }
-            parts.push(k);
-            if REMAINDER.iter().any(|p| before.ends_with(p)) {
-                rest = Some(k);
-                break;
+        for &(a, c) in &g.shares {
+            if let Some(f) = self.share(a, w, c) {
+                out.push(f);
             }
         }
-        let rest = rest?;
-        if parts.len() < 2 {
-            return None;
-        }
-        // The whole is known at least as finely as the finest part written beside it.
-        let mut whole = self.comparable(w, w)?.0;
-        let mut sum = Interval::point(0.0);
-        for &k in &parts {
-            let (wk, p) = self.comparable(w, k)?;
-            whole = whole.intersection(&wk).unwrap_or(whole);
-            sum = sum.add(&p);
-        }
-        if sum.intersects(&whole) {
-            return None;
-        }
-        let terms: Vec<String> = parts.iter().map(|&k| fmt_num(self.exact(k))).collect();
-        let total: f64 = parts.iter().map(|&k| self.exact(k)).sum();
-        let whole_n = fmt_num(self.exact(w));
-        let problem = format!("{} do not add up to {}", terms.join(" + "), self.written(w));
-        let arithmetic = format!("{} = {}, not {whole_n}", terms.join(" + "), fmt_num(total));
-        let mut secondary = vec![self.label(w, "the whole")];
-        secondary.extend(
-            parts[..parts.len() - 1]
-                .iter()
-                .map(|&k| self.label(k, "a part")),
-        );
-        Some(self.finding(self.label(rest, "the rest"), secondary, problem, arithmetic))
+        out
     }
 
-    /// "1,200 people were evacuated, including 1,500 children."
-    fn part_above_whole(&self, p: usize) -> Option<Finding> {
-        if !self.is_figure(p) {
-            return None;
-        }
-        let before = self.before(p);
-        if !PART_OF.iter().any(|m| before.ends_with(m)) {
-            return None;
-        }
-        let w = (0..p).rev().find(|&k| !self.is_temporal(k))?;
-        if !self.is_figure(w) || !self.same_sentence(w, p) {
-            return None;
-        }
-        // "48 of the 60 seats, including …": the whole is not the nearest figure.
-        if self.before(w).ends_with(" of the") || self.before(w).ends_with(" of") {
-            return None;
-        }
-        // Both must say what they count: the same unit or noun, one dimension, or
-        // people and a kind of people ("1,200 people … including 1,500 children").
-        // A bare number after "including" is too often another figure's fragment.
-        let (
-            Value::Quantity {
-                unit: uw,
-                dimension: dw,
-                ..
-            },
-            Value::Quantity {
-                unit: up,
-                dimension: dp,
-                ..
-            },
-        ) = (&self.v.mentions[w].value, &self.v.mentions[p].value)
-        else {
-            return None;
-        };
-        let count = crate::value::units::Dimension::Count;
-        if *dw == count
-            && *dp == count
-            && uw != up
-            && !(PEOPLE.contains(&uw.as_str()) && PEOPLE.contains(&up.as_str()))
-        {
-            return None;
-        }
-        let (whole, part) = self.comparable(w, p)?;
-        let above = match (part.lo_value(), whole.hi_value()) {
-            (Some(lo), Some(hi)) => lo > hi || (lo == hi && !part.intersects(&whole)),
-            _ => false,
-        };
-        if !above {
-            return None;
-        }
-        let problem = format!(
-            "{} is more than the {} it is part of",
-            self.written(p),
-            self.written(w)
-        );
-        let arithmetic = format!(
-            "a part cannot exceed its whole: {} > {}",
-            fmt_num(self.exact(p)),
-            fmt_num(self.exact(w))
-        );
-        Some(self.finding(
-            self.label(p, "the part"),
-            vec![self.label(w, "the whole")],
-            problem,
-            arithmetic,
-        ))
-    }
-
-    /// "48 of the 60 seats (about 60%)".
-    fn count_and_percentage(&self, a: usize) -> Option<Finding> {
-        if !self.is_figure(a) {
-            return None;
-        }
-        let b = a + 1;
-        let c = a + 2;
-        if c >= self.v.mentions.len() || !self.is_figure(b) || self.kind(c) != Kind::Percent {
-            return None;
-        }
-        let of = self.between(self.span(a).end, self.span(b).start);
-        if !matches!(
-            of.trim(),
-            "of the" | "of" | "out of the" | "out of" | "seats of the" | "of the total"
-        ) {
-            return None;
-        }
-        let link = self.between(self.span(b).end, self.span(c).start);
-        if !matches!(
-            link.trim(),
-            "(" | "," | ", or" | "or" | "—" | "–" | "(or" | ", or about" | ", some"
-        ) {
+    /// The percentage `c` written as the share of part `a` in whole `b`.
+    fn share(&self, a: usize, b: usize, c: usize) -> Option<Finding> {
+        if !self.is_figure(a) || !self.is_figure(b) || self.kind(c) != Kind::Percent {
             return None;
         }
         let (total, part) = self.comparable(b, a)?;
@@ -504,6 +417,19 @@ impl Scan<'_> {
             self.tightened(w, finest).unwrap_or(x),
             self.tightened(p, finest).unwrap_or(y),
         ))
+    }
+
+    /// A count written to the unit, with no hedge ("11 deaths", "seven"): people
+    /// and things are counted whole, so it is that number exactly, not 10.5–11.5.
+    fn counted_exactly(&self, i: usize) -> Option<Interval> {
+        let is_count = match &self.v.mentions[i].value {
+            Value::Number { .. } => true,
+            Value::Quantity { dimension, .. } => *dimension == crate::value::units::Dimension::Count,
+            _ => false,
+        };
+        let p = self.precision(i)?;
+        let x = self.exact(i);
+        (is_count && p <= 1.0 && x.fract() == 0.0 && x.abs() < 1e9).then(|| Interval::point(x))
     }
 
     /// The precision a figure was written to, when it is an unhedged, definite number.

@@ -1,0 +1,57 @@
+//! The raw shape of `rules/lexicon/reading.yaml`: verb forms, noun kinds and
+//! the words that tie a part to its whole. Compiled by [`crate::reading`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadingFile {
+    /// Verbs by lemma.
+    #[serde(default)]
+    pub verbs: Vec<VerbEntry>,
+    /// Words that never head a counted noun.
+    #[serde(default)]
+    pub not_nouns: Vec<String>,
+    /// Kinds of counted nouns: a kind's name and its nouns.
+    #[serde(default)]
+    pub noun_kinds: BTreeMap<String, Vec<String>>,
+    /// The part-whole cue phrases.
+    pub part_whole: PartWholeCues,
+}
+
+/// One verb: its lemma, irregular forms and event class.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbEntry {
+    /// "strike".
+    pub lemma: String,
+    /// "struck"; made from the lemma when absent.
+    pub past: Option<String>,
+    /// "struck"; made from the lemma when absent.
+    pub participle: Option<String>,
+    /// "strike": events of one class can be one event told with other verbs.
+    pub class: String,
+}
+
+/// The phrases that tie figures into a part and its whole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PartWholeCues {
+    /// Before a whole ("of the").
+    pub whole_before: Vec<String>,
+    /// After a whole ("in all").
+    pub whole_after: Vec<String>,
+    /// Before a whole ("a total of").
+    pub whole_lead: Vec<String>,
+    /// Before a part ("including").
+    pub part_before: Vec<String>,
+    /// After a part ("of them").
+    pub part_after: Vec<String>,
+    /// Before a remainder ("the other").
+    pub remainder_before: Vec<String>,
+    /// Between a figure and its share ("(about").
+    pub share_links: Vec<String>,
+}

@@ -1,0 +1,220 @@
+//! `rules/lexicon/reading.yaml` compiled into lookup tables: every verb form
+//! to its lemma, class and form; every counted noun to its kind; the cue phrases.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::config::reading::{PartWholeCues, ReadingFile};
+use crate::config::YamlError;
+
+/// The embedded reading lexicon.
+pub const EMBEDDED: &str = include_str!("../../rules/lexicon/reading.yaml");
+
+/// The embedded reading lexicon, compiled once.
+pub static DEFAULT: LazyLock<ReadingLexicon> = LazyLock::new(|| {
+    ReadingLexicon::from_yaml("rules/lexicon/reading.yaml", EMBEDDED)
+        .unwrap_or_else(|e| panic!("the embedded reading lexicon is valid: {e}"))
+});
+
+/// Which form of its verb a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "strike", "hit" (a past that equals the present is listed as both).
+    Base,
+    /// "strikes".
+    ThirdPerson,
+    /// "struck".
+    Past,
+    /// "struck" after "has", "was".
+    Participle,
+    /// "striking".
+    Ing,
+}
+
+/// One reading of a word as a verb.
+#[derive(Debug, Clone)]
+pub struct VerbSense {
+    /// The lemma.
+    pub lemma: String,
+    /// The event class.
+    pub class: String,
+    /// The form.
+    pub form: VerbForm,
+}
+
+/// The compiled reading lexicon.
+#[derive(Debug, Default)]
+pub struct ReadingLexicon {
+    /// Every verb form, lower case, to what it can be.
+    pub verbs: FxHashMap<String, Vec<VerbSense>>,
+    /// Words that never head a counted noun.
+    pub not_nouns: FxHashSet<String>,
+    /// Counted noun → its kind ("children" → "people").
+    pub kinds: FxHashMap<String, String>,
+    /// The part-whole cue phrases, lower case.
+    pub cues: Cues,
+}
+
+/// The part-whole cue phrases (see `reading.yaml`).
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Before a whole.
+    pub whole_before: Vec<String>,
+    /// After a whole.
+    pub whole_after: Vec<String>,
+    /// Before a whole.
+    pub whole_lead: Vec<String>,
+    /// Before a part.
+    pub part_before: Vec<String>,
+    /// After a part.
+    pub part_after: Vec<String>,
+    /// Before a remainder.
+    pub remainder_before: Vec<String>,
+    /// Between a figure and its share.
+    pub share_links: Vec<String>,
+}
+
+impl ReadingLexicon {
+    /// Compiles a reading lexicon file.
+    pub fn from_yaml(name: &str, text: &str) -> Result<Self, YamlError> {
+        let file: ReadingFile = crate::config::parse(name, text)?;
+        let mut lex = ReadingLexicon::default();
+        for v in &file.verbs {
+            let lemma = v.lemma.to_lowercase();
+            let past = v.past.as_deref().map_or_else(|| regular_past(&lemma), str::to_lowercase);
+            let participle = v
+                .participle
+                .as_deref()
+                .map_or_else(|| past.clone(), str::to_lowercase);
+            let forms = [
+                (lemma.clone(), VerbForm::Base),
+                (third_person(&lemma), VerbForm::ThirdPerson),
+                (past, VerbForm::Past),
+                (participle, VerbForm::Participle),
+                (ing(&lemma), VerbForm::Ing),
+            ];
+            for (word, form) in forms {
+                let senses = lex.verbs.entry(word).or_default();
+                if !senses.iter().any(|s| s.lemma == lemma && s.form == form) {
+                    senses.push(VerbSense {
+                        lemma: lemma.clone(),
+                        class: v.class.clone(),
+                        form,
+                    });
+                }
+            }
+        }
+        lex.not_nouns = file.not_nouns.iter().map(|w| w.to_lowercase()).collect();
+        for (kind, nouns) in &file.noun_kinds {
+            for n in nouns {
+                lex.kinds.insert(n.to_lowercase(), kind.clone());
+            }
+        }
+        lex.cues = cues(&file.part_whole);
+        Ok(lex)
+    }
+
+    /// The verb senses of a lower-case word.
+    pub fn verb(&self, word: &str) -> &[VerbSense] {
+        self.verbs.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// A word that can be a past form (or a past participle) of a listed verb.
+    pub fn is_past(&self, word: &str) -> bool {
+        self.verb(word)
+            .iter()
+            .any(|s| matches!(s.form, VerbForm::Past | VerbForm::Participle))
+    }
+}
+
+fn cues(c: &PartWholeCues) -> Cues {
+    let low = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect();
+    Cues {
+        whole_before: low(&c.whole_before),
+        whole_after: low(&c.whole_after),
+        whole_lead: low(&c.whole_lead),
+        part_before: low(&c.part_before),
+        part_after: low(&c.part_after),
+        remainder_before: low(&c.remainder_before),
+        share_links: low(&c.share_links),
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// "stop" → "stopp": a short verb ending consonant-vowel-consonant doubles it.
+fn doubled(lemma: &str) -> bool {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    (n == 3 || (n == 4 && !is_vowel(b[0])))
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+}
+
+/// The regular past: "arrest" → "arrested", "capsize" → "capsized", "rely" → "relied", "drop" → "dropped".
+pub fn regular_past(lemma: &str) -> String {
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if lemma.ends_with('y') && lemma.len() > 2 && !is_vowel(lemma.as_bytes()[lemma.len() - 2]) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else if doubled(lemma) {
+        format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ed")
+    }
+}
+
+fn third_person(lemma: &str) -> String {
+    if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        format!("{lemma}es")
+    } else if lemma.ends_with('y') && lemma.len() > 2 && !is_vowel(lemma.as_bytes()[lemma.len() - 2]) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    }
+}
+
+fn ing(lemma: &str) -> String {
+    if lemma.ends_with("ie") {
+        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else if doubled(lemma) {
+        format!("{lemma}{}ing", &lemma[lemma.len() - 1..])
+    } else {
+        format!("{lemma}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_file_compiles() {
+        let l = &*DEFAULT;
+        assert!(l.is_past("struck") && l.is_past("capsized") && l.is_past("arrested"));
+        assert!(l.is_past("cut") && l.verb("cut").iter().any(|s| s.form == VerbForm::Base));
+        assert!(l.is_past("led") && l.verb("lead").iter().any(|s| s.form == VerbForm::Base));
+        assert_eq!(l.kinds.get("children").map(String::as_str), Some("people"));
+        assert!(l.cues.part_after.iter().any(|c| c == "of them"));
+    }
+
+    #[test]
+    fn regular_forms() {
+        assert_eq!(regular_past("arrest"), "arrested");
+        assert_eq!(regular_past("capsize"), "capsized");
+        assert_eq!(regular_past("drop"), "dropped");
+        assert_eq!(regular_past("apply"), "applied");
+        assert_eq!(regular_past("stay"), "stayed");
+        assert_eq!(regular_past("open"), "opened");
+        assert_eq!(third_person("finish"), "finishes");
+        assert_eq!(ing("die"), "dying");
+        assert_eq!(ing("capsize"), "capsizing");
+    }
+}

@@ -1,0 +1,686 @@
+//! The reading of each sentence, once, for every rule: which sentence and
+//! segment a mention stands in, what a figure counts, and which figures are
+//! parts of which whole, across a sentence and into the next.
+//!
+//! Stage: after [`crate::resolve`], before [`crate::check`]. In: a document's
+//! prose and its resolved mentions. Out: a [`Reading`]. Rules ask the reading
+//! instead of looking at the few tokens around a mention their own way, so a
+//! new wording is taught here once ("Of the assembly's 150 members, 79 voted in
+//! favour, 68 against and 13 abstained"; "11 deaths in all. Seven of them …;
+//! five …"). The words it knows are data: `rules/lexicon/reading.yaml`.
+
+pub mod lexicon;
+pub mod sentences;
+
+use std::ops::Range;
+
+use crate::extract::{Expr, Kind};
+use crate::resolve::{Resolved, Value};
+use crate::value::units::Dimension;
+pub use lexicon::ReadingLexicon;
+
+/// What one figure (a count or measure) is in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The mention.
+    pub mention: usize,
+    /// The noun it counts, lower case ("deaths", "homes"), when written.
+    pub counted: Option<String>,
+    /// The kind of that noun ("people"), from the reading lexicon.
+    pub kind: Option<String>,
+}
+
+/// A whole and the figures that are parts of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PartWhole {
+    /// The whole ("Of the 150 members").
+    pub whole: usize,
+    /// Its parts, in text order, each counted once ("79 voted in favour, 68 against").
+    pub parts: Vec<usize>,
+    /// What is left of it ("the other 48"), when written.
+    pub remainder: Option<usize>,
+    /// A share written beside a part: (the part, the percentage).
+    pub shares: Vec<(usize, usize)>,
+}
+
+/// The reading of one document.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// Sentences, as byte ranges of the prose.
+    pub sentences: Vec<Range<usize>>,
+    /// Each mention's sentence.
+    pub sentence_of: Vec<usize>,
+    /// The figures, by mention index.
+    pub figures: Vec<Option<Figure>>,
+    /// Part-whole groups.
+    pub groups: Vec<PartWhole>,
+}
+
+impl Reading {
+    /// Reads `prose` and its `mentions` with the embedded reading lexicon.
+    #[must_use]
+    pub fn of(prose: &str, mentions: &[Resolved]) -> Reading {
+        Self::with_lexicon(prose, mentions, &lexicon::DEFAULT)
+    }
+
+    /// Reads with a given reading lexicon.
+    #[must_use]
+    pub fn with_lexicon(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> Reading {
+        let sentences = sentences::split(prose);
+        let sentence_of = mentions
+            .iter()
+            .map(|m| sentences::index_of(&sentences, m.mention.span.start))
+            .collect();
+        let mut r = Reading {
+            sentences,
+            sentence_of,
+            figures: Vec::new(),
+            groups: Vec::new(),
+        };
+        let reader = Reader {
+            prose,
+            mentions,
+            lex,
+            r: &r,
+        };
+        let figures: Vec<Option<Figure>> =
+            (0..mentions.len()).map(|i| reader.figure(i)).collect();
+        r.figures = figures;
+        r.groups = Reader {
+            prose,
+            mentions,
+            lex,
+            r: &r,
+        }
+        .groups();
+        r
+    }
+
+    /// Mentions `a` and `b` stand in one sentence.
+    #[must_use]
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence_of.get(a).is_some() && self.sentence_of.get(a) == self.sentence_of.get(b)
+    }
+}
+
+/// A count or measure: a bare number or a quantity, not a vague count
+/// ("several films"), a percentage, a year ("1947") or a date.
+fn is_figure(prose: &str, m: &Resolved) -> bool {
+    let vague = matches!(
+        &m.mention.expr,
+        Expr::Number(a) | Expr::Quantity { amount: a, .. } if a.vague
+    );
+    let text = prose.get(m.mention.span.clone()).unwrap_or("");
+    let year_like = m.mention.kind == Kind::Number
+        && text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (1000..=2200).contains(&text.parse::<u32>().unwrap_or(0));
+    let countable = match &m.value {
+        Value::Number { .. } => true,
+        Value::Quantity { dimension, .. } => *dimension != Dimension::Percent,
+        _ => false,
+    };
+    matches!(m.mention.kind, Kind::Number | Kind::Quantity) && !vague && !year_like && countable
+}
+
+struct Reader<'a> {
+    prose: &'a str,
+    mentions: &'a [Resolved],
+    lex: &'a ReadingLexicon,
+    r: &'a Reading,
+}
+
+/// Marks that end a segment of a sentence.
+fn is_segment_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}')
+}
+
+impl Reader<'_> {
+    fn span(&self, i: usize) -> Range<usize> {
+        self.mentions[i].mention.span.clone()
+    }
+
+    fn sentence(&self, i: usize) -> Range<usize> {
+        self.r.sentences[self.r.sentence_of[i]].clone()
+    }
+
+    /// Lower-cased prose of `a..b`, line breaks read as spaces.
+    fn low(&self, a: usize, b: usize) -> String {
+        self.prose
+            .get(a..b)
+            .unwrap_or("")
+            .to_lowercase()
+            .replace(['\n', '\r', '\u{a0}'], " ")
+    }
+
+    /// The sentence before mention `i`, lower case, trimmed at the end.
+    fn before(&self, i: usize) -> String {
+        let s = self.sentence(i);
+        let from = s.start.min(self.span(i).start);
+        self.low(from, self.span(i).start).trim_end().to_string()
+    }
+
+    /// The sentence after mention `i`, lower case, trimmed at the start.
+    fn after(&self, i: usize) -> String {
+        let s = self.sentence(i);
+        let to = s.end.max(self.span(i).end);
+        self.low(self.span(i).end, to).trim_start().to_string()
+    }
+
+    /// The words right after a figure, up to a mark or a word that is no noun.
+    fn counted(&self, i: usize) -> (Option<String>, usize) {
+        if let Value::Quantity {
+            unit, dimension, ..
+        } = &self.mentions[i].value
+        {
+            // The noun is inside the mention ("46 works"); a verb read as one
+            // ("14 lent by collectors") leaves the noun unwritten.
+            let unit = unit.to_lowercase();
+            let verb = *dimension == Dimension::Count && self.verb_like(&unit);
+            return (if verb { None } else { Some(unit) }, 0);
+        }
+        let after = self.after(i);
+        let mut head = None;
+        let mut words = 0;
+        for w in after.split(' ') {
+            let w = w.trim_matches(|c: char| c == '"' || c == '\u{201d}');
+            if w.is_empty() {
+                break;
+            }
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let ends_segment = bare.len() < w.len();
+            if bare.is_empty()
+                || !bare.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                || self.lex.not_nouns.contains(bare)
+                || (words == 0 && self.verb_like(bare))
+            {
+                break;
+            }
+            head = Some(bare.to_string());
+            words += 1;
+            if ends_segment || words == 3 {
+                break;
+            }
+        }
+        (head, words)
+    }
+
+    /// A word right after a figure that is its verb, not its noun: a listed verb
+    /// form, or an unlisted "-ed" past ("310 reopened", "27,120 finished").
+    fn verb_like(&self, word: &str) -> bool {
+        !self.lex.kinds.contains_key(word)
+            && (!self.lex.verb(word).is_empty() || (word.len() > 4 && word.ends_with("ed")))
+    }
+
+    fn figure(&self, i: usize) -> Option<Figure> {
+        if !is_figure(self.prose, &self.mentions[i]) {
+            return None;
+        }
+        let (counted, _) = self.counted(i);
+        let kind = counted
+            .as_deref()
+            .and_then(|c| self.lex.kinds.get(c).cloned());
+        Some(Figure {
+            mention: i,
+            counted,
+            kind,
+        })
+    }
+
+    fn fig(&self, i: usize) -> Option<&Figure> {
+        self.r.figures.get(i).and_then(Option::as_ref)
+    }
+
+    /// The text between mentions `a` and `b`, lower case, trimmed.
+    fn between(&self, a: usize, b: usize) -> String {
+        self.low(self.span(a).end, self.span(b).start).trim().to_string()
+    }
+
+    /// The start of the segment that holds mention `i`: "Of the assembly's 150 members".
+    fn segment_lead(&self, i: usize) -> String {
+        let before = self.before(i);
+        let cut = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_segment_mark(*c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        before[cut..].trim().to_string()
+    }
+
+    /// "of the", "of the assembly's", "out of": the lead of a whole.
+    fn whole_lead(&self, lead: &str) -> bool {
+        let lead = lead.trim_start_matches(['"', '\u{201c}']);
+        self.lex.cues.whole_before.iter().any(|c| {
+            lead == c
+                || lead
+                    .strip_prefix(c.as_str())
+                    .is_some_and(|rest| possessive(rest.trim()))
+        }) || self
+            .lex
+            .cues
+            .whole_before
+            .iter()
+            .any(|c| lead == c.trim_end_matches(" the"))
+    }
+
+    /// Two figures can be part and whole: nouns of one kind, or one unwritten.
+    fn compatible(&self, a: usize, b: usize) -> bool {
+        let (Some(fa), Some(fb)) = (self.fig(a), self.fig(b)) else {
+            return false;
+        };
+        match (&fa.counted, &fb.counted) {
+            (Some(x), Some(y)) if x == y || singular(x) == singular(y) => true,
+            (Some(_), Some(_)) => fa.kind.is_some() && fa.kind == fb.kind,
+            _ => true,
+        }
+    }
+
+    /// A part's noun left unwritten ("79 voted", "five were in …").
+    fn elided(&self, p: usize) -> bool {
+        self.fig(p).is_some_and(|f| f.counted.is_none())
+    }
+
+    fn ends_with_cue(text: &str, cues: &[String]) -> bool {
+        cues.iter().any(|c| {
+            text.ends_with(c.as_str())
+                && text[..text.len() - c.len()]
+                    .chars()
+                    .last()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        })
+    }
+
+    fn starts_with_cue(text: &str, cues: &[String]) -> bool {
+        cues.iter().any(|c| {
+            text.starts_with(c.as_str())
+                && text[c.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+        })
+    }
+
+    /// Mention `i` is followed by "in all" (after its noun).
+    fn whole_after(&self, i: usize) -> bool {
+        let (_, words) = self.counted(i);
+        let after = self.after(i);
+        let rest: Vec<&str> = after.split(' ').skip(words).collect();
+        let rest = rest.join(" ");
+        Self::starts_with_cue(&rest, &self.lex.cues.whole_after)
+    }
+
+    fn groups(&self) -> Vec<PartWhole> {
+        let n = self.mentions.len();
+        let mut groups: Vec<PartWhole> = Vec::new();
+        // The group still open for more parts, and the sentence it was last added to.
+        let mut open: Option<(usize, usize)> = None;
+        let mut last_whole: Option<usize> = None;
+        for i in 0..n {
+            let kind = self.mentions[i].mention.kind;
+            if kind == Kind::Percent {
+                self.share(i, &mut groups, open.map(|(g, _)| g));
+                continue;
+            }
+            if self.fig(i).is_none() {
+                continue;
+            }
+            let sent = self.r.sentence_of[i];
+            if open.is_some_and(|(_, s)| s + 1 < sent) {
+                open = None;
+            }
+            let before = self.before(i);
+            let lead = self.segment_lead(i);
+            let cues = &self.lex.cues;
+            // "the other 48": what is left of the group.
+            let before_marks = before.trim_end_matches(['(', ',', ':', '\u{2014}', ' ']);
+            if Self::ends_with_cue(before_marks, &cues.remainder_before) {
+                if let Some((g, _)) = open {
+                    if self.compatible(groups[g].whole, i) {
+                        groups[g].remainder = Some(i);
+                        open = None;
+                        continue;
+                    }
+                }
+            }
+            // "including 64": a part of the figure before it.
+            if Self::ends_with_cue(&before, &cues.part_before) {
+                if let Some(w) = (0..i).rev().find(|&k| self.fig(k).is_some()) {
+                    if self.r.same_sentence(w, i) && self.compatible(w, i) {
+                        let g = self.group_of(&mut groups, w);
+                        if !groups[g].parts.contains(&i) {
+                            groups[g].parts.push(i);
+                        }
+                        // A part of a part is not a sibling of the others.
+                        open = None;
+                        continue;
+                    }
+                }
+            }
+            // "Seven of them": a part of the whole last named, here or in the sentence before.
+            let after = self.after(i);
+            if Self::starts_with_cue(&after, &cues.part_after) {
+                // "The other 45 were rescued …, and 11 of them": the sentence's subject.
+                let subject = (0..i)
+                    .find(|&k| self.r.sentence_of[k] == sent && self.fig(k).is_some());
+                let antecedent = subject.or(last_whole.filter(|&w| {
+                    let sw = self.r.sentence_of[w];
+                    (sw == sent || sw + 1 == sent) && w < i
+                }));
+                if let Some(w) = antecedent {
+                    // A new partition of the whole, unless this one is still being told.
+                    let g = match open {
+                        Some((g, _)) if groups[g].whole == w => g,
+                        _ => {
+                            groups.push(PartWhole {
+                                whole: w,
+                                ..PartWhole::default()
+                            });
+                            groups.len() - 1
+                        }
+                    };
+                    groups[g].parts.push(i);
+                    open = Some((g, sent));
+                    continue;
+                }
+            }
+            // "41 of the 160 areas": the figure before is a part of this one.
+            if let Some(p) = i.checked_sub(1).filter(|&p| self.fig(p).is_some()) {
+                let link = self.between(p, i);
+                if self.r.same_sentence(p, i)
+                    && (link == "of"
+                        || self.lex.cues.whole_before.iter().any(|c| link == *c)
+                        || self
+                            .lex
+                            .cues
+                            .whole_before
+                            .iter()
+                            .any(|c| link.strip_prefix(c.as_str()).is_some_and(|r| possessive(r.trim()))))
+                    && self.compatible(p, i)
+                {
+                    let g = self.group_of(&mut groups, i);
+                    // "380,000 of the 412,000": the part may have been taken for a plain figure.
+                    if !groups[g].parts.contains(&p) {
+                        groups[g].parts.push(p);
+                    }
+                    last_whole = Some(i);
+                    open = None;
+                    continue;
+                }
+            }
+            // "52 people, 43 passengers and nine crew": a whole and its breakdown.
+            if let Some(parts) = self.breakdown(i) {
+                let g = self.group_of(&mut groups, i);
+                for p in parts {
+                    if !groups[g].parts.contains(&p) {
+                        groups[g].parts.push(p);
+                    }
+                }
+                last_whole = Some(i);
+                open = None;
+                continue;
+            }
+            if groups.iter().any(|g| g.whole < i && g.parts.contains(&i) && g.remainder.is_none()) {
+                continue;
+            }
+            // "Of the assembly's 150 members, …": a whole that opens its sentence.
+            let opens = lead.len() < before.len() + 1
+                && self.whole_lead(&lead)
+                && before.trim_start_matches(['"', '\u{201c}']) == lead.trim_start_matches(['"', '\u{201c}']);
+            if opens {
+                let g = self.group_of(&mut groups, i);
+                last_whole = Some(i);
+                open = Some((g, sent));
+                continue;
+            }
+            // "a total of 421 patients", "11 deaths in all".
+            if Self::ends_with_cue(&before, &cues.whole_lead) || self.whole_after(i) {
+                last_whole = Some(i);
+                open = None;
+                continue;
+            }
+            // Another part of the open group: "…, 68 against and 13 abstained".
+            if let Some((g, s)) = open {
+                if s == sent && self.elided(i) && self.compatible(groups[g].whole, i) {
+                    groups[g].parts.push(i);
+                    continue;
+                }
+                if s == sent && !self.elided(i) {
+                    open = None;
+                }
+            }
+            if self.fig(i).is_some_and(|f| f.counted.is_some()) {
+                last_whole = Some(i);
+            }
+        }
+        groups.retain(|g| !g.parts.is_empty() || g.remainder.is_some() || !g.shares.is_empty());
+        groups
+    }
+
+    /// "52 people, 43 passengers and nine crew": figures set after a figure by a
+    /// comma and closed by "and", each with its own noun, of one kind with it.
+    fn breakdown(&self, w: usize) -> Option<Vec<usize>> {
+        let fw = self.fig(w)?;
+        fw.counted.as_ref()?;
+        let mut parts = Vec::new();
+        let mut prev = w;
+        for k in w + 1..self.mentions.len() {
+            if self.fig(k).is_none() || !self.r.same_sentence(w, k) {
+                break;
+            }
+            let link = self.between(prev, k);
+            let first = parts.is_empty();
+            let ok = if first {
+                link == "," || link == "\u{2014}" || link == "("
+            } else {
+                matches!(link.as_str(), "," | "and" | ", and")
+            };
+            if !ok || self.elided(k) || !self.compatible(w, k) {
+                break;
+            }
+            parts.push(k);
+            prev = k;
+            if link.ends_with("and") {
+                return (parts.len() >= 2).then_some(parts);
+            }
+        }
+        None
+    }
+
+    /// The group whose whole is `w`, made when missing.
+    fn group_of(&self, groups: &mut Vec<PartWhole>, w: usize) -> usize {
+        if let Some(g) = groups.iter().position(|g| g.whole == w) {
+            return g;
+        }
+        groups.push(PartWhole {
+            whole: w,
+            ..PartWhole::default()
+        });
+        groups.len() - 1
+    }
+
+    /// A percentage beside a part: "9,800 (about 60%)", "27,120 finished, a
+    /// completion rate of 85.5%", "380,000 of the 412,000 homes …, about 72 per
+    /// cent", "79 votes, 63 per cent of the 150-seat chamber".
+    fn share(&self, pc: usize, groups: &mut Vec<PartWhole>, open: Option<usize>) {
+        let Some(p) = (0..pc).rev().find(|&k| self.fig(k).is_some()) else {
+            return;
+        };
+        if !self.r.same_sentence(p, pc) {
+            return;
+        }
+        let link = self.low(self.span(p).end, self.span(pc).start);
+        let after = self.after(pc);
+        // "63 per cent of the 150-seat chamber": the whole follows.
+        if let Some(w) = (pc + 1 < self.mentions.len()).then_some(pc + 1) {
+            let between = self.between(pc, w);
+            if self.fig(w).is_some()
+                && self.r.same_sentence(pc, w)
+                && matches!(between.as_str(), "of the" | "of" | "of its" | "of their")
+                && link.trim() == ","
+            {
+                let g = self.group_of(groups, w);
+                groups[g].shares.push((p, pc));
+                return;
+            }
+        }
+        // Otherwise the part is a part of a group already read.
+        let Some(g) = groups
+            .iter()
+            .position(|g| g.parts.contains(&p) || g.whole == p)
+            .or(open)
+        else {
+            return;
+        };
+        let part = if groups[g].whole == p {
+            // "380,000 of the 412,000 homes …, about 72 per cent": the share of the group's part.
+            match groups[g].parts.as_slice() {
+                [only] => *only,
+                _ => return,
+            }
+        } else {
+            p
+        };
+        // The share sits right after the figure's own words, set off by a link.
+        let link_words = link.trim();
+        let cut = link_words
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_segment_mark(*c))
+            .map(|(k, _)| k);
+        let Some(cut) = cut else { return };
+        let tail = link_words[cut..].trim();
+        let linked = self
+            .lex
+            .cues
+            .share_links
+            .iter()
+            .any(|l| tail == l.as_str() || tail == l.trim());
+        let closes = tail.ends_with('(')
+            || after.is_empty()
+            || after.starts_with([',', ')', ';', '.', '\u{2014}'])
+            || after.starts_with("and ")
+            || after.starts_with("are ")
+            || after.starts_with("were ");
+        if linked && closes && !link_words[..cut].contains([';', '(']) {
+            groups[g].shares.push((part, pc));
+        }
+    }
+}
+
+/// "assembly's", "county's", "company's": a possessive before the whole.
+fn possessive(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
+    matches!(words.as_slice(), [w] if w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'"))
+}
+
+/// "homes" → "home": enough to match a noun with its plural.
+fn singular(w: &str) -> &str {
+    w.strip_suffix("es")
+        .filter(|s| s.ends_with(['s', 'x', 'h']))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::DEFAULT;
+    use crate::source::{Document, Format};
+
+    fn read(text: &str) -> (Document, Vec<Resolved>, Reading) {
+        let doc = Document::from_text("t.txt", text.to_string(), Format::Text);
+        let (_, mentions) =
+            crate::resolve::run(&doc, &DEFAULT, &crate::extract::Options::default(), None);
+        let r = Reading::of(&doc.prose, &mentions);
+        (doc, mentions, r)
+    }
+
+    pub(super) fn groups_pub(text: &str) -> Vec<(String, Vec<String>, Option<String>, Vec<(String, String)>)> {
+        groups(text)
+    }
+
+    /// The groups as written text: (whole, [parts], remainder, [(part, share)]).
+    fn groups(text: &str) -> Vec<(String, Vec<String>, Option<String>, Vec<(String, String)>)> {
+        let (doc, m, r) = read(text);
+        let t = |i: usize| doc.text[m[i].mention.span.clone()].to_string();
+        r.groups
+            .iter()
+            .map(|g| {
+                (
+                    t(g.whole),
+                    g.parts.iter().map(|&p| t(p)).collect(),
+                    g.remainder.map(t),
+                    g.shares.iter().map(|&(a, b)| (t(a), t(b))).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_that_opens_the_sentence_and_elided_parts() {
+        let g = groups("Of the assembly's 150 members, 79 voted in favour, 68 against and 13 abstained.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].0, "150 members");
+        assert_eq!(g[0].1, ["79", "68", "13"]);
+    }
+
+    #[test]
+    fn parts_told_in_the_next_sentence() {
+        let g = groups(
+            "Officials confirmed 11 deaths in all by Saturday. Seven of them were in Calder County; \
+             five were in Marlin County and one was in Ostrander County.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1.len(), 3, "{g:?}");
+    }
+
+    #[test]
+    fn a_hard_wrapped_sentence_reads_the_same() {
+        let flat = "Of the 12,400 people evacuated from the valleys, 9,800 (about 79%) are staying in shelters.";
+        let wrapped = "Of the 12,400 people evacuated from the\nvalleys, 9,800 (about 79%) are staying in shelters.";
+        assert_eq!(groups(flat), groups(wrapped));
+        assert_eq!(groups(flat)[0].3.len(), 1, "{:?}", groups(flat));
+    }
+
+    #[test]
+    fn shares_beside_a_part() {
+        let g = groups("Power was restored to 380,000 of the 412,000 homes that lost it, about 92 per cent.");
+        assert_eq!(g[0].1, ["380,000"], "{g:?}");
+        assert_eq!(g[0].3.len(), 1, "{g:?}");
+        let g = groups("The coalition's 79 votes, 53 per cent of the 150-seat chamber, were enough.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].3.len(), 1, "{g:?}");
+    }
+
+    #[test]
+    fn including_and_the_rest() {
+        let g = groups("The show brings together 46 works, including 14 lent by private collectors.");
+        assert_eq!(g[0].1, ["14 lent"], "{g:?}");
+        let g = groups("The ferry carried 55 people. Seven of them died. The other 48 were rescued.");
+        assert_eq!(g[0].2.as_deref(), Some("48"), "{g:?}");
+    }
+
+    #[test]
+    fn a_breakdown_and_what_them_points_back_to() {
+        let g = groups(
+            "It was carrying 52 people, 43 passengers and nine crew. Seven of them died. \
+             The other 45 were rescued by two fishing boats, and 11 of them were taken to hospital.",
+        );
+        assert_eq!(g[0].0, "52 people", "{g:?}");
+        assert_eq!(g[0].1, ["43 passengers", "nine crew"], "{g:?}");
+        assert_eq!((g[1].1.as_slice(), g[1].2.as_deref()), (&["Seven".to_string()][..], Some("45")), "{g:?}");
+        assert_eq!(g[2].1, ["11"], "{g:?}");
+    }
+
+    #[test]
+    fn unrelated_figures_stay_apart() {
+        for t in [
+            "Police arrested 37 people on Thursday and seized 12 cars.",
+            "Of the 300 passengers, many were British.",
+            "The team scored 21 points in the first half and 14 in the second.",
+        ] {
+            let g = groups(t);
+            assert!(g.iter().all(|g| g.1.len() < 2), "{t}: {g:?}");
+        }
+    }
+}
