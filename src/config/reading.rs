@@ -37,7 +37,7 @@ pub struct VerbEntry {
 }
 
 /// The phrases that tie figures into a part and its whole.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PartWholeCues {
     /// Before a whole ("of the").

@@ -53,26 +53,7 @@ pub struct ReadingLexicon {
     /// Counted noun → its kind ("children" → "people").
     pub kinds: FxHashMap<String, String>,
     /// The part-whole cue phrases, lower case.
-    pub cues: Cues,
-}
-
-/// The part-whole cue phrases (see `reading.yaml`).
-#[derive(Debug, Default)]
-pub struct Cues {
-    /// Before a whole.
-    pub whole_before: Vec<String>,
-    /// After a whole.
-    pub whole_after: Vec<String>,
-    /// Before a whole.
-    pub whole_lead: Vec<String>,
-    /// Before a part.
-    pub part_before: Vec<String>,
-    /// After a part.
-    pub part_after: Vec<String>,
-    /// Before a remainder.
-    pub remainder_before: Vec<String>,
-    /// Between a figure and its share.
-    pub share_links: Vec<String>,
+    pub cues: PartWholeCues,
 }
 
 impl ReadingLexicon {
@@ -128,9 +109,10 @@ impl ReadingLexicon {
     }
 }
 
-fn cues(c: &PartWholeCues) -> Cues {
+/// The cue phrases, lower case.
+fn cues(c: &PartWholeCues) -> PartWholeCues {
     let low = |v: &Vec<String>| v.iter().map(|s| s.to_lowercase()).collect();
-    Cues {
+    PartWholeCues {
         whole_before: low(&c.whole_before),
         whole_after: low(&c.whole_after),
         whole_lead: low(&c.whole_lead),
