@@ -2,7 +2,7 @@
 
 use super::{fill, Check, CheckContext, DocView, Finding, Label};
 use crate::extract::{Expr, Kind};
-use crate::reading::{PartWhole, Reading};
+use crate::reading::{PartWhole, Reading, Tie};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
 
@@ -36,7 +36,7 @@ impl Check for SumOfParts {
             let reading = Reading::of(&v.doc.prose, v.mentions);
             let mut found: Vec<Finding> = Vec::new();
             for g in &reading.groups {
-                found.extend(s.group(g));
+                found.extend(s.group(g, &reading));
             }
             for i in 0..v.mentions.len() {
                 if let Some(f) = s.fraction_and_remainder(i) {
@@ -167,7 +167,7 @@ impl Scan<'_> {
     /// The findings of one part-whole group of the reading: a remainder that
     /// does not make up the whole, parts that add up to more than it, a part
     /// larger than it, a share that is not the part's share of it.
-    fn group(&self, g: &PartWhole) -> Vec<Finding> {
+    fn group(&self, g: &PartWhole, reading: &Reading) -> Vec<Finding> {
         let mut out = Vec::new();
         let w = g.whole;
         let fig = |k: usize| self.is_figure(k);
@@ -206,8 +206,9 @@ impl Scan<'_> {
                 }
             }
         } else {
-            // A part larger than its whole.
-            for &p in &g.parts {
+            // A part larger than its whole. "A of the B" is sure of the count only
+            // when both count one thing ("35,000 of the two models" counts cars).
+            for &p in g.parts.iter().filter(|&&p| g.how != Tie::Of || reading.same_count(w, p)) {
                 let Some((whole, part)) = self.comparable(w, p) else {
                     continue;
                 };

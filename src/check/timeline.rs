@@ -52,13 +52,14 @@ impl Days {
             _ => None,
         }
     }
-    /// "2025-03-13", "2025-01-29 … 2025-02-27", "on or before 2025-03-14".
+    /// "2025-03-13", "2025-01-29 … 2025-02-27", "2025-03-14 or before" (it
+    /// follows "lands on" in messages).
     pub fn show(&self) -> String {
         match (self.lo, self.hi) {
             (Some(a), Some(b)) if a == b => a.to_string(),
             (Some(a), Some(b)) => format!("{a} … {b}"),
-            (None, Some(b)) => format!("on or before {b}"),
-            (Some(a), None) => format!("on or after {a}"),
+            (None, Some(b)) => format!("{b} or before"),
+            (Some(a), None) => format!("{a} or later"),
             (None, None) => "any day".into(),
         }
     }

@@ -808,6 +808,23 @@ fn attach_clock_days(cur: &Cursor<'_>, out: &mut [Mention]) {
         let Expr::Date(DateExpr::Clock { day: None, .. }) = &out[k].expr else {
             continue;
         };
+        // "4:50 p.m. on Wednesday, Sept. 26": the date right after it.
+        if let Some(next) = out.get(k + 1).filter(|n| {
+            matches!(&n.expr, Expr::Date(DateExpr::Calendar { day: Some(_), .. }))
+        }) {
+            let from = cur.toks.partition_point(|t| t.start < out[k].span.end);
+            let to = cur.toks.partition_point(|t| t.start < next.span.start);
+            if (from..to).all(|i| cur.is(i, "on") || cur.is(i, ",")) && to - from <= 2 {
+                let day = match &next.expr {
+                    Expr::Date(d) => d.clone(),
+                    _ => continue,
+                };
+                if let Expr::Date(DateExpr::Clock { day: d @ None, .. }) = &mut out[k].expr {
+                    *d = Some(Box::new(day));
+                }
+                continue;
+            }
+        }
         let Some(prev) = out[..k]
             .iter()
             .rev()

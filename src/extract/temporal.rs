@@ -1528,6 +1528,14 @@ fn day_after_clock(c: &Cursor<'_>, j: usize) -> Option<(DateExpr, usize)> {
         j
     };
     if let Some((wd, e)) = weekday_at(c, k) {
+        // "4:50 p.m. on Wednesday, Sept. 26", "11:05 p.m. on Friday 24 June": the
+        // weekday opens a full date, which the date grammar reads with it.
+        let f = if c.is(e, ",") { e + 1 } else { e };
+        let date_follows = month_at(c, f).is_some_and(|(_, x)| day_at(c, x).is_some())
+            || day_at(c, f).is_some_and(|(_, x)| month_at(c, x).is_some());
+        if date_follows {
+            return None;
+        }
         return Some((
             DateExpr::Weekday {
                 weekday: wd,
@@ -2697,11 +2705,19 @@ const ANCHOR_REACH: usize = 15;
 /// ("…, officials said on Friday": Friday is when it was said, not the anchor).
 fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
     let limit = (from + ANCHOR_REACH).min(c.toks.len());
+    let mut comma = false;
     for k in from..limit {
         if k > from && c.sentence_break_before(k) {
             return k;
         }
         let w = c.low(k);
+        // A verb of saying after a comma is an attribution (", officials said on
+        // Friday"); right after the relation's subject it is the event itself
+        // ("since Cardell announced the results on 2024-06-10").
+        let saying = matches!(
+            &*w,
+            "said" | "says" | "say" | "told" | "according" | "announced" | "reported"
+        );
         let stops = matches!(
             &*w,
             ";" | ":"
@@ -2717,14 +2733,8 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
                 | "ahead"
                 | "prior"
                 | "from"
-                | "said"
-                | "says"
-                | "say"
-                | "told"
-                | "according"
-                | "announced"
-                | "reported"
-        ) || (&*w == ","
+        ) || (saying && comma)
+            || (&*w == ","
             && c.is_any(
                 k + 1,
                 &[
@@ -2739,6 +2749,7 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
         if stops && matches!(&*w, ";" | ":" | "—" | "–") {
             return k;
         }
+        comma |= &*w == ",";
     }
     limit
 }
@@ -2750,7 +2761,14 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     for (idx, m) in out.iter().enumerate() {
         match m.kind {
             Kind::Duration => {
-                let j = tok_at(m.span.end);
+                let mut j = tok_at(m.span.end);
+                // "six weeks today since …", "three weeks to the day after …".
+                while c.is_any(j, &["today", "now", "exactly", "precisely"]) {
+                    j += 1;
+                }
+                if c.is(j, "to") && c.is(j + 1, "the") && c.is(j + 2, "day") {
+                    j += 3;
+                }
                 let w = c.low(j);
                 let (kind, skip) = match &*w {
                     "since" => (RelationKind::Since, 1),
@@ -2778,7 +2796,10 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     .enumerate()
                     .skip(idx + 1)
                     .take_while(|(_, a)| tok_at(a.span.start) < stop)
-                    .find(|(_, a)| matches!(a.kind, Kind::Date | Kind::Time));
+                    .find(|(_, a)| {
+                        matches!(a.kind, Kind::Date | Kind::Time)
+                            && tok_at(a.span.start) >= rel_end_tok
+                    });
                 let (anchor, end) = match anchor {
                     Some((ai, a)) => (Some(ai), a.span.end),
                     None => (

@@ -41,6 +41,21 @@ pub struct PartWhole {
     pub remainder: Option<usize>,
     /// A share written beside a part: (the part, the percentage).
     pub shares: Vec<(usize, usize)>,
+    /// How the text tied them.
+    pub how: Tie,
+}
+
+/// How a group's figures were tied to their whole, from the surest cue down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tie {
+    /// "Of the 150 members, 79 …", "11 deaths in all. Seven of them …".
+    #[default]
+    Stated,
+    /// "41 of the 160 areas": sure of the share, not always of the count
+    /// ("35,000 of the two models" counts cars, not models).
+    Of,
+    /// "52 people, 43 passengers and nine crew".
+    Breakdown,
 }
 
 /// The reading of one document.
@@ -94,6 +109,22 @@ impl Reading {
         }
         .groups();
         r
+    }
+
+    /// Part and whole count the same thing, as written: one noun, or nouns of one kind.
+    #[must_use]
+    pub fn same_count(&self, w: usize, p: usize) -> bool {
+        let fig = |k: usize| self.figures.get(k).and_then(Option::as_ref);
+        let (Some(fw), Some(fp)) = (fig(w), fig(p)) else {
+            return false;
+        };
+        match (&fw.counted, &fp.counted) {
+            (Some(x), Some(y)) => {
+                x == y || singular(x) == singular(y) || (fw.kind.is_some() && fw.kind == fp.kind)
+            }
+            (Some(_), None) => fw.kind.is_some(),
+            _ => false,
+        }
     }
 
     /// Mentions `a` and `b` stand in one sentence.
@@ -268,11 +299,34 @@ impl Reader<'_> {
         let (Some(fa), Some(fb)) = (self.fig(a), self.fig(b)) else {
             return false;
         };
+        // A measure (money, length) is part only of a measure of its dimension:
+        // "60 mln dlrs of 6-3/4 pct notes", "38 … around 12 dlrs".
+        let dim = |k: usize| match &self.mentions[k].value {
+            Value::Quantity { dimension, .. } if *dimension != Dimension::Count => Some(*dimension),
+            _ => None,
+        };
+        if dim(a) != dim(b) {
+            return false;
+        }
         match (&fa.counted, &fb.counted) {
             (Some(x), Some(y)) if x == y || singular(x) == singular(y) => true,
             (Some(_), Some(_)) => fa.kind.is_some() && fa.kind == fb.kind,
             _ => true,
         }
+    }
+
+    /// A figure that starts a new item of a list: after a comma, semicolon or
+    /// "and" ("79 voted in favour, 68 against and 13 abstained"), not after
+    /// "compared with" or "from".
+    fn list_item(&self, i: usize) -> bool {
+        let before = self.before(i);
+        let b = before.trim_end();
+        b.ends_with(',')
+            || b.ends_with(';')
+            || b.ends_with(" and")
+            || b.ends_with(", while")
+            || b.ends_with(" while")
+            || b.ends_with(" but")
     }
 
     /// A part's noun left unwritten ("79 voted", "five were in …").
@@ -345,7 +399,8 @@ impl Reader<'_> {
             // "including 64": a part of the figure before it.
             if Self::ends_with_cue(&before, &cues.part_before) {
                 if let Some(w) = (0..i).rev().find(|&k| self.fig(k).is_some()) {
-                    if self.r.same_sentence(w, i) && self.compatible(w, i) {
+                    let named = self.fig(w).is_some_and(|f| f.counted.is_some());
+                    if self.r.same_sentence(w, i) && named && self.compatible(w, i) {
                         let g = self.group_of(&mut groups, w);
                         if !groups[g].parts.contains(&i) {
                             groups[g].parts.push(i);
@@ -359,13 +414,26 @@ impl Reader<'_> {
             // "Seven of them": a part of the whole last named, here or in the sentence before.
             let after = self.after(i);
             if Self::starts_with_cue(&after, &cues.part_after) {
-                // "The other 45 were rescued …, and 11 of them": the sentence's subject.
-                let subject = (0..i)
-                    .find(|&k| self.r.sentence_of[k] == sent && self.fig(k).is_some());
-                let antecedent = subject.or(last_whole.filter(|&w| {
-                    let sw = self.r.sentence_of[w];
-                    (sw == sent || sw + 1 == sent) && w < i
-                }));
+                // What "them" points back to, nearest first: a count of people or
+                // places in this sentence ("about 100,000 people …, and an estimated
+                // 20,000 of those"), the whole last named in it, a part or the rest
+                // of a group in it ("The other 45 …, and 11 of them"), the whole of
+                // the sentence before. "one in 50 of those" is a ratio, not a part.
+                let here = |k: &usize| self.r.sentence_of[*k] == sent && *k < i;
+                let ratio = i.checked_sub(1).is_some_and(|k| {
+                    self.fig(k).is_some()
+                        && matches!(self.between(k, i).as_str(), "in" | "per" | "out of every")
+                });
+                let antecedent = (0..i)
+                    .rev()
+                    .filter(here)
+                    .find(|&k| self.fig(k).is_some_and(|f| f.kind.is_some()))
+                    .or(last_whole.filter(here))
+                    .or((0..i).rev().filter(here).find(|&k| {
+                        groups.iter().any(|g| g.parts.contains(&k) || g.remainder == Some(k))
+                    }))
+                    .or(last_whole.filter(|&w| self.r.sentence_of[w] + 1 == sent))
+                    .filter(|_| !ratio);
                 if let Some(w) = antecedent {
                     // A new partition of the whole, unless this one is still being told.
                     let g = match open {
@@ -396,8 +464,12 @@ impl Reader<'_> {
                             .iter()
                             .any(|c| link.strip_prefix(c.as_str()).is_some_and(|r| possessive(r.trim()))))
                     && self.compatible(p, i)
+                    && self.fig(i).is_some_and(|f| f.counted.is_some())
                 {
                     let g = self.group_of(&mut groups, i);
+                    if groups[g].parts.is_empty() {
+                        groups[g].how = Tie::Of;
+                    }
                     // "380,000 of the 412,000": the part may have been taken for a plain figure.
                     if !groups[g].parts.contains(&p) {
                         groups[g].parts.push(p);
@@ -410,6 +482,7 @@ impl Reader<'_> {
             // "52 people, 43 passengers and nine crew": a whole and its breakdown.
             if let Some(parts) = self.breakdown(i) {
                 let g = self.group_of(&mut groups, i);
+                groups[g].how = Tie::Breakdown;
                 for p in parts {
                     if !groups[g].parts.contains(&p) {
                         groups[g].parts.push(p);
@@ -440,7 +513,11 @@ impl Reader<'_> {
             }
             // Another part of the open group: "…, 68 against and 13 abstained".
             if let Some((g, s)) = open {
-                if s == sent && self.elided(i) && self.compatible(groups[g].whole, i) {
+                if s == sent
+                    && self.elided(i)
+                    && self.list_item(i)
+                    && self.compatible(groups[g].whole, i)
+                {
                     groups[g].parts.push(i);
                     continue;
                 }
@@ -448,19 +525,41 @@ impl Reader<'_> {
                     open = None;
                 }
             }
-            if self.fig(i).is_some_and(|f| f.counted.is_some()) {
+            if self.fig(i).is_some_and(|f| f.kind.is_some()) {
                 last_whole = Some(i);
             }
         }
-        groups.retain(|g| !g.parts.is_empty() || g.remainder.is_some() || !g.shares.is_empty());
+        groups.retain(|g| {
+            (!g.parts.is_empty() || g.remainder.is_some() || !g.shares.is_empty())
+                && self.can_be_whole(g.whole)
+        });
         groups
+    }
+
+    /// A whole of things counted is a whole number of at least two ("1.15 …
+    /// including 200,000 bpd" reads "1.15 mln"; "two-for-one stock split,
+    /// including 800,000" has no whole). A measure ("2,000 hectares") may be any.
+    fn can_be_whole(&self, w: usize) -> bool {
+        let exact = match &self.mentions[w].value {
+            Value::Number { exact, .. } => *exact,
+            Value::Quantity {
+                exact, dimension, ..
+            } if *dimension == Dimension::Count => *exact,
+            Value::Quantity { .. } => return true,
+            _ => return false,
+        };
+        let hyphenated = self.span(w).start > 0
+            && self.prose.as_bytes()[self.span(w).start - 1] == b'-';
+        exact.fract() == 0.0 && exact >= 2.0 && !hyphenated
     }
 
     /// "52 people, 43 passengers and nine crew": figures set after a figure by a
     /// comma and closed by "and", each with its own noun, of one kind with it.
     fn breakdown(&self, w: usize) -> Option<Vec<usize>> {
         let fw = self.fig(w)?;
-        fw.counted.as_ref()?;
+        let whole_noun = fw.counted.as_ref()?;
+        // "3km, 5km and 10km", "£3m, £4m and £5m" are lists, not a breakdown.
+        fw.kind.as_ref()?;
         let mut parts = Vec::new();
         let mut prev = w;
         for k in w + 1..self.mentions.len() {
@@ -474,7 +573,11 @@ impl Reader<'_> {
             } else {
                 matches!(link.as_str(), "," | "and" | ", and")
             };
-            if !ok || self.elided(k) || !self.compatible(w, k) {
+            let same_noun = self
+                .fig(k)
+                .and_then(|f| f.counted.as_ref())
+                .is_some_and(|n| singular(n) == singular(whole_noun));
+            if !ok || self.elided(k) || same_noun || !self.compatible(w, k) {
                 break;
             }
             parts.push(k);
@@ -595,10 +698,6 @@ mod tests {
         (doc, mentions, r)
     }
 
-    pub(super) fn groups_pub(text: &str) -> Vec<(String, Vec<String>, Option<String>, Vec<(String, String)>)> {
-        groups(text)
-    }
-
     /// The groups as written text: (whole, [parts], remainder, [(part, share)]).
     fn groups(text: &str) -> Vec<(String, Vec<String>, Option<String>, Vec<(String, String)>)> {
         let (doc, m, r) = read(text);
@@ -678,6 +777,13 @@ mod tests {
             "Police arrested 37 people on Thursday and seized 12 cars.",
             "Of the 300 passengers, many were British.",
             "The team scored 21 points in the first half and 14 in the second.",
+            "The firm is offering 60 mln dlrs of 6-3/4 pct convertible notes.",
+            "She holds records at 3km, 5km and 10km.",
+            "Bids of £3m, £4m and £5m were turned down.",
+            "Only about one in 50 of those stopped had drunk too much.",
+            "Of the 151 lenders, 25 were foreign-owned, compared with 143 a year ago.",
+            "It pumped 1.4 mln bpd in May and 1.15 in June, both including 200,000 bpd for partners.",
+            "Net income was 23.1 mln dlrs or 1.51 dlr a share, after a two-for-one split, including 800,000 sold by insiders.",
         ] {
             let g = groups(t);
             assert!(g.iter().all(|g| g.1.len() < 2), "{t}: {g:?}");
