@@ -12,34 +12,26 @@ use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
 /// The rule.
 pub struct OrdinalPeriod;
 
-/// Words that make the date after them a start: "began on Feb. 24, 2022".
-const START_CUES: &[&str] = &[
-    "began",
-    "begun",
-    "begin",
-    "begins",
-    "started",
-    "start",
-    "starts",
-    "launched",
-    "opened",
-    "erupted",
-    "since",
-    "invaded",
-    "founded",
-    "established",
-    "signed",
-    "broke",
-    "took",
-];
+/// A word that makes the date after it a start: a verb of the `begin` class in
+/// the reading lexicon ("began", "opened", "declared", "founded"), or "since".
+fn start_word(w: &str) -> bool {
+    w == "since"
+        || crate::reading::lexicon::DEFAULT
+            .verb(w)
+            .iter()
+            .any(|s| s.class == "begin")
+}
 
-/// A single-day date in the same sentence as mention `i`, written right after a
-/// starting word.
+/// The start date of the period of mention `i`: a date in its sentence written
+/// right after a start word, before the phrase ("Founded in May 1921 and now in
+/// its 104th year"), or after it in the same segment ("the fifth day of a debate
+/// that opened on Monday 18 November"). After a comma the start may be of
+/// something else ("the fourth year of the agreement, which began October 1").
 fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
     let here = v.mentions[i].mention.span.clone();
     v.near(i, 2000).find(|&k| {
         let r = &v.mentions[k];
-        if k == i || !matches!(r.mention.kind, Kind::Date) || v.day(k).is_none() {
+        if k == i || !matches!(r.mention.kind, Kind::Date) || start_range(v, k).is_none() {
             return false;
         }
         let span = &r.mention.span;
@@ -61,13 +53,43 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        if !words.iter().rev().take(3).any(|w| START_CUES.contains(w)) {
+        if !words.iter().rev().take(3).any(|w| start_word(w)) {
             return false;
         }
-        // "the fourth year of the agreement, which began October 1": a start written
-        // after the ordinal phrase may be the start of that year, not of the whole.
-        span.start < here.start
+        if span.start < here.start {
+            return true;
+        }
+        let between = v.doc.prose.get(here.end..span.start).unwrap_or(",");
+        let restrictive = between.trim_start().starts_with("of ")
+            && !between.contains([',', ';', '(', ')', '\u{2014}', '\u{2013}']);
+        restrictive
     })
+}
+
+/// The days a start date covers, when its year is known: one day, or a month
+/// or year ("in May 1921").
+fn start_range(v: &DocView<'_>, k: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    if let Some(d) = pinned_day(v, k) {
+        return Some((d, d));
+    }
+    match &v.mentions[k].value {
+        Value::Date { start, end } if (*end - *start).num_days() <= 366 => {
+            pinned_year(v, k).then_some((*start, *end))
+        }
+        _ => None,
+    }
+}
+
+/// The year of date mention `k` is known (written, or the document is dated).
+fn pinned_year(v: &DocView<'_>, k: usize) -> bool {
+    v.reference.date.is_some()
+        || matches!(
+            &v.mentions[k].mention.expr,
+            Expr::Date(crate::extract::DateExpr::Calendar {
+                year: crate::extract::YearSpec::Year(_),
+                ..
+            })
+        )
 }
 
 impl Check for OrdinalPeriod {
@@ -130,15 +152,29 @@ fn one(
     let entering = phrase.starts_with("the ")
         && matches!(
             before.as_str(),
-            "entered" | "enters" | "entering" | "enter" | "marks" | "marked" | "into"
+            "entered" | "enters" | "entering" | "enter" | "marks" | "marked" | "into" | "on"
         );
-    if !(possessive || entering) {
+    // "closed on Wednesday 9 October, the 14th day of the emergency": a date
+    // set beside the phrase is told in the period.
+    let beside_a_date = phrase.starts_with("the ")
+        && i > 0
+        && (0..i).rev().find(|&k| v.mentions[k].mention.kind == Kind::Date).is_some_and(|k| {
+            v.doc
+                .prose
+                .get(v.mentions[k].mention.span.end..v.mentions[i].mention.span.start)
+                .is_some_and(|gap| gap.trim() == ",")
+        });
+    if !(possessive || entering || beside_a_date) {
         return None;
     }
     let si = start_date(v, i)?;
-    let start = pinned_day(v, si)?;
+    let (start, start_end) = start_range(v, si)?;
+    // A month or year of start is exact enough only for counting years.
+    if start != start_end && unit != CalendarUnit::Year {
+        return None;
+    }
     let first = shift_fractional(start, (n - 1) as f64, unit)?;
-    let last = add_days(shift_fractional(start, n as f64, unit)?, -1)?;
+    let last = add_days(shift_fractional(start_end, n as f64, unit)?, -1)?;
     let lands = Days {
         lo: Some(first),
         hi: Some(last),
