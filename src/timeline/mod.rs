@@ -290,20 +290,21 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                 year_from_set: year_from_set.contains(&i),
                 span: span.clone(),
             };
-            let (entry, conflicts) = entries
-                .entry((start, end, event.clone()))
-                .or_insert_with(|| {
-                    let entry = Entry {
-                        start,
-                        end,
-                        label: String::new(),
-                        event,
-                        sources: Vec::new(),
-                        figures: Vec::new(),
-                        conflicts: Vec::new(),
-                    };
-                    (entry, HashSet::new())
-                });
+            let (entry, conflicts) =
+                entries
+                    .entry((start, end, event.clone()))
+                    .or_insert_with(|| {
+                        let entry = Entry {
+                            start,
+                            end,
+                            label: String::new(),
+                            event,
+                            sources: Vec::new(),
+                            figures: Vec::new(),
+                            conflicts: Vec::new(),
+                        };
+                        (entry, HashSet::new())
+                    });
             let s = entry.sources.len();
             let mut touched = vec![span.clone()];
             for &j in figures.of(si) {
@@ -350,8 +351,8 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
     Timeline { entries: out }
 }
 
-/// Counts the candidates `build` looks at (figures of a sentence, labels near
-/// a span), so a test can tell linear from quadratic without a clock.
+// Counts the candidates `build` looks at (figures of a sentence, labels near
+// a span), so a test can tell linear from quadratic without a clock.
 #[cfg(test)]
 thread_local! {
     static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
@@ -403,7 +404,9 @@ impl SentenceFigures {
                     Kind::Number | Kind::Percent | Kind::Fraction | Kind::Quantity
                 ) && !inside_date(&f.mention.span)
             })
-            .filter_map(|(j, f)| label::sentence_at(sentences, f.mention.span.start).map(|s| (s, j)))
+            .filter_map(|(j, f)| {
+                label::sentence_at(sentences, f.mention.span.start).map(|s| (s, j))
+            })
             .collect();
         by_sentence.sort_unstable();
         SentenceFigures { by_sentence }
@@ -849,9 +852,8 @@ mod tests {
     #[test]
     fn span_index_finds_what_a_scan_finds() {
         use proptest::prelude::*;
-        let spans = (0usize..400, 0usize..60, any::<bool>()).prop_map(|(a, len, long)| {
-            (a, a + if long { len * 100 } else { len })
-        });
+        let spans = (0usize..400, 0usize..60, any::<bool>())
+            .prop_map(|(a, len, long)| (a, a + if long { len * 100 } else { len }));
         proptest!(|(spans in proptest::collection::vec(spans, 0..40), t in (0usize..500, 0usize..80))| {
             let t = t.0..t.0 + t.1;
             let with_ids: Vec<(usize, usize, usize)> =
