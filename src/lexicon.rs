@@ -127,6 +127,13 @@ pub struct UnitInfo {
     pub rounding: Option<f64>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Entries `insert` compared a new one with, so a test can tell linear
+    /// from quadratic loading without a clock.
+    static COMPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// A phrase entry: the token texts after the first, and whether each token
 /// touches the one before it in the written alias ("km/h", "30C").
 #[derive(Clone, Debug)]
@@ -140,6 +147,9 @@ struct Phrase {
 pub struct Lexicon {
     /// Entries keyed by their first token, lower-cased.
     first: FxHashMap<String, Vec<Phrase>>,
+    /// While files are read: where each (first token, rest) sits in `first`,
+    /// so an entry is checked against its own phrase only (empty after).
+    loading: FxHashMap<(String, Vec<(String, bool)>), Vec<usize>>,
     /// A cheap filter in front of `first`: bit `sketch(word)` is set for every
     /// key, so most words of a text are rejected without hashing them.
     filter: Vec<u64>,
@@ -193,6 +203,7 @@ impl Lexicon {
             let raw: LexiconFile = config::parse(name, text)?;
             lex.add(name, text, raw)?;
         }
+        lex.finish();
         Ok(lex)
     }
 
@@ -388,7 +399,7 @@ impl Lexicon {
         let toks = tokenize(phrase);
         let Some(first) = toks.first() else { return };
         let key = lower(first.text(phrase));
-        let rest = toks
+        let rest: Vec<(String, bool)> = toks
             .windows(2)
             .map(|w| (lower(w[1].text(phrase)), w[1].start == w[0].end))
             .collect();
@@ -397,14 +408,22 @@ impl Lexicon {
         }
         let b = sketch(key.as_bytes());
         self.filter[b / 64] |= 1 << (b % 64);
-        let entries = self.first.entry(key).or_default();
-        let p = Phrase { rest, sense };
-        if !entries
-            .iter()
-            .any(|e| e.rest == p.rest && e.sense == p.sense)
-        {
-            entries.push(p);
-            // Longest phrases first, so the first match is the longest.
+        let entries = self.first.entry(key.clone()).or_default();
+        let same = self.loading.entry((key, rest.clone())).or_default();
+        #[cfg(test)]
+        COMPARED.with(|n| n.set(n.get() + same.len()));
+        if !same.iter().any(|&k| entries[k].sense == sense) {
+            same.push(entries.len());
+            entries.push(Phrase { rest, sense });
+        }
+    }
+
+    /// Ends loading: longest phrases first, so the first match is the longest
+    /// (a stable sort: phrases of one length stay in the order read, as when
+    /// each insert sorted).
+    fn finish(&mut self) {
+        self.loading = FxHashMap::default();
+        for entries in self.first.values_mut() {
             entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
         }
     }
@@ -585,7 +604,115 @@ pub fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::collections::HashMap;
+
+    /// The entries of `lex` as (first token, rest, sense), in lookup order.
+    fn entries(lex: &Lexicon) -> Vec<(String, Vec<(String, bool)>, Sense)> {
+        let mut keys: Vec<&String> = lex.first.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| {
+                lex.first[k]
+                    .iter()
+                    .map(move |p| (k.clone(), p.rest.clone(), p.sense))
+            })
+            .collect()
+    }
+
+    /// Inserts `words` as loading did before: each insert searched its first
+    /// token's entries and sorted them.
+    fn insert_as_before(words: &[(String, Sense)]) -> Vec<(String, Vec<(String, bool)>, Sense)> {
+        let mut first: HashMap<String, Vec<Phrase>> = HashMap::new();
+        for (phrase, sense) in words {
+            let toks = tokenize(phrase);
+            let Some(t) = toks.first() else { continue };
+            let rest: Vec<(String, bool)> = toks
+                .windows(2)
+                .map(|w| (lower(w[1].text(phrase)), w[1].start == w[0].end))
+                .collect();
+            let entries = first.entry(lower(t.text(phrase))).or_default();
+            let p = Phrase {
+                rest,
+                sense: *sense,
+            };
+            if !entries
+                .iter()
+                .any(|e| e.rest == p.rest && e.sense == p.sense)
+            {
+                entries.push(p);
+                entries.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            }
+        }
+        let mut keys: Vec<&String> = first.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(|k| {
+                first[k]
+                    .iter()
+                    .map(move |p| (k.clone(), p.rest.clone(), p.sense))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn loading_keeps_the_order_of_sorting_at_each_insert(
+            words in proptest::collection::vec(
+                (
+                    proptest::collection::vec(
+                        proptest::sample::select(vec!["w", "W", "of", "km", "/", "h", "1", " "]),
+                        1..5,
+                    ),
+                    proptest::sample::select(vec![
+                        Sense::Number(1.0), Sense::Number(2.0), Sense::Multiplier(1e3), Sense::Month(3),
+                        Sense::Number(f64::NAN),
+                    ]),
+                ),
+                0..40,
+            )
+        ) {
+            let words: Vec<(String, Sense)> =
+                words.into_iter().map(|(p, s)| (p.concat(), s)).collect();
+            let mut lex = Lexicon::default();
+            for (p, s) in &words {
+                lex.insert(p, *s);
+            }
+            lex.finish();
+            prop_assert_eq!(format!("{:?}", entries(&lex)), format!("{:?}", insert_as_before(&words)));
+        }
+    }
+
+    #[test]
+    fn a_large_user_lexicon_loads_in_one_pass() {
+        // "w0" … "w19999" all start with the token "w": once each insert
+        // searched and sorted every entry of "w" (30 s for 100,000 words).
+        let mut yaml = String::from("numbers:\n");
+        for i in 0..20_000 {
+            yaml.push_str(&format!("  w{i}: {i}\n"));
+        }
+        COMPARED.with(|n| n.set(0));
+        let lex = Lexicon::with_extensions(&[("big.yaml".to_string(), yaml)]).expect("loads");
+        let compared = COMPARED.with(std::cell::Cell::get);
+        assert!(compared < 20_000, "{compared} comparisons");
+        let (text, tokens) = ("w12345 w7", tokenize("w12345 w7"));
+        let hits: Vec<Hit> = lex.lookup(text, &tokens, 0).collect();
+        assert_eq!(
+            hits[0],
+            Hit {
+                sense: Sense::Number(12345.0),
+                len: 2
+            }
+        );
+        let hits: Vec<Hit> = lex.lookup(text, &tokens, 2).collect();
+        assert!(
+            hits.contains(&Hit {
+                sense: Sense::Number(7.0),
+                len: 2
+            }),
+            "{hits:?}"
+        );
+    }
 
     #[test]
     fn embedded_lexicon_loads() {

@@ -2679,9 +2679,9 @@ fn user_trigger(c: &Cursor<'_>, at: usize, j: usize) -> Option<(RelationKind, us
     let rest = c.text.get(at..)?;
     let lead = rest.len() - rest.trim_start().len();
     for t in c.opts.triggers.iter() {
-        if let Some(m) = t.pattern.find(&rest[lead..]) {
-            if m.start() == 0 && m.end() > 0 {
-                let end = at + lead + m.end();
+        if let Some(m) = match_at_start(&t.pattern, &rest[lead..]) {
+            if m > 0 {
+                let end = at + lead + m;
                 let covered = c.toks[j..].iter().take_while(|tok| tok.end <= end).count();
                 if covered > 0 {
                     return Some((t.relation, covered));
@@ -2690,6 +2690,43 @@ fn user_trigger(c: &Cursor<'_>, at: usize, j: usize) -> Option<(RelationKind, us
         }
     }
     None
+}
+
+thread_local! {
+    /// User trigger patterns compiled for anchored search, by pattern text.
+    static ANCHORED_TRIGGERS: std::cell::RefCell<Vec<(String, Option<regex_automata::meta::Regex>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The end of the match of `pattern` that starts at the start of `hay`, if
+/// there is one: the match `pattern.find(hay)` gives when it starts there
+/// (the same leftmost-first rules), found without searching the rest of `hay`
+/// for a match further on (once every duration searched the rest of the text).
+fn match_at_start(pattern: &regex::Regex, hay: &str) -> Option<usize> {
+    ANCHORED_TRIGGERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let i = match cache.iter().position(|(p, _)| p == pattern.as_str()) {
+            Some(i) => i,
+            None => {
+                if cache.len() >= 64 {
+                    cache.clear();
+                }
+                let anchored = regex_automata::meta::Regex::new(pattern.as_str()).ok();
+                cache.push((pattern.as_str().to_string(), anchored));
+                cache.len() - 1
+            }
+        };
+        match &cache[i].1 {
+            Some(re) => {
+                let input = regex_automata::Input::new(hay).anchored(regex_automata::Anchored::Yes);
+                re.search(&input).map(|m| m.end())
+            }
+            None => pattern
+                .find(hay)
+                .filter(|m| m.start() == 0)
+                .map(|m| m.end()),
+        }
+    })
 }
 
 /// Adds relation mentions that tie durations to dates: "five months since
@@ -3639,5 +3676,63 @@ mod tests {
             "Now",
             "PRESENT_REF",
         );
+    }
+}
+
+#[cfg(test)]
+mod user_trigger_tests {
+    use super::*;
+    use crate::extract::{extract, Kind, Options, Trigger};
+    use proptest::prelude::*;
+
+    const PATTERNS: &[&str] = &[
+        "(?i)in the run-up to( the)?",
+        "(?x) in \\s+ the # a comment",
+        "x*",
+        "(?m)^ab$",
+        "\\bago\\b",
+        "(?i)before|bef",
+        "a|ab",
+        "",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_anchored_match_is_the_leftmost_one_at_the_start(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!['a', 'b', 'x', 'i', 'n', ' ', '\n', 'g', 'o', 'B', 'e', 'f', 'é']),
+                0..24,
+            ),
+            k in 0..PATTERNS.len(),
+        ) {
+            let hay: String = chars.into_iter().collect();
+            let pattern = regex::Regex::new(PATTERNS[k]).unwrap();
+            let before = pattern.find(&hay).filter(|m| m.start() == 0).map(|m| m.end());
+            prop_assert_eq!(match_at_start(&pattern, &hay), before);
+        }
+    }
+
+    #[test]
+    fn a_trigger_after_many_durations_is_found_once() {
+        // Every duration searched the rest of the text for the trigger
+        // (3 s on 1.2 MB): 2,000 durations, the trigger after the last only.
+        let mut text = "It lasted 3 days in the heat. ".repeat(2000);
+        text.push_str("Three weeks in the run-up to the March 30 vote, they met.");
+        let opts = Options {
+            triggers: std::sync::Arc::new(vec![Trigger {
+                pattern: regex::Regex::new("(?i)in the run-up to( the)?").unwrap(),
+                relation: RelationKind::Before,
+            }]),
+            ..Options::default()
+        };
+        let m = extract(&text, &crate::lexicon::DEFAULT, &opts);
+        let relations: Vec<&str> = m
+            .iter()
+            .filter(|m| m.kind == Kind::Relation)
+            .map(|m| &text[m.span.clone()])
+            .collect();
+        assert_eq!(relations, ["Three weeks in the run-up to the March 30"]);
+        let durations = m.iter().filter(|m| m.kind == Kind::Duration).count();
+        assert!(durations >= 2000, "{durations}");
     }
 }

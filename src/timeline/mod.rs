@@ -27,7 +27,7 @@ pub mod json;
 pub mod label;
 pub mod table;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -36,7 +36,7 @@ use crate::check::{CheckContext, DocView, Finding, Settings};
 use crate::extract::{Kind, Options};
 use crate::lexicon::Lexicon;
 use crate::resolve::{self, Reference, Resolved, Value};
-use crate::source::{Document, LineIndex};
+use crate::source::{Document, LineCursor};
 
 /// The longest span of days an entry may cover (a season, 92 days).
 pub const MAX_RANGE_DAYS: i64 = 92;
@@ -153,6 +153,8 @@ impl EventNames for NoEvents {
 pub struct StoryEvents {
     /// (document, date span) → event name.
     bound: Vec<(usize, Range<usize>, String)>,
+    /// The spans of `bound` by document; ids are indices into `bound`.
+    by_doc: HashMap<usize, SpanIndex>,
 }
 
 impl StoryEvents {
@@ -162,7 +164,7 @@ impl StoryEvents {
         use crate::story::claims::{Claim, EventKey};
         let mut bound = Vec::new();
         if story.events.is_empty() {
-            return StoryEvents { bound };
+            return StoryEvents::default();
         }
         for (d, v) in docs.iter().enumerate() {
             let matches = crate::story::events::find(v, story);
@@ -178,16 +180,23 @@ impl StoryEvents {
                 }
             }
         }
-        StoryEvents { bound }
+        let mut spans: HashMap<usize, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (k, (d, s, _)) in bound.iter().enumerate() {
+            spans.entry(*d).or_default().push((s.start, s.end, k));
+        }
+        let by_doc = spans
+            .into_iter()
+            .map(|(d, s)| (d, SpanIndex::new(s)))
+            .collect();
+        StoryEvents { bound, by_doc }
     }
 }
 
 impl EventNames for StoryEvents {
     fn event(&self, doc: usize, date: Range<usize>, _: Range<usize>) -> Option<String> {
-        self.bound
-            .iter()
-            .find(|(d, s, _)| *d == doc && overlaps(s, &date))
-            .map(|(_, _, n)| n.clone())
+        // The first bound span of the document overlapping the date.
+        let first = self.by_doc.get(&doc)?.overlapping(&date).min()?;
+        Some(self.bound[first].2.clone())
     }
 }
 
@@ -200,18 +209,28 @@ pub struct TimelineDoc<'a> {
 }
 
 /// Builds the timeline of `docs`. `findings` are indexed by position in `docs`.
+///
+/// Near-linear in the mentions and findings: the days of each sentence, the
+/// figures of each sentence and the finding labels of each document are indexed
+/// once, so a date looks only at its own sentence and at the labels near its
+/// spans (issue: 40,000 dated lines took 41 s).
 #[must_use]
 pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventNames) -> Timeline {
-    // (start, end, event) → entry; BTreeMap keeps the time order.
-    let mut entries: BTreeMap<(NaiveDate, NaiveDate, Option<String>), Entry> = BTreeMap::new();
+    type Key = (NaiveDate, NaiveDate, Option<String>);
+    // (start, end, event) → entry and the (rule, message) pairs of its
+    // conflicts; BTreeMap keeps the time order.
+    let mut entries: BTreeMap<Key, (Entry, HashSet<(&str, &str)>)> = BTreeMap::new();
+    let labels = FindingLabels::new(findings, docs.len());
+    let mut hit: Vec<usize> = Vec::new();
     for (d, td) in docs.iter().enumerate() {
         let v = &td.view;
         let sentences = label::sentences(&v.doc.prose);
-        let index = LineIndex::new(&v.doc.text);
+        let mut lines = LineCursor::new(&v.doc.text);
         let dateline = dateline_mention(v);
+        let year_from_set: HashSet<usize> = td.year_from_set.iter().copied().collect();
         // A period beside a day it contains, in one sentence ("on January 20, two
-        // weeks from now"), says nothing more than the day.
-        let days: Vec<(usize, NaiveDate)> = v
+        // weeks from now"), says nothing more than the day. Sorted by (sentence, day).
+        let mut days: Vec<(usize, NaiveDate)> = v
             .mentions
             .iter()
             .filter(|r| r.mention.kind == Kind::Date)
@@ -222,8 +241,10 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                 _ => None,
             })
             .collect();
+        days.sort_unstable();
+        let figures = SentenceFigures::new(v, &sentences);
         // One source per (sentence, days, event) within a document.
-        let mut seen: Vec<(usize, NaiveDate, NaiveDate, Option<String>)> = Vec::new();
+        let mut seen: HashSet<(usize, NaiveDate, NaiveDate, Option<String>)> = HashSet::new();
         for (i, r) in v.mentions.iter().enumerate() {
             if r.mention.kind != Kind::Date || Some(i) == dateline {
                 continue;
@@ -238,8 +259,12 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
             let Some(si) = label::sentence_at(&sentences, span.start) else {
                 continue;
             };
-            if start != end && days.iter().any(|&(s, d)| s == si && start <= d && d <= end) {
-                continue;
+            if start != end {
+                // The first day of sentence `si` on or after `start`.
+                let k = days.partition_point(|&x| x < (si, start));
+                if days.get(k).is_some_and(|&(s, d)| s == si && d <= end) {
+                    continue;
+                }
             }
             let mut sentence = sentences[si].clone();
             // A dateline opening the first sentence is not part of it.
@@ -249,13 +274,11 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                 }
             }
             let event = events.event(d, span.clone(), sentence.clone());
-            let key = (si, start, end, event.clone());
-            if seen.contains(&key) {
+            if !seen.insert((si, start, end, event.clone())) {
                 continue;
             }
-            seen.push(key);
             let prose = &v.doc.prose;
-            let (line, column) = index.line_col(&v.doc.text, span.start);
+            let (line, column) = lines.line_col(span.start);
             let source = Source {
                 doc: d,
                 file: v.doc.name.clone(),
@@ -264,38 +287,31 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                 text: v.doc.text.get(span.clone()).unwrap_or("").to_string(),
                 sentence: label::one_line(prose.get(sentence.clone()).unwrap_or("")),
                 label: label::label(prose, sentence.clone(), span.clone()),
-                year_from_set: td.year_from_set.contains(&i),
+                year_from_set: year_from_set.contains(&i),
                 span: span.clone(),
             };
-            let entry = entries
-                .entry((start, end, event.clone()))
-                .or_insert_with(|| Entry {
-                    start,
-                    end,
-                    label: String::new(),
-                    event,
-                    sources: Vec::new(),
-                    figures: Vec::new(),
-                    conflicts: Vec::new(),
-                });
+            let (entry, conflicts) =
+                entries
+                    .entry((start, end, event.clone()))
+                    .or_insert_with(|| {
+                        let entry = Entry {
+                            start,
+                            end,
+                            label: String::new(),
+                            event,
+                            sources: Vec::new(),
+                            figures: Vec::new(),
+                            conflicts: Vec::new(),
+                        };
+                        (entry, HashSet::new())
+                    });
             let s = entry.sources.len();
             let mut touched = vec![span.clone()];
-            for (j, f) in v.mentions.iter().enumerate() {
+            for &j in figures.of(si) {
+                count_work();
+                let f = &v.mentions[j];
                 let fs = &f.mention.span;
-                let figure = matches!(
-                    f.mention.kind,
-                    Kind::Number | Kind::Percent | Kind::Fraction | Kind::Quantity
-                );
-                if !figure || fs.start < sentence.start || fs.end > sentence.end || j == i {
-                    continue;
-                }
-                // A number inside a date ("2024" of "August 2024") is not a figure.
-                let inside_date = v.mentions.iter().any(|o| {
-                    matches!(o.mention.kind, Kind::Date | Kind::Time)
-                        && o.mention.span.start <= fs.start
-                        && fs.end <= o.mention.span.end
-                });
-                if inside_date {
+                if fs.start < sentence.start || fs.end > sentence.end || j == i {
                     continue;
                 }
                 touched.push(fs.clone());
@@ -305,22 +321,26 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                     source: s,
                 });
             }
-            for f in findings {
-                let hits = std::iter::once(&f.primary)
-                    .chain(&f.secondary)
-                    .any(|l| l.doc == d && touched.iter().any(|t| overlaps(t, &l.span)));
-                let c = Conflict {
-                    rule: f.rule.to_string(),
-                    message: f.message.clone(),
-                };
-                if hits && !entry.conflicts.contains(&c) {
-                    entry.conflicts.push(c);
+            // The findings touching a span, in the order of `findings`.
+            hit.clear();
+            for t in &touched {
+                labels.overlapping(d, t, &mut hit);
+            }
+            hit.sort_unstable();
+            hit.dedup();
+            for &k in &hit {
+                let f = &findings[k];
+                if conflicts.insert((f.rule, f.message.as_str())) {
+                    entry.conflicts.push(Conflict {
+                        rule: f.rule.to_string(),
+                        message: f.message.clone(),
+                    });
                 }
             }
             entry.sources.push(source);
         }
     }
-    let mut out: Vec<Entry> = entries.into_values().collect();
+    let mut out: Vec<Entry> = entries.into_values().map(|(e, _)| e).collect();
     for e in &mut out {
         e.label = match &e.event {
             Some(name) => name.clone(),
@@ -329,6 +349,155 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
     }
     out.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
     Timeline { entries: out }
+}
+
+// Counts the candidates `build` looks at (figures of a sentence, labels near
+// a span), so a test can tell linear from quadratic without a clock.
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn count_work() {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + 1));
+}
+
+/// The figures of a document (numbers, percentages, fractions, quantities that
+/// are not part of a date or time: "2024" of "August 2024" is not a figure),
+/// grouped by the sentence their first byte stands in, in mention order.
+struct SentenceFigures {
+    /// (sentence, mention index), sorted.
+    by_sentence: Vec<(usize, usize)>,
+}
+
+impl SentenceFigures {
+    fn new(v: &DocView<'_>, sentences: &[Range<usize>]) -> SentenceFigures {
+        // Dates and times by start, with the furthest end reached so far: a
+        // span lies inside one of them when the furthest end among those
+        // starting at or before it reaches its end.
+        let mut dates: Vec<(usize, usize)> = v
+            .mentions
+            .iter()
+            .filter(|o| matches!(o.mention.kind, Kind::Date | Kind::Time))
+            .map(|o| (o.mention.span.start, o.mention.span.end))
+            .collect();
+        dates.sort_unstable();
+        let mut reach = Vec::with_capacity(dates.len());
+        let mut furthest = 0;
+        for &(_, end) in &dates {
+            furthest = furthest.max(end);
+            reach.push(furthest);
+        }
+        let inside_date = |fs: &Range<usize>| {
+            let k = dates.partition_point(|&(start, _)| start <= fs.start);
+            k > 0 && reach[k - 1] >= fs.end
+        };
+        let mut by_sentence: Vec<(usize, usize)> = v
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                matches!(
+                    f.mention.kind,
+                    Kind::Number | Kind::Percent | Kind::Fraction | Kind::Quantity
+                ) && !inside_date(&f.mention.span)
+            })
+            .filter_map(|(j, f)| {
+                label::sentence_at(sentences, f.mention.span.start).map(|s| (s, j))
+            })
+            .collect();
+        by_sentence.sort_unstable();
+        SentenceFigures { by_sentence }
+    }
+
+    /// Mention indices of the figures starting in sentence `si`, in order.
+    fn of(&self, si: usize) -> impl Iterator<Item = &usize> {
+        let a = self.by_sentence.partition_point(|&(s, _)| s < si);
+        let z = self.by_sentence.partition_point(|&(s, _)| s <= si);
+        self.by_sentence[a..z].iter().map(|(_, j)| j)
+    }
+}
+
+/// Byte spans with an id, for the question "which of them overlap this span".
+/// Spans are sorted by start; a query looks only at those starting within the
+/// longest short span before it, and at the few long ones.
+#[derive(Debug, Default)]
+struct SpanIndex {
+    /// (start, end, id), sorted.
+    short: Vec<(usize, usize, usize)>,
+    /// The longest span in `short`.
+    longest: usize,
+    /// Spans longer than [`SpanIndex::SHORT`] bytes, in no order.
+    long: Vec<(usize, usize, usize)>,
+}
+
+impl SpanIndex {
+    const SHORT: usize = 4096;
+
+    fn new(mut spans: Vec<(usize, usize, usize)>) -> SpanIndex {
+        let (mut short, long): (Vec<_>, Vec<_>) = spans
+            .drain(..)
+            .partition(|&(a, z, _)| z.saturating_sub(a) <= Self::SHORT);
+        short.sort_unstable();
+        let longest = short
+            .iter()
+            .map(|&(a, z, _)| z.saturating_sub(a))
+            .max()
+            .unwrap_or(0);
+        SpanIndex {
+            short,
+            longest,
+            long,
+        }
+    }
+
+    /// The ids of the spans overlapping `t`, in no order.
+    fn overlapping<'a>(&'a self, t: &'a Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        // A span overlapping `t` ends after `t.start`, so it starts after
+        // `t.start - longest`; it starts before `t.end`.
+        let from = t.start.saturating_sub(self.longest);
+        let a = self.short.partition_point(|&(s, _, _)| s < from);
+        let z = self.short.partition_point(|&(s, _, _)| s < t.end);
+        let spans = self.short.get(a..z.max(a)).unwrap_or(&[]).iter();
+        spans
+            .chain(&self.long)
+            .filter(move |&&(s, e, _)| {
+                count_work();
+                overlaps(&(s..e), t)
+            })
+            .map(|&(_, _, id)| id)
+    }
+}
+
+/// The spans the findings label (primary and secondary), by document.
+struct FindingLabels {
+    by_doc: Vec<SpanIndex>,
+}
+
+impl FindingLabels {
+    fn new(findings: &[Finding], docs: usize) -> FindingLabels {
+        let mut spans: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); docs];
+        for (k, f) in findings.iter().enumerate() {
+            for l in std::iter::once(&f.primary).chain(&f.secondary) {
+                if let Some(s) = spans.get_mut(l.doc) {
+                    s.push((l.span.start, l.span.end, k));
+                }
+            }
+        }
+        FindingLabels {
+            by_doc: spans.into_iter().map(SpanIndex::new).collect(),
+        }
+    }
+
+    /// Pushes the indices of the findings with a label in document `doc`
+    /// overlapping `t` onto `out`.
+    fn overlapping(&self, doc: usize, t: &Range<usize>, out: &mut Vec<usize>) {
+        if let Some(index) = self.by_doc.get(doc) {
+            out.extend(index.overlapping(t));
+        }
+    }
 }
 
 /// The whole way from read documents to a timeline: extract and resolve each
@@ -625,5 +794,80 @@ mod tests {
         assert_eq!(t.entries.len(), 1);
         assert!(t.entries[0].conflict());
         assert_eq!(t.entries[0].conflicts[0].rule, "weekday-mismatch");
+    }
+
+    /// A text of `n` sentences, a third on a wrong weekday (a finding each),
+    /// every one with figures, many on the same days.
+    fn many_dates(n: usize) -> String {
+        let mut text = String::new();
+        for i in 0..n {
+            let day_of_month = i % 28 + 1;
+            // Every third line names the day after's weekday.
+            let wrong = u64::from(i % 3 == 0);
+            let named = day(&format!("2025-01-{day_of_month:02}")) + chrono::Days::new(wrong);
+            let weekday = named.format("%A");
+            text.push_str(&format!(
+                "On {weekday}, January {day_of_month}, 2025, about {i} tanks moved 40 km (25 miles) east.\n"
+            ));
+        }
+        text
+    }
+
+    fn work_of(text: &str) -> (Timeline, usize) {
+        WORK.with(|w| w.set(0));
+        let t = timeline(&[(text, None)]);
+        (t, WORK.with(std::cell::Cell::get))
+    }
+
+    #[test]
+    fn build_looks_at_each_figure_and_label_a_bounded_number_of_times() {
+        // Once every date looked at every mention and every finding: twice the
+        // text was four times the work (41 s on 40,000 dated lines).
+        let (small, w1) = work_of(&many_dates(600));
+        let (large, w2) = work_of(&many_dates(1200));
+        assert!(w1 > 0);
+        assert!(w2 <= 2 * w1 + 64, "work {w1} for 600 lines, {w2} for 1,200");
+        assert!(w2 <= 20 * 1200, "work {w2} for 1,200 lines");
+        // And the result is the same shape: 28 days, every sentence a source
+        // with its three figures, a conflict on the days written with the
+        // wrong weekday.
+        for (t, n) in [(&small, 600), (&large, 1200)] {
+            assert_eq!(t.entries.len(), 28);
+            let sources: usize = t.entries.iter().map(|e| e.sources.len()).sum();
+            assert_eq!(sources, n);
+            for e in &t.entries {
+                assert_eq!(e.figures.len(), 3 * e.sources.len(), "{e:?}");
+                for f in &e.figures {
+                    let sentence = &e.sources[f.source].sentence;
+                    assert!(sentence.contains(&f.text), "{} not in {sentence}", f.text);
+                }
+            }
+            let conflicts = t.entries.iter().filter(|e| e.conflict()).count();
+            assert_eq!(conflicts, 28, "every day has a line with a wrong weekday");
+            let messages: usize = t.entries.iter().map(|e| e.conflicts.len()).sum();
+            assert!(messages >= 28);
+        }
+    }
+
+    #[test]
+    fn span_index_finds_what_a_scan_finds() {
+        use proptest::prelude::*;
+        let spans = (0usize..400, 0usize..60, any::<bool>())
+            .prop_map(|(a, len, long)| (a, a + if long { len * 100 } else { len }));
+        proptest!(|(spans in proptest::collection::vec(spans, 0..40), t in (0usize..500, 0usize..80))| {
+            let t = t.0..t.0 + t.1;
+            let with_ids: Vec<(usize, usize, usize)> =
+                spans.iter().enumerate().map(|(k, &(a, z))| (a, z, k)).collect();
+            let index = SpanIndex::new(with_ids);
+            let mut found: Vec<usize> = index.overlapping(&t).collect();
+            found.sort_unstable();
+            let scan: Vec<usize> = spans
+                .iter()
+                .enumerate()
+                .filter(|(_, &(a, z))| overlaps(&(a..z), &t))
+                .map(|(k, _)| k)
+                .collect();
+            prop_assert_eq!(found, scan);
+        });
     }
 }
