@@ -38,7 +38,9 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
         if !v.same_sentence(span.start.min(here.start), span.end.max(here.end)) {
             return false;
         }
-        let from = span.start.saturating_sub(40);
+        // A start word in the date's own segment, a few words back ("Founded as
+        // a single creamery in Somerset in May 1921").
+        let from = span.start.saturating_sub(80);
         let mut from = from;
         while !v.doc.prose.is_char_boundary(from) {
             from += 1;
@@ -49,11 +51,15 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
             .get(from..span.start)
             .unwrap_or("")
             .to_lowercase();
-        let words: Vec<&str> = before
+        let segment = before
+            .rsplit([',', ';', '(', ')', '.', '\u{2014}', '\u{2013}'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = segment
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        if !words.iter().rev().take(3).any(|w| start_word(w)) {
+        if !words.iter().rev().take(8).any(|w| start_word(w)) {
             return false;
         }
         if span.start < here.start {

@@ -201,6 +201,16 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         Some((x, len)) => (Some((x, c.span(i, i + len))), i + len),
         None => (None, i),
     };
+    // "its 12th day": digits with an ordinal suffix are an ordinal, not a count.
+    let digit_ordinal = hedge.is_none()
+        && c.is_num(k)
+        && c.touch(k, k + 1)
+        && c.is_any(k + 1, &["st", "nd", "rd", "th"]);
+    if digit_ordinal {
+        if let Some(found) = ordinal(c, k) {
+            return Some(found);
+        }
+    }
     let found = fraction(c, k).or_else(|| quantity(c, k)).or_else(|| {
         if hedge.is_none() {
             ordinal(c, k)

@@ -3,8 +3,9 @@
 //! Recognised, within the first lines of prose: a full date alone on its line
 //! (a byline date under the title, "January 07, 2025"); a full date after
 //! `date`, `Updated:`, `Published:`, `Posted`; a full date opening the text
-//! ("2025-01-07 Ukraine said …"). A wire dateline without a year ("KYIV, Jan
-//! 7 (Reuters) -") cannot give a year and is not used.
+//! ("2025-01-07 Ukraine said …"); a wire dateline with a year ("NAIROBI, Feb.
+//! 9, 2025 (Reuters) -", "… /PRNewswire/ --"). A wire dateline without a year
+//! ("KYIV, Jan 7 (Reuters) -") cannot give a year and is not used.
 
 use chrono::NaiveDate;
 
@@ -13,6 +14,27 @@ use crate::source::Document;
 
 /// How far into the document a dateline may sit.
 const DATELINE_REACH: usize = 1200;
+
+/// "NAIROBI, Feb. 9, 2025 (Reuters) -", "WASHINGTON, Jan. 7, 2025 /PRNewswire/ --",
+/// "LAKEPORT, Ohio, September 15, 2024 /PRNewswire/ --": a place in capitals,
+/// the date, then the agency or the dash that opens the story.
+fn wire_dateline(before: &str, after: &str) -> bool {
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let first = place.split(',').next().unwrap_or("").trim();
+    let capitals = first.chars().any(char::is_alphabetic)
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    let agency = after.starts_with('(')
+        || after.starts_with('/')
+        || after.starts_with("--")
+        || after.starts_with('\u{2014}')
+        || after.starts_with('\u{2013}')
+        || after.starts_with("- ");
+    capitals && place.len() <= 60 && agency
+}
 
 /// Finds the dateline date of `doc` among its extracted `mentions`.
 pub(super) fn find(doc: &Document, mentions: &[Mention]) -> Option<NaiveDate> {
@@ -65,9 +87,25 @@ pub(super) fn find(doc: &Document, mentions: &[Mention]) -> Option<NaiveDate> {
                 || after.starts_with('-')
                 || after.starts_with('·'))
             && after.len() < 40;
-        if alone || after_cue || opens_text || byline_time {
+        if alone || after_cue || opens_text || byline_time || wire_dateline(before, after) {
             return Some(date);
         }
     }
     None
+}
+
+#[cfg(test)]
+mod wire_tests {
+    use super::wire_dateline;
+
+    #[test]
+    fn wire_datelines_with_a_year() {
+        assert!(wire_dateline("NAIROBI,", "(Reuters) - Kenya's central bank"));
+        assert!(wire_dateline("WASHINGTON,", "/PRNewswire/ -- Acme Corp."));
+        assert!(wire_dateline("LAKEPORT, Ohio,", "/PRNewswire/ -- The race"));
+        assert!(wire_dateline("LONDON,", "\u{2014} Police said"));
+        assert!(!wire_dateline("Officials said on", "that talks"));
+        assert!(!wire_dateline("In Nairobi,", "(Reuters) -"));
+        assert!(!wire_dateline("", "(Reuters) -"));
+    }
 }
