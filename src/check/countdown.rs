@@ -1,8 +1,11 @@
 #![doc = include_str!("../../docs/rules/countdown.md")]
 
-use super::elapsed_since::relation_check;
-use super::{Check, CheckContext, Finding};
-use crate::extract::RelationKind;
+use super::elapsed_since::{finding, relation_check};
+use super::timeline::{date_label, duration, pinned_day, shifted, Days, Dur, TimePoint};
+use super::{Check, CheckContext, DocView, Finding};
+use crate::extract::{Kind, RelationKind};
+use crate::resolve::Value;
+use crate::value::calendar::elapsed_in;
 
 /// The rule.
 pub struct Countdown;
@@ -17,8 +20,112 @@ impl Check for Countdown {
         let slack = cx.settings.slack_days(id);
         super::each_mention(cx, out, |d, v, i| {
             relation_check(cx, id, d, v, i, slack, &[RelationKind::Before])
+                .or_else(|| appositive(cx, id, d, v, i, slack))
         });
     }
+}
+
+/// "on 4 June, nine weeks from today", "until Sept 25, 16 weeks from
+/// Wednesday", "12 December, just over five weeks away": a date with its
+/// distance from the date of writing set beside it.
+fn appositive(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    let Value::Relation {
+        relation: RelationKind::After,
+        duration: Some(di),
+        anchor,
+        ..
+    } = &v.mentions[i].value
+    else {
+        return None;
+    };
+    let rel = v.mentions[i].mention.span.clone();
+    // The distance is counted from now: "from today", "from Wednesday" (a day of
+    // this week), "from now", or "away".
+    let start = match anchor {
+        Some(ai) => match &v.mentions[*ai].value {
+            Value::Vague { reference } if reference == "PRESENT_REF" => v.reference.date?,
+            _ => {
+                let day = pinned_day(v, *ai)?;
+                let near = v
+                    .reference
+                    .date
+                    .is_some_and(|r| (day - r).num_days().abs() <= 7);
+                if !near {
+                    return None;
+                }
+                day
+            }
+        },
+        None => {
+            let tail = v.doc.prose.get(v.mentions[*di].mention.span.end..rel.end)?;
+            if tail.trim().to_lowercase() != "away" {
+                return None;
+            }
+            v.reference.date?
+        }
+    };
+    // The date it is set beside: right before it, after a comma.
+    let k = (0..i).rev().find(|&k| {
+        k != *di
+            && matches!(v.mentions[k].mention.kind, Kind::Date)
+            && v.mentions[k].mention.span.end <= rel.start
+    })?;
+    let gap = v.doc.prose.get(v.mentions[k].mention.span.end..rel.start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    let (lo, hi) = match &v.mentions[k].value {
+        Value::Date { start, end } if (*end - *start).num_days() < 7 => (*start, *end),
+        _ => return None,
+    };
+    let dur = duration(v, *di)?;
+    let lands = shifted(start, &dur, 1.0)?;
+    let told = Days {
+        lo: Some(lo),
+        hi: Some(hi),
+    };
+    if told.widen(slack).intersects(&lands) {
+        return None;
+    }
+    let expected = shifted(
+        start,
+        &Dur {
+            hi: Some(dur.exact),
+            lo: dur.exact,
+            ..dur
+        },
+        1.0,
+    )?
+    .lo?;
+    let t = TimePoint {
+        days: told,
+        mention: Some(k),
+    };
+    let fix_count = told
+        .single()
+        .map(|day| elapsed_in(start, day, dur.unit).round() as i64);
+    let phrase = v.text(i).to_string();
+    let secondary = vec![date_label(v, d, k, &told)];
+    Some(finding(
+        cx,
+        id,
+        d,
+        v,
+        *di,
+        &phrase,
+        &lands,
+        &t,
+        (start, '+', &dur, expected),
+        secondary,
+        fix_count,
+    ))
 }
 
 #[cfg(test)]
@@ -48,6 +155,20 @@ mod tests {
             "---\ndate: 2025-01-06\n---\nThe talks open on Wednesday, ten days ahead of the Jan. 10 deadline.\n",
         ] {
             assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_and_its_distance_from_today() {
+        for (text, n) in [
+            ("---\ndate: 2024-03-05\n---\nHearings begin on 4 June, nine weeks from today.\n", 1),
+            ("---\ndate: 2024-03-05\n---\nHearings begin on 4 June, 13 weeks from today.\n", 0),
+            ("---\ndate: 2024-11-20\n---\nThe vote is set for 12 December, just over five weeks away.\n", 1),
+            ("---\ndate: 2024-11-20\n---\nThe vote is set for 12 December, just over three weeks away.\n", 0),
+            ("---\ndate: 2024-04-10\n---\nThe watchdog has until Sept 25, 16 weeks from Wednesday, to decide.\n", 1),
+            ("---\ndate: 2024-04-10\n---\nThe watchdog has until July 31, 16 weeks from Wednesday, to decide.\n", 0),
+        ] {
+            assert_eq!(findings(text, RULE).len(), n, "{text:?}: {:#?}", findings(text, RULE));
         }
     }
 

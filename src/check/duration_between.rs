@@ -14,6 +14,35 @@ pub struct DurationBetween;
 /// Most words allowed between the span and its stated length ("a span of", "lasting").
 const MAX_WORDS_BETWEEN: usize = 5;
 
+/// The first and last day of date mention `k`, when its year is known: a day,
+/// or a month or a year.
+fn day_range(v: &DocView<'_>, k: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    if let Some(d) = pinned_day(v, k) {
+        return Some((d, d));
+    }
+    pinned_day_of_range(v, k)
+}
+
+fn pinned_day_of_range(
+    v: &DocView<'_>,
+    k: usize,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let written_year = matches!(
+        &v.mentions[k].mention.expr,
+        crate::extract::Expr::Date(crate::extract::DateExpr::Calendar {
+            year: crate::extract::YearSpec::Year(_),
+            ..
+        })
+    );
+    if !(written_year || v.reference.date.is_some()) {
+        return None;
+    }
+    match &v.mentions[k].value {
+        Value::Date { start, end } if (*end - *start).num_days() <= 366 => Some((*start, *end)),
+        _ => None,
+    }
+}
+
 /// A duration mention stated beside relation `i` in the same sentence.
 fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
     let here = v.mentions[i].mention.span.clone();
@@ -141,16 +170,23 @@ fn one(
     else {
         return None;
     };
-    let start = pinned_day(v, *ai)?;
-    let end = pinned_day(v, *ei)?;
+    // Each end is a day, or a month or year ("between February 2022 and July 2023").
+    let (start, start_last) = day_range(v, *ai)?;
+    let (end_first, end) = day_range(v, *ei)?;
     if end <= start {
         return None;
     }
     let di = stated_length(v, i)?;
     let dur = duration(v, di)?;
+    // A month-wide end is exact enough only for months and years.
+    let wide = start != start_last || end_first != end;
+    if wide && !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) {
+        return None;
+    }
     let s = slack.round() as i64;
-    // Counted without or with the last day, give or take the slack.
-    let lo = elapsed_in(start, add_days(end, -s)?, dur.unit);
+    // Counted without or with the last day, give or take the slack; between the
+    // nearest and the farthest days the ends allow.
+    let lo = elapsed_in(start_last, add_days(end_first, -s)?, dur.unit);
     let hi = elapsed_in(start, add_days(end, 1 + s)?, dur.unit);
     if dur.lo <= hi && dur.hi.is_none_or(|h| h >= lo) {
         return None;

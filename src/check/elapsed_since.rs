@@ -327,7 +327,7 @@ fn vars(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn finding(
+pub(super) fn finding(
     cx: &CheckContext<'_>,
     id: &'static str,
     d: usize,

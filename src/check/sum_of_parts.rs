@@ -264,13 +264,35 @@ impl Scan<'_> {
         out
     }
 
+    /// What a percentage written beside a part can mean. A writer who works out
+    /// a share rounds it: "about 75%" is not 65%, though a hedge on a count may
+    /// stretch by 15%. So: its rounding, and with "about" a further 1.5 points
+    /// (2.5 at a multiple of five, "about 60%").
+    fn share_written(&self, c: usize) -> Option<Interval> {
+        let m = &self.v.mentions[c].mention;
+        let Expr::Percent(a) = &m.expr else {
+            return interval_of(&self.v.mentions[c].value);
+        };
+        if a.vague {
+            return interval_of(&self.v.mentions[c].value);
+        }
+        let half = if a.precision > 0.0 { a.precision / 2.0 } else { 0.5 };
+        let x = a.exact;
+        let slack = match m.hedge {
+            None => 0.0,
+            Some(_) if (x / 5.0).fract() == 0.0 => 2.5,
+            Some(_) => 1.5,
+        };
+        Some(Interval::closed(x - half - slack, x + half + slack))
+    }
+
     /// The percentage `c` written as the share of part `a` in whole `b`.
     fn share(&self, a: usize, b: usize, c: usize) -> Option<Finding> {
         if !self.is_figure(a) || !self.is_figure(b) || self.kind(c) != Kind::Percent {
             return None;
         }
         let (total, part) = self.comparable(b, a)?;
-        let pct = interval_of(&self.v.mentions[c].value)?;
+        let pct = self.share_written(c)?;
         let (pl, ph, tl, th) = (
             part.lo_value()?,
             part.hi_value()?,

@@ -222,6 +222,14 @@ pub(crate) fn sentence_times(
             mention: Some(k),
         });
     }
+    // A day told in the sentence says when it is told; a month or year beside it
+    // ("this year's event") names something else.
+    if out.iter().any(|t| t.days.single().is_some()) {
+        out.retain(|t| match (t.days.lo, t.days.hi) {
+            (Some(a), Some(b)) => (b - a).num_days() < 28,
+            _ => true,
+        });
+    }
     Some(out)
 }
 

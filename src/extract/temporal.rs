@@ -2818,6 +2818,8 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                     }
                     "into" => (RelationKind::Into, 1),
                     "from" => (RelationKind::After, 1),
+                    // "12 December, just over five weeks away": from the date of writing.
+                    "away" => (RelationKind::After, 1),
                     _ => match user_trigger(c, m.span.end, j) {
                         Some(found) => found,
                         None => continue,
