@@ -77,8 +77,13 @@ fn appositive(
             && matches!(v.mentions[k].mention.kind, Kind::Date)
             && v.mentions[k].mention.span.end <= rel.start
     })?;
+    // "4 June, nine weeks from today"; "January 20 is two weeks away".
     let gap = v.doc.prose.get(v.mentions[k].mention.span.end..rel.start)?;
-    if gap.trim() != "," {
+    let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if !matches!(
+        gap.as_str(),
+        "," | "is" | "are" | "is now" | "are now" | "is still" | "remains" | "is just" | "is only"
+    ) {
         return None;
     }
     let (lo, hi) = match &v.mentions[k].value {
@@ -167,6 +172,9 @@ mod tests {
             ("---\ndate: 2024-11-20\n---\nThe vote is set for 12 December, just over three weeks away.\n", 0),
             ("---\ndate: 2024-04-10\n---\nThe watchdog has until Sept 25, 16 weeks from Wednesday, to decide.\n", 1),
             ("---\ndate: 2024-04-10\n---\nThe watchdog has until July 31, 16 weeks from Wednesday, to decide.\n", 0),
+            ("---\ndate: 2025-01-06\n---\nThe inauguration on January 20 is two weeks away.\n", 0),
+            ("---\ndate: 2025-01-06\n---\nThe inauguration on January 20 is four weeks away.\n", 1),
+            ("---\ndate: 2025-01-06\n---\nThe inauguration on January 20 was four weeks away when the talks began.\n", 0),
         ] {
             assert_eq!(findings(text, RULE).len(), n, "{text:?}: {:#?}", findings(text, RULE));
         }
