@@ -1,25 +1,156 @@
 #![doc = include_str!("../../docs/rules/unit-conversion.md")]
 
 use super::{Check, CheckContext, Finding, Label};
-use crate::resolve::Value;
-use crate::value::interval::Interval;
-use crate::value::units::{from_base, Dimension};
+use crate::extract::Expr;
+use crate::lexicon::{HedgeDef, Lexicon};
+use crate::resolve::Resolved;
+use crate::value::interval::{Bound, Interval};
+use crate::value::units::{
+    difference_to_base, from_base, interval_to_base, written_figure, Dimension, UnitDef,
+};
 
 /// The rule.
 pub struct UnitConversion;
 
-/// A quantity in a convertible unit: (exact, interval, unit name, dimension, base interval).
-fn convertible(v: &Value) -> Option<(f64, Interval, &str, Dimension, Interval)> {
-    match v {
-        Value::Quantity {
-            exact,
-            interval,
-            unit,
-            dimension,
-            base: Some(base),
-            currency: None,
-        } => Some((*exact, *interval, unit.as_str(), *dimension, *base)),
-        _ => None,
+/// The widest a round figure is read, as a share of itself: "100" is 75 to
+/// 125, not 50 to 150 (nobody rounds 58 to 100), while "300" keeps its
+/// 250 to 350.
+const ROUND_FIGURE_SHARE: f64 = 0.25;
+
+/// Words near a pair of temperatures that make them a difference ("2C (3.6F)
+/// above normal", "a rise of 1.5C (2.7F)"), converted without the offset.
+const DIFFERENCE_CUES: &[&str] = &[
+    "above",
+    "below",
+    "warmer",
+    "colder",
+    "cooler",
+    "hotter",
+    "higher",
+    "lower",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "drop",
+    "drops",
+    "dropped",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "up",
+    "down",
+    "anomaly",
+    "warming",
+    "cooling",
+    "warmed",
+    "cooled",
+    "difference",
+    "swing",
+    "swings",
+    "change",
+    "by",
+];
+
+/// One side of a conversion: the figure as written, its own hedge, its unit.
+struct Side<'a> {
+    /// What the figure alone stands for, in its unit.
+    figure: Interval,
+    /// The figure as written (negative below zero).
+    exact: f64,
+    /// A hedge written in front of it.
+    hedge: Option<&'a HedgeDef>,
+    /// Its unit.
+    unit: &'a UnitDef,
+}
+
+/// A quantity in a convertible unit, read as a figure in that unit.
+fn side<'a>(r: &Resolved, lex: &'a Lexicon) -> Option<Side<'a>> {
+    let Expr::Quantity {
+        amount,
+        unit: Some(u),
+        noun: None,
+    } = &r.mention.expr
+    else {
+        return None;
+    };
+    let info = lex.units.get(*u as usize)?;
+    let dim = info.def.dimension;
+    if info.code.is_some()
+        || matches!(
+            dim,
+            Dimension::Currency | Dimension::Count | Dimension::Percent | Dimension::Time
+        )
+    {
+        return None;
+    }
+    let figure = if amount.vague || amount.high > amount.low {
+        Interval::closed(amount.low, amount.high)
+    } else {
+        // A unit may write figures finer than their trailing zeros say (30 °C is to the degree).
+        let precision = match info.rounding {
+            Some(r) if amount.precision > r => r,
+            _ => amount.precision,
+        };
+        // A temperature's zero is arbitrary: a share of it means nothing.
+        let share = if dim == Dimension::Temperature {
+            f64::INFINITY
+        } else {
+            ROUND_FIGURE_SHARE
+        };
+        written_figure(amount.exact, precision, share)
+    };
+    Some(Side {
+        figure,
+        exact: amount.exact,
+        hedge: r
+            .mention
+            .hedge
+            .as_ref()
+            .and_then(|(h, _)| lex.hedges.get(*h)),
+        unit: &info.def,
+    })
+}
+
+/// The side's figure widened or bounded by its own hedge, as
+/// `resolve::amount_interval` reads it, but for figures below zero too.
+fn hedged(s: &Side<'_>) -> Interval {
+    let Some(h) = s.hedge.filter(|h| !h.neutral) else {
+        return s.figure;
+    };
+    let x = s.exact;
+    // A count or a length has a floor at zero; a temperature has none.
+    let floor = (s.unit.dimension != Dimension::Temperature).then(|| Bound {
+        value: 0.0,
+        inclusive: true,
+    });
+    let lo = match h.low {
+        Some(l) => Some(Bound {
+            value: x * l,
+            inclusive: !h.low_open,
+        }),
+        None => floor,
+    };
+    let hi = h.high.map(|m| Bound {
+        value: x * m,
+        inclusive: !h.high_open,
+    });
+    let mut iv = Interval { lo, hi };
+    // Below zero, scaling swaps the ends: "about -5" is -5.75 to -4.25.
+    if x < 0.0 && h.low.is_some() && h.high.is_some() {
+        iv = Interval { lo: hi, hi: lo };
+    }
+    let symmetric = matches!((h.low, h.high), (Some(l), Some(m)) if l < 1.0 && m > 1.0);
+    if symmetric {
+        s.figure.hull(&iv)
+    } else {
+        iv
     }
 }
 
@@ -33,6 +164,40 @@ fn is_conversion_link(between: &str) -> bool {
     ) || (t.starts_with('(') && t.len() <= 2)
 }
 
+/// Whether the words around a pair of temperatures (in its sentence, a few
+/// words either side) read them as a difference.
+fn reads_as_difference(text: &str, first: std::ops::Range<usize>, second_end: usize) -> bool {
+    let before = clip_back(text, first.start, 60);
+    let before = before
+        .rsplit(['.', '!', '?', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    let after = clip_forward(text, second_end, 40);
+    let after = after.split(['.', '!', '?', ';', '\n']).next().unwrap_or("");
+    [before, after].iter().any(|part| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .any(|w| DIFFERENCE_CUES.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    })
+}
+
+/// At most `n` bytes of `text` before `at`, on a char boundary.
+fn clip_back(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or("")
+}
+
+/// At most `n` bytes of `text` after `at`, on a char boundary.
+fn clip_forward(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or("")
+}
+
 impl Check for UnitConversion {
     fn id(&self) -> &'static str {
         "unit-conversion"
@@ -44,14 +209,11 @@ impl Check for UnitConversion {
         for (d, v) in cx.docs.iter().enumerate() {
             for i in 0..v.mentions.len().saturating_sub(1) {
                 let (a, b) = (&v.mentions[i], &v.mentions[i + 1]);
-                let (
-                    Some((_, a_iv, a_unit, a_dim, a_base)),
-                    Some((_, b_iv, b_unit, b_dim, b_base)),
-                ) = (convertible(&a.value), convertible(&b.value))
-                else {
+                let (Some(sa), Some(sb)) = (side(a, cx.lex), side(b, cx.lex)) else {
                     continue;
                 };
-                if a_dim != b_dim || a_unit == b_unit {
+                let dim = sa.unit.dimension;
+                if dim != sb.unit.dimension || sa.unit.name == sb.unit.name {
                     continue;
                 }
                 let Some(between) = v.doc.text.get(a.mention.span.end..b.mention.span.start) else {
@@ -60,27 +222,35 @@ impl Check for UnitConversion {
                 if !is_conversion_link(between) {
                     continue;
                 }
+                // A conversion restates the figure: a hedge before the first side
+                // ("up to 4 metres (13 feet)") is shared by both, so the figures are
+                // compared. A hedge of the conversion's own ("(about 800 square
+                // miles)") says how loosely it was converted, and widens it.
+                let a_read = sa.figure;
+                let b_read = hedged(&sb);
                 // A conversion factor's rounding is relative; a temperature's offset makes
                 // relative slack meaningless, and its figures carry their own rounding.
-                let slack = if a_dim == Dimension::Temperature {
+                let abs_slack = if dim == Dimension::Temperature {
                     0.0
                 } else {
                     slack
                 };
-                if widen(&a_base, slack).intersects(&widen(&b_base, slack)) {
+                let a_base = interval_to_base(&a_read, sa.unit);
+                let b_base = interval_to_base(&b_read, sb.unit);
+                if widen(&a_base, abs_slack).intersects(&widen(&b_base, abs_slack)) {
+                    continue;
+                }
+                // "2C (3.6F) above normal": a difference converts without the offset.
+                if dim == Dimension::Temperature
+                    && widen(&difference_to_base(&a_read, sa.unit), slack)
+                        .intersects(&widen(&difference_to_base(&b_read, sb.unit), slack))
+                    && reads_as_difference(&v.doc.text, a.mention.span.clone(), b.mention.span.end)
+                {
                     continue;
                 }
                 // Express the first in the second's unit for the reader.
-                let Some(b_def) = cx
-                    .lex
-                    .units
-                    .iter()
-                    .find(|u| u.def.name == b_unit)
-                    .map(|u| &u.def)
-                else {
-                    continue;
-                };
-                let conv = |x: Option<f64>| x.map(|x| from_base(x, b_def));
+                let b_unit = sb.unit.name.as_str();
+                let conv = |x: Option<f64>| x.map(|x| from_base(x, sb.unit));
                 let converted = match (conv(a_base.lo_value()), conv(a_base.hi_value())) {
                     (Some(lo), Some(hi)) => {
                         format!("{}–{} {}", round3(lo), round3(hi), plural(b_unit))
@@ -102,12 +272,16 @@ impl Check for UnitConversion {
                     Label {
                         doc: d,
                         span: b.mention.span.clone(),
-                        message: format!("{} {} as written", show(&b_iv), plural(b_unit)),
+                        message: format!("{} {} as written", show(&b_read), plural(b_unit)),
                     },
                     vec![Label {
                         doc: d,
                         span: a.mention.span.clone(),
-                        message: format!("{} {} = {converted}", show(&a_iv), plural(a_unit)),
+                        message: format!(
+                            "{} {} = {converted}",
+                            show(&a_read),
+                            plural(&sa.unit.name)
+                        ),
                     }],
                     None,
                 ));
@@ -152,8 +326,8 @@ fn show(iv: &Interval) -> String {
 
 fn plural(unit: &str) -> String {
     match unit {
-        "foot" => "feet".into(),
-        "inch" => "inches".into(),
+        u if u.ends_with("foot") => format!("{}feet", &u[..u.len() - 4]),
+        u if u.ends_with("inch") => format!("{u}es"),
         "degree celsius" => "°C".into(),
         "degree fahrenheit" => "°F".into(),
         u if u.ends_with('s') => u.into(),
@@ -191,6 +365,150 @@ mod tests {
             "The 2,000-hectare reserve (about 4,900 acres) burned.",
         ] {
             silent(text, "unit-conversion");
+        }
+    }
+
+    /// Each pair: the planted form, caught; its consistent twin, silent.
+    fn pairs(cases: &[(&str, &str)]) {
+        for (planted, twin) in cases {
+            let f = findings(planted, "unit-conversion");
+            assert_eq!(f.len(), 1, "{planted:?}: {f:#?}");
+            silent(twin, "unit-conversion");
+        }
+    }
+
+    #[test]
+    fn negative_temperatures() {
+        pairs(&[
+            (
+                "Overnight the valley fell as low as -5C (41F).",
+                "Overnight the valley fell as low as -5C (23F).",
+            ),
+            (
+                "It was \u{2212}20C (4F) at dawn.",
+                "It was \u{2212}20C (\u{2212}4F) at dawn.",
+            ),
+            (
+                "Lows of minus 5C (41F) are forecast.",
+                "Lows of minus 5C (23F) are forecast.",
+            ),
+            ("The low was -11.4C (52.5F).", "The low was -11.4C (11.5F)."),
+            (
+                "Gauges read around -8C (28F).",
+                "Gauges read around -8C (18F).",
+            ),
+        ]);
+        // A range or a compound is not a sign.
+        silent(
+            "Expect highs of 3-5C (37-41F) on Tuesday.",
+            "unit-conversion",
+        );
+        silent("It was -20C (-4F) on the summit.", "unit-conversion");
+    }
+
+    #[test]
+    fn hyphenated_compound_units() {
+        pairs(&[
+            (
+                "They built a 900-square-metre (2,950-square-foot) hall.",
+                "They built a 900-square-metre (9,700-square-foot) hall.",
+            ),
+            (
+                "It leases a 45,000-square-metre (148,000-square-foot) depot.",
+                "It leases a 45,000-square-metre (484,000-square-foot) depot.",
+            ),
+            (
+                "A 12-mile (29-km) stretch closed.",
+                "A 12-mile (19-km) stretch closed.",
+            ),
+            (
+                "A 20-cubic-metre (2,000-cubic-foot) tank leaked.",
+                "A 20-cubic-metre (700-cubic-foot) tank leaked.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn composite_units() {
+        pairs(&[
+            (
+                "He stands 5 ft 11 in (160 cm) tall.",
+                "He stands 5 ft 11 in (180 cm) tall.",
+            ),
+            (
+                "She is 6 feet 2 inches (168 cm).",
+                "She is 6 feet 2 inches (188 cm).",
+            ),
+            ("A 12 fl oz (500 ml) can.", "A 12 fl oz (355 ml) can."),
+            (
+                "The baby weighed 7 lb 3 oz (2.9 kg).",
+                "The baby weighed 7 lb 3 oz (3.3 kg).",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn round_figures_are_read_by_their_places() {
+        pairs(&[
+            (
+                "The road runs about 100 kilometres (36 miles).",
+                "The road runs about 100 kilometres (62 miles).",
+            ),
+            (
+                "The lake covers 1,300 square kilometres (300 square miles).",
+                "The lake covers 1,300 square kilometres (500 square miles).",
+            ),
+            (
+                "The trail is 10 miles (11 km) long.",
+                "The trail is 10 miles (16 km) long.",
+            ),
+        ]);
+        // Writers round a conversion to two significant figures.
+        for text in [
+            "The depot covers 3,000 square metres (32,000 square feet).",
+            "The peak rises 8,848 metres (29,000 feet).",
+            "A 1-mile (1.6-km) loop.",
+            "About 70 km (43 miles) to the north.",
+        ] {
+            silent(text, "unit-conversion");
+        }
+    }
+
+    #[test]
+    fn a_hedge_before_the_first_side_is_shared() {
+        pairs(&[
+            (
+                "Waves of up to 4 metres (8 feet) hit the pier.",
+                "Waves of up to 4 metres (13 feet) hit the pier.",
+            ),
+            (
+                "Gusts of more than 100 km/h (30 mph) were recorded.",
+                "Gusts of more than 100 km/h (60 mph) were recorded.",
+            ),
+            (
+                "It reached as high as 40C (90F).",
+                "It reached as high as 40C (104F).",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn temperature_differences_convert_without_the_offset() {
+        for text in [
+            "The month was 2.1C (3.8F) above the long-term average.",
+            "Nights were 3C (5.4F) warmer than normal.",
+            "Forecasters expect a rise of 1.5C (2.7F) by Friday.",
+            "The sea is up 0.8C (1.4F) on last year.",
+        ] {
+            silent(text, "unit-conversion");
+        }
+        // A difference that does not convert is still caught, and a reading is not a difference.
+        for text in [
+            "The month was 2.1C (5.8F) above the long-term average.",
+            "It reached 30C (54F) on Monday.",
+        ] {
+            let f = findings(text, "unit-conversion");
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
         }
     }
 }

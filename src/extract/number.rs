@@ -201,6 +201,14 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         Some((x, len)) => (Some((x, c.span(i, i + len))), i + len),
         None => (None, i),
     };
+    // A sign after the hedge ("around -5C", "as high as minus 3C").
+    if let Some(k2) = sign_at(c, k).filter(|_| hedge.is_some()) {
+        let (end, m) = quantity(c, k2).and_then(|(e, m)| Some((e, negated(c, m)?)))?;
+        let mut m = m;
+        m.span.start = c.toks[i].start;
+        m.hedge = hedge;
+        return Some((end, m));
+    }
     // "its 12th day": digits with an ordinal suffix are an ordinal, not a count.
     let digit_ordinal = hedge.is_none()
         && c.is_num(k)
@@ -218,6 +226,24 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
             None
         }
     });
+    // A sign before the number that triggered ("-5C", "minus 5C").
+    let found = match found {
+        Some((end, m)) if hedge.is_none() && i > 0 && sign_at(c, i - 1) == Some(i) => {
+            match negated(c, m.clone()) {
+                Some(mut n) => {
+                    n.span.start = c.toks[i - 1].start;
+                    // A hedge before the sign ("around -8C") is not a trigger on its own.
+                    if let Some((h, at)) = hedge_ending_at(c, i - 1) {
+                        n.span.start = c.toks[at].start;
+                        n.hedge = Some((h, c.span(at, i - 1)));
+                    }
+                    Some((end, n))
+                }
+                None => Some((end, m)),
+            }
+        }
+        other => other,
+    };
     match found {
         Some((end, mut m)) => {
             if hedge.is_some() && !matches!(m.kind, Kind::Ordinal) {
@@ -229,6 +255,51 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         None if hedge.is_some() => None,
         None => None,
     }
+}
+
+/// A minus sign at token `i` in front of a number: a hyphen or U+2212 that
+/// touches the number and follows a space or an opening bracket ("-5C",
+/// "(−4F)"), or the word "minus". Returns the number's token. A hyphen after
+/// a word or number is a range or a compound ("3-5C", "north-5"), not a sign.
+fn sign_at(c: &Cursor<'_>, i: usize) -> Option<usize> {
+    if !c.is_num(i + 1) {
+        return None;
+    }
+    if c.is(i, "minus") && !c.touch(i, i + 1) {
+        return Some(i + 1);
+    }
+    let after_space_or_bracket = i == 0 || !c.touch(i - 1, i) || c.is_any(i - 1, &["(", "[", "/"]);
+    (c.is_any(i, &["-", "\u{2212}"]) && c.touch(i, i + 1) && after_space_or_bracket)
+        .then_some(i + 1)
+}
+
+/// A hedge whose last word is just before token `end`: its index and first token.
+fn hedge_ending_at(c: &Cursor<'_>, end: usize) -> Option<(usize, usize)> {
+    (end.saturating_sub(4)..end).find_map(|at| {
+        c.hits(at).find_map(|h| match h.sense {
+            Sense::Hedge(x) if at + h.len == end => Some((x, at)),
+            _ => None,
+        })
+    })
+}
+
+/// `m` with its figure negated, when it is a temperature written to a figure
+/// (the only quantity news writes below zero); `None` otherwise.
+fn negated(c: &Cursor<'_>, mut m: Mention) -> Option<Mention> {
+    let Expr::Quantity {
+        amount,
+        unit: Some(u),
+        noun: None,
+    } = &mut m.expr
+    else {
+        return None;
+    };
+    let dim = c.lex.units.get(*u as usize)?.def.dimension;
+    if dim != Dimension::Temperature || amount.vague || amount.exact <= 0.0 {
+        return None;
+    }
+    *amount = Amount::exact(-amount.exact, amount.precision);
+    Some(m)
 }
 
 fn mention(c: &Cursor<'_>, i: usize, j: usize, kind: Kind, expr: Expr) -> Mention {
@@ -512,7 +583,14 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
             if dim == Dimension::Percent {
                 break;
             }
-            let e = k + h.len;
+            let mut e = k + h.len;
+            let mut amount = amount;
+            if !hyphen {
+                if let Some((rest, end)) = smaller_part(c, u, &amount, e) {
+                    amount = rest;
+                    e = end;
+                }
+            }
             let expr = Expr::Quantity {
                 amount,
                 unit: u32::try_from(u).ok(),
@@ -551,6 +629,42 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     }
     // Counts of a thing named two words on ("38,000 North Korean troops"): leave as a number.
     Some((j, mention(c, i, j, Kind::Number, Expr::Number(amount))))
+}
+
+/// The smaller part of a composite figure after `amount` of unit `u`, at token
+/// `e`: "5 ft 11 in", "6 feet 2 inches", "7 lb 3 oz". The part must be in a
+/// smaller unit of the same dimension and less than one `u`; the whole is read
+/// in `u`, to the precision of the smaller part. "in" is an inch only after feet.
+fn smaller_part(c: &Cursor<'_>, u: usize, amount: &Amount, e: usize) -> Option<(Amount, usize)> {
+    if !c.is_num(e) || amount.vague || amount.exact.fract() != 0.0 {
+        return None;
+    }
+    let big = &c.lex.units.get(u)?.def;
+    if !matches!(
+        big.dimension,
+        Dimension::Length | Dimension::Mass | Dimension::Volume
+    ) {
+        return None;
+    }
+    let (small, end) = match c.hits(e + 1).find_map(|h| match h.sense {
+        Sense::Unit(v) | Sense::AttachedUnit(v) => Some((v, e + 1 + h.len)),
+        _ => None,
+    }) {
+        Some(found) => found,
+        None if big.name == "foot" && c.is(e + 1, "in") => {
+            let inch = c.lex.units.iter().position(|x| x.def.name == "inch")?;
+            (inch, e + 2)
+        }
+        None => return None,
+    };
+    let small_def = &c.lex.units.get(small)?.def;
+    let part = parse_digits(c.raw(e))?;
+    let ratio = small_def.factor / big.factor;
+    if small_def.dimension != big.dimension || ratio >= 1.0 || part * ratio >= 1.0 {
+        return None;
+    }
+    let precision = precision_of_written_number(c.raw(e)).min(1.0) * ratio;
+    Some((Amount::exact(amount.exact + part * ratio, precision), end))
 }
 
 /// A counted noun at `i`: a lower-case word that is not a function word.
@@ -991,6 +1105,100 @@ mod tests {
                 "{s:?}: {f:?}"
             );
         }
+    }
+
+    #[test]
+    fn temperatures_below_zero() {
+        for (s, text) in [
+            ("It fell to -5C overnight.", "-5C"),
+            ("It fell to \u{2212}5C overnight.", "\u{2212}5C"),
+            ("It fell to minus 5C overnight.", "minus 5C"),
+        ] {
+            one(s, text, "quantity", -5.5, -4.5, "degree celsius");
+        }
+        one(
+            "It was -20C (-4F).",
+            "-4F",
+            "quantity",
+            -4.5,
+            -3.5,
+            "degree fahrenheit",
+        );
+        one(
+            "A low of -11.4C was read.",
+            "-11.4C",
+            "quantity",
+            -11.45,
+            -11.35,
+            "degree celsius",
+        );
+        // A hedge before the sign keeps both.
+        let f = found("Lows of around -8C are likely.");
+        assert!(f.iter().any(|(t, ..)| t == "around -8C"), "{f:?}");
+        // A range or a compound is not a sign; other units are not read below zero.
+        for s in [
+            "Highs of 3-5C are likely.",
+            "Grade-5C was closed.",
+            "It dived -20 metres.",
+        ] {
+            let f = found(s);
+            assert!(
+                f.iter()
+                    .all(|(_, _, iv, _)| iv.is_none_or(|iv| iv.lo_value().unwrap_or(0.0) >= 0.0)),
+                "{s:?}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn compound_and_composite_units() {
+        let inch = 1.0 / 12.0;
+        for (s, text, x, half, unit) in [
+            (
+                "A 900-square-metre hall opened.",
+                "900-square-metre",
+                900.0,
+                50.0,
+                "square meter",
+            ),
+            (
+                "A 9,700-square-foot hall opened.",
+                "9,700-square-foot",
+                9700.0,
+                50.0,
+                "square foot",
+            ),
+            (
+                "He is 5 ft 11 in tall.",
+                "5 ft 11 in",
+                5.0 + 11.0 * inch,
+                inch / 2.0,
+                "foot",
+            ),
+            (
+                "He is 6 feet 2 inches tall.",
+                "6 feet 2 inches",
+                6.0 + 2.0 * inch,
+                inch / 2.0,
+                "foot",
+            ),
+        ] {
+            one(s, text, "quantity", x - half, x + half, unit);
+        }
+        one(
+            "A 12 fl oz can.",
+            "12 fl oz",
+            "quantity",
+            11.5,
+            12.5,
+            "fluid ounce",
+        );
+        // The smaller part must be smaller than one of the larger unit.
+        let f = found("They walked 2 miles 5 km on.");
+        assert!(f.iter().any(|(t, ..)| t == "2 miles"), "{f:?}");
+        // "in" after a figure is a preposition unless feet come first.
+        let f = found("It rose 5 metres 2 in the night.");
+        assert!(f.iter().any(|(t, ..)| t == "5 metres"), "{f:?}");
     }
 
     #[test]

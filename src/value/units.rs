@@ -122,6 +122,50 @@ pub fn from_base(base: f64, unit: &UnitDef) -> f64 {
     (base - unit.offset) / unit.factor
 }
 
+/// Every value of `interval` (in `unit`) in the dimension's base unit.
+#[must_use]
+pub fn interval_to_base(interval: &Interval, unit: &UnitDef) -> Interval {
+    map_interval(interval, unit, |x| to_base(x, unit))
+}
+
+/// A *difference* of `interval` (in `unit`) in the base unit: scaled by the
+/// factor, without the offset. A rise of 2 °C is a rise of 3.6 °F, though
+/// 2 °C is 35.6 °F.
+#[must_use]
+pub fn difference_to_base(interval: &Interval, unit: &UnitDef) -> Interval {
+    map_interval(interval, unit, |x| x * unit.factor)
+}
+
+fn map_interval(interval: &Interval, unit: &UnitDef, f: impl Fn(f64) -> f64) -> Interval {
+    let map = |b: Option<Bound>| {
+        b.map(|b| Bound {
+            value: f(b.value),
+            inclusive: b.inclusive,
+        })
+    };
+    let (lo, hi) = (map(interval.lo), map(interval.hi));
+    if unit.factor >= 0.0 {
+        Interval { lo, hi }
+    } else {
+        Interval { lo: hi, hi: lo }
+    }
+}
+
+/// What a figure written as `x`, to the place `precision` (the place of its
+/// last significant digit: "500" → 100, "4.5" → 0.1), can stand for: half a
+/// place either side, but never more than `max_relative` of the figure
+/// itself. A round "100" is not 50 to 150: a writer who meant 58 would not
+/// write 100. `f64::INFINITY` leaves the half place alone (temperatures,
+/// whose zero is arbitrary).
+#[must_use]
+pub fn written_figure(x: f64, precision: f64, max_relative: f64) -> Interval {
+    let mut half = precision.abs() / 2.0;
+    if x != 0.0 && max_relative.is_finite() {
+        half = half.min(x.abs() * max_relative);
+    }
+    Interval::closed(x - half, x + half)
+}
+
 /// Checks that `from` can be converted to `to`.
 fn check(from: &UnitDef, to: &UnitDef) -> Result<(), ConvertError> {
     if from.dimension != to.dimension {
@@ -324,7 +368,75 @@ mod tests {
         ]
     }
 
+    #[test]
+    fn differences_convert_without_the_offset() {
+        // A rise of 2 °C is a rise of 3.6 °F.
+        let c = difference_to_base(&Interval::closed(2.0, 2.0), &celsius());
+        let f = difference_to_base(&Interval::closed(3.6, 3.6), &fahrenheit());
+        assert!(close(c.lo_value().unwrap(), f.lo_value().unwrap()));
+        // -11.4 °C is 11.48 °F as a reading.
+        let c = interval_to_base(&Interval::closed(-11.4, -11.4), &celsius());
+        assert!(close(
+            from_base(c.lo_value().unwrap(), &fahrenheit()),
+            11.48
+        ));
+    }
+
+    #[test]
+    fn round_figures_are_read_by_their_place_within_a_quarter() {
+        assert_eq!(
+            written_figure(100.0, 100.0, 0.25),
+            Interval::closed(75.0, 125.0)
+        );
+        assert_eq!(
+            written_figure(300.0, 100.0, 0.25),
+            Interval::closed(250.0, 350.0)
+        );
+        assert_eq!(written_figure(4.5, 0.1, 0.25), Interval::closed(4.45, 4.55));
+        assert_eq!(
+            written_figure(-5.0, 1.0, f64::INFINITY),
+            Interval::closed(-5.5, -4.5)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn written_figure_contains_x_within_bounds(
+            x in -1e9f64..1e9, k in -3i32..7, r in 0.01f64..0.5
+        ) {
+            let p = 10f64.powi(k);
+            let iv = written_figure(x, p, r);
+            prop_assert!(iv.contains(x));
+            let half = (iv.hi_value().unwrap() - iv.lo_value().unwrap()) / 2.0;
+            let eps = x.abs() * 1e-12;
+            prop_assert!(half <= p / 2.0 + eps);
+            prop_assert!(half <= x.abs() * r + eps);
+        }
+
+        #[test]
+        fn a_difference_scales_like_a_conversion_without_offset(
+            (a, b) in same_dimension_pair(), d in -1e3f64..1e3, x in -1e3f64..1e3
+        ) {
+            // The base difference of (x + d) - x is the difference of the base readings.
+            let diff = difference_to_base(&Interval::closed(d, d), &a).lo_value().unwrap();
+            let reading = to_base(x + d, &a) - to_base(x, &a);
+            prop_assert!((diff - reading).abs() <= 1e-6 * (1.0 + reading.abs() + x.abs()));
+            // A difference converts back and forth between units.
+            let there = diff / b.factor;
+            prop_assert!(close(there * b.factor, diff));
+        }
+
+        #[test]
+        fn interval_to_base_contains_converted_points(
+            (a, _) in same_dimension_pair(), lo in -1e3f64..1e3, w in 0.0f64..1e3, t in 0.0f64..=1.0
+        ) {
+            let x = lo + w * t;
+            let base = interval_to_base(&Interval::closed(lo, lo + w), &a);
+            let y = to_base(x, &a);
+            let slack = 1e-9 * (1.0 + y.abs());
+            prop_assert!(base.add(&Interval::closed(-slack, slack)).contains(y));
+        }
+
         #[test]
         fn convert_round_trips((a, b) in same_dimension_pair(), x in -1e6f64..1e6) {
             let there = convert(x, &a, &b).unwrap();
