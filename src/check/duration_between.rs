@@ -71,22 +71,26 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
         // ("…, a span of two weeks", "(two weeks)"), or before it after "for" or
         // "lasted" ("For 12 days, from …"). "a three year term and is convertible
         // from …" states something else.
+        // Before the span, the length follows a verb of lasting ("lasted 12 days
+        // from …", "For 12 days, from …"); "three billion dlrs a month between
+        // January and May" is a rate.
+        let lasting = || {
+            let before = v.doc.prose.get(..span.start).unwrap_or("");
+            let last = before
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(
+                last.as_str(),
+                "for" | "lasted" | "lasting" | "ran" | "spanned" | "over" | "took" | "spent"
+            ) || before.trim_end().is_empty()
+                || before.trim_end().ends_with(['.', '\n'])
+        };
         let linked = if span.start >= here.end {
             appositive(between)
         } else {
-            between.trim().is_empty()
-                || between.trim() == "," && {
-                    let before = v.doc.prose.get(..span.start).unwrap_or("");
-                    let last = before
-                        .split_whitespace()
-                        .next_back()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    matches!(
-                        last.as_str(),
-                        "for" | "lasted" | "lasting" | "ran" | "spanned" | "over"
-                    )
-                }
+            (between.trim().is_empty() || between.trim() == ",") && lasting()
         };
         if !linked {
             continue;
@@ -240,6 +244,23 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "duration-between";
+
+    #[test]
+    fn months_at_both_ends_and_rates_beside_them() {
+        let f = findings(
+            "---\ndate: 2024-06-10\n---\nThe trial enrolled patients between February 2022 and July 2023, a period of 27 months.\n",
+            RULE,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        silent(
+            "---\ndate: 2024-06-10\n---\nThe trial enrolled patients between February 2022 and July 2023, a period of 17 months.\n",
+            RULE,
+        );
+        silent(
+            "---\ndate: 1987-06-01\n---\nReserves rose by two to three billion dlrs a month between January and May.\n",
+            RULE,
+        );
+    }
 
     #[test]
     fn a_week_called_two_weeks() {
