@@ -92,7 +92,10 @@ impl Check for PastEventAfterReference {
                 if *start <= latest {
                     continue;
                 }
-                if r.mention.tense != Tense::Past {
+                // The tense is read only around dates whose reading turns on it;
+                // for the others the verb before the date says it (`told_as_done`).
+                let tense_read = matches!(&r.mention.expr, Expr::Date(e) if e.reads_tense());
+                if tense_read && r.mention.tense != Tense::Past {
                     continue;
                 }
                 let span = r.mention.span.clone();
@@ -172,8 +175,17 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
 
 fn has_future_marker(sentence: &str) -> bool {
     let ws: Vec<String> = words(sentence).collect();
+    // "plan" is a marker as a verb ("plans to", "planned for"), not as a noun
+    // ("the evacuation plan was last revised in March 2025").
+    let planning = |k: usize| {
+        !matches!(ws[k].as_str(), "plan" | "plans" | "planned" | "planning")
+            || ws
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.as_str(), "to" | "for" | "on" | "a" | "an" | "the"))
+    };
     ws.iter()
-        .any(|w| FUTURE.contains(&w.as_str()) || w.ends_with("'ll"))
+        .enumerate()
+        .any(|(k, w)| (FUTURE.contains(&w.as_str()) && planning(k)) || w.ends_with("'ll"))
         || ws.windows(2).any(|p| {
             matches!(
                 (p[0].as_str(), p[1].as_str()),
@@ -199,11 +211,25 @@ const IRREGULAR_PAST: &[&str] = &[
 /// year ended Feb 27, 1988") and does not count, nor does a date named by a
 /// noun ("notes maturing on", "payable on").
 fn told_as_done(before: &str) -> bool {
-    let clause = before
-        .rsplit([',', ';', ':', '(', ')', '—', '–'])
-        .next()
-        .unwrap_or("");
-    let ws: Vec<String> = words(clause).collect();
+    let mut segments = before.rsplit([',', ';', ':', '(', ')', '—', '–']);
+    let last = segments.next().unwrap_or("");
+    // "completed its last acquisition, of the Wexcombe creamery near Exeter, in
+    // November 2024": an aside between commas does not end the clause.
+    let clause = if words(last).count() == 1 {
+        let aside = segments.next().unwrap_or("");
+        let first = words(aside).next().unwrap_or_default();
+        let is_aside = matches!(
+            first.as_str(),
+            "of" | "near" | "at" | "from" | "for" | "with" | "in" | "on" | "outside" | "based"
+        ) && words(aside).count() <= 10;
+        match (is_aside, segments.next()) {
+            (true, Some(before_aside)) => format!("{before_aside} {last}"),
+            _ => last.to_string(),
+        }
+    } else {
+        last.to_string()
+    };
+    let ws: Vec<String> = words(&clause).collect();
     let Some((prep, rest)) = ws.split_last() else {
         return false;
     };
@@ -279,6 +305,23 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const ID: &str = "past-event-after-reference";
+
+    #[test]
+    fn dates_with_a_written_year_and_asides() {
+        for text in [
+            "---\ndate: 2024-10-24\n---\nThe plan, rewritten after a near miss in 2020, was last revised in March 2025.\n",
+            "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2024, the company said.\n",
+        ] {
+            assert_eq!(findings(text, ID).len(), 1, "{text:?}");
+        }
+        for text in [
+            "---\ndate: 2024-10-24\n---\nThe plan, rewritten after a near miss in 2020, was last revised in March 2024.\n",
+            "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2023, the company said.\n",
+            "---\ndate: 2024-09-19\n---\nThe plant will be completed, after a long delay, in November 2024.\n",
+        ] {
+            silent(text, ID);
+        }
+    }
 
     #[test]
     fn a_past_event_dated_after_the_article_is_caught() {
