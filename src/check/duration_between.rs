@@ -1,7 +1,7 @@
 #![doc = include_str!("../../docs/rules/duration-between.md")]
 
 use super::timeline::{
-    count_units, date_label, duration, in_a_relation, pinned_day, recount, Days,
+    count_units, date_label, duration, in_a_relation, pinned_range, recount, Days,
 };
 use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Kind, RelationKind};
@@ -13,35 +13,6 @@ pub struct DurationBetween;
 
 /// Most words allowed between the span and its stated length ("a span of", "lasting").
 const MAX_WORDS_BETWEEN: usize = 5;
-
-/// The first and last day of date mention `k`, when its year is known: a day,
-/// or a month or a year.
-fn day_range(v: &DocView<'_>, k: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-    if let Some(d) = pinned_day(v, k) {
-        return Some((d, d));
-    }
-    pinned_day_of_range(v, k)
-}
-
-fn pinned_day_of_range(
-    v: &DocView<'_>,
-    k: usize,
-) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-    let written_year = matches!(
-        &v.mentions[k].mention.expr,
-        crate::extract::Expr::Date(crate::extract::DateExpr::Calendar {
-            year: crate::extract::YearSpec::Year(_),
-            ..
-        })
-    );
-    if !(written_year || v.reference.date.is_some()) {
-        return None;
-    }
-    match &v.mentions[k].value {
-        Value::Date { start, end } if (*end - *start).num_days() <= 366 => Some((*start, *end)),
-        _ => None,
-    }
-}
 
 /// A duration mention stated beside relation `i` in the same sentence.
 fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
@@ -175,8 +146,8 @@ fn one(
         return None;
     };
     // Each end is a day, or a month or year ("between February 2022 and July 2023").
-    let (start, start_last) = day_range(v, *ai)?;
-    let (end_first, end) = day_range(v, *ei)?;
+    let (start, start_last) = pinned_range(v, *ai)?;
+    let (end_first, end) = pinned_range(v, *ei)?;
     if end <= start {
         return None;
     }

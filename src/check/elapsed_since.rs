@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 
 use super::timeline::{
-    count_units, date_label, duration, pinned_day, recount, shifted, time_name, time_points, Days,
-    Dur, TimePoint,
+    count_units, date_label, duration, hull, pinned_day, pinned_range, recount, shifted,
+    time_name, time_points, Days, Dur, TimePoint,
 };
 use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, RelationKind};
 use crate::resolve::{amount_interval, Value};
-use crate::value::calendar::elapsed_in;
+use crate::value::calendar::{elapsed_in, CalendarUnit};
 
 /// The rule.
 pub struct ElapsedSince;
@@ -80,8 +80,16 @@ pub(super) fn relation_check(
         return None;
     }
     let dur = duration(v, *di)?;
-    let anchor = pinned_day(v, *ai)?;
-    let lands = shifted(anchor, &dur, sign)?;
+    // A month or year as the anchor ("since the eruption began in June") is
+    // exact enough for a count of months or years.
+    let (anchor, anchor_last) = pinned_range(v, *ai)?;
+    if anchor != anchor_last && !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) {
+        return None;
+    }
+    let lands = hull(
+        &shifted(anchor, &dur, sign)?,
+        &shifted(anchor_last, &dur, sign)?,
+    );
     let times = time_points(v, i, &[*di, *ai])?;
     if times.iter().any(|t| t.days.widen(slack).intersects(&lands)) {
         return None;
@@ -104,7 +112,11 @@ pub(super) fn relation_check(
         .collect::<Vec<_>>()
         .join(" ");
     let phrase = format!("{} {word} {}", v.text(*di), v.text(*ai));
-    let mut secondary = vec![date_label(v, d, *ai, &Days::day(anchor))];
+    let anchor_days = Days {
+        lo: Some(anchor),
+        hi: Some(anchor_last),
+    };
+    let mut secondary = vec![date_label(v, d, *ai, &anchor_days)];
     if let Some(k) = t.mention {
         secondary.push(date_label(v, d, k, &t.days));
     }

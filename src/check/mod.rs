@@ -794,7 +794,13 @@ pub(crate) mod testing {
 pub fn fill(template: &str, vars: &[(&str, String)]) -> String {
     let mut s = template.to_string();
     for (k, v) in vars {
-        s = s.replace(&format!("{{{k}}}"), v);
+        // Text quoted from a hard-wrapped line reads as the unwrapped line.
+        let v = if v.contains(['\n', '\r']) {
+            v.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            v.clone()
+        };
+        s = s.replace(&format!("{{{k}}}"), &v);
     }
     s
 }

@@ -1,8 +1,8 @@
 #![doc = include_str!("../../docs/rules/ordinal-period.md")]
 
 use super::timeline::{
-    count_units, date_label, ordinal_word, pinned_day, reference_time, sentence_times, time_name,
-    Days,
+    count_units, date_label, ordinal_word, pinned_range, reference_time, sentence_times,
+    time_name, Days,
 };
 use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
@@ -31,7 +31,7 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
     let here = v.mentions[i].mention.span.clone();
     v.near(i, 2000).find(|&k| {
         let r = &v.mentions[k];
-        if k == i || !matches!(r.mention.kind, Kind::Date) || start_range(v, k).is_none() {
+        if k == i || !matches!(r.mention.kind, Kind::Date) || pinned_range(v, k).is_none() {
             return false;
         }
         let span = &r.mention.span;
@@ -70,32 +70,6 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
             && !between.contains([',', ';', '(', ')', '\u{2014}', '\u{2013}']);
         restrictive
     })
-}
-
-/// The days a start date covers, when its year is known: one day, or a month
-/// or year ("in May 1921").
-fn start_range(v: &DocView<'_>, k: usize) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-    if let Some(d) = pinned_day(v, k) {
-        return Some((d, d));
-    }
-    match &v.mentions[k].value {
-        Value::Date { start, end } if (*end - *start).num_days() <= 366 => {
-            pinned_year(v, k).then_some((*start, *end))
-        }
-        _ => None,
-    }
-}
-
-/// The year of date mention `k` is known (written, or the document is dated).
-fn pinned_year(v: &DocView<'_>, k: usize) -> bool {
-    v.reference.date.is_some()
-        || matches!(
-            &v.mentions[k].mention.expr,
-            Expr::Date(crate::extract::DateExpr::Calendar {
-                year: crate::extract::YearSpec::Year(_),
-                ..
-            })
-        )
 }
 
 impl Check for OrdinalPeriod {
@@ -174,7 +148,7 @@ fn one(
         return None;
     }
     let si = start_date(v, i)?;
-    let (start, start_end) = start_range(v, si)?;
+    let (start, start_end) = pinned_range(v, si)?;
     // A month or year of start is exact enough only for counting years.
     if start != start_end && unit != CalendarUnit::Year {
         return None;

@@ -129,6 +129,29 @@ pub(crate) fn pinned_day(v: &DocView<'_>, i: usize) -> Option<NaiveDate> {
     v.day(i)
 }
 
+/// The first and last day of date mention `i` when its year is pinned: one
+/// day, or a month or year ("in June", "in May 1921").
+pub(crate) fn pinned_range(v: &DocView<'_>, i: usize) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some(d) = pinned_day(v, i) {
+        return Some((d, d));
+    }
+    if !matches!(v.mentions.get(i)?.mention.kind, Kind::Date) || !year_pinned(v, i) {
+        return None;
+    }
+    match &v.mentions[i].value {
+        Value::Date { start, end } if (*end - *start).num_days() <= 366 => Some((*start, *end)),
+        _ => None,
+    }
+}
+
+/// The smallest span of days holding both `a` and `b`.
+pub(crate) fn hull(a: &Days, b: &Days) -> Days {
+    Days {
+        lo: a.lo.zip(b.lo).map(|(x, y)| x.min(y)),
+        hi: a.hi.zip(b.hi).map(|(x, y)| x.max(y)),
+    }
+}
+
 /// The year of date mention `i` is known: the document is dated, or the year is written.
 fn year_pinned(v: &DocView<'_>, i: usize) -> bool {
     if v.reference.date.is_some() {
