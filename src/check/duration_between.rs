@@ -58,8 +58,23 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
             ) || before.trim_end().is_empty()
                 || before.trim_end().ends_with(['.', '\n'])
         };
+        // An appositive length closes its phrase: "…, a period of 27 months."
+        // ("…, a day either side of the festival" is another length).
+        let closes = || {
+            let after = v.doc.prose.get(span.end..).unwrap_or("").trim_start();
+            let next = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            !matches!(
+                next.as_str(),
+                "either" | "each" | "before" | "after" | "later" | "earlier" | "ago" | "of"
+                    | "per" | "from" | "to" | "on" | "off" | "apart" | "behind" | "ahead"
+            )
+        };
         let linked = if span.start >= here.end {
-            appositive(between)
+            appositive(between) && closes()
         } else {
             (between.trim().is_empty() || between.trim() == ",") && lasting()
         };
@@ -229,6 +244,16 @@ mod tests {
         );
         silent(
             "---\ndate: 1987-06-01\n---\nReserves rose by two to three billion dlrs a month between January and May.\n",
+            RULE,
+        );
+        // A compact range, and a length that is not the range's own.
+        assert_eq!(
+            findings("---\ndate: 2024-10-10\n---\nHearings ran from 4 to 19 June, a little over a\nmonth.\n", RULE).len(),
+            1
+        );
+        silent("---\ndate: 2024-10-10\n---\nHearings ran from 4 to 19 June, a little over two weeks.\n", RULE);
+        silent(
+            "---\ndate: 2025-02-20\n---\nThe car park is closed from 3 to 14 July, a day either side of the festival.\n",
             RULE,
         );
     }

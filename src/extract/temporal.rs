@@ -2791,8 +2791,29 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
     limit
 }
 
+/// "from 4 to 19 June": the number mention right before `s - 1` ("to"), after
+/// "from" or "between", as a day of the month, with its index.
+fn compact_range_start(c: &Cursor<'_>, out: &[Mention], idx: usize, s: usize) -> Option<(usize, u32)> {
+    if s < 3
+        || !c.is_any(s - 1, &["to", "and", "-", "–", "until", "through"])
+        || !c.is_num(s - 2)
+        || !c.is_any(s - 3, &["from", "between"])
+    {
+        return None;
+    }
+    let pi = idx.checked_sub(1)?;
+    let p = &out[pi];
+    if p.kind != Kind::Number || p.span.start != c.toks[s - 2].start || p.span.end != c.toks[s - 2].end {
+        return None;
+    }
+    let n: u32 = c.raw(s - 2).parse().ok()?;
+    (1..=31).contains(&n).then_some((pi, n))
+}
+
 pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
     let mut added = Vec::new();
+    // Numbers that a compact range makes first days ("from 4 to 19 June").
+    let mut first_days: Vec<(usize, DateExpr)> = Vec::new();
     // Index of the token that starts at each byte, for walking after a mention.
     let tok_at = |byte: usize| c.toks.partition_point(|t| t.start < byte);
     for (idx, m) in out.iter().enumerate() {
@@ -2864,8 +2885,46 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 });
             }
             Kind::Date => {
-                // "from DATE to DATE"
+                // "from 4 to 19 June": the first day takes the month and year of the second.
                 let s = tok_at(m.span.start);
+                if let Some((pi, n)) = compact_range_start(c, out, idx, s) {
+                    if let Expr::Date(DateExpr::Calendar {
+                        year,
+                        month: Some(mo),
+                        day: Some(last),
+                        ..
+                    }) = &m.expr
+                    {
+                        if n < *last {
+                            first_days.push((
+                                pi,
+                                DateExpr::Calendar {
+                                    year: year.clone(),
+                                    month: Some(*mo),
+                                    day: Some(n),
+                                    weekday: None,
+                                    shift: Shift::Bare,
+                                },
+                            ));
+                            added.push(Mention {
+                                span: c.toks[s - 3].start..m.span.end,
+                                kind: Kind::Relation,
+                                expr: Expr::Relation {
+                                    kind: RelationKind::Between,
+                                    duration: None,
+                                    anchor: Some(pi),
+                                    end: Some(idx),
+                                    unit: None,
+                                },
+                                hedge: None,
+                                part: None,
+                                tense: Default::default(),
+                            });
+                            continue;
+                        }
+                    }
+                }
+                // "from DATE to DATE
                 if s > 0 && c.is_any(s - 1, &["from", "between"]) {
                     let mut j = tok_at(m.span.end);
                     // "from June 2, 2024, to Aug. 30, 2024": a comma closing the year.
@@ -2876,8 +2935,20 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                         || c.is(j, "-")
                         || c.is(j, "–")
                     {
-                        if let Some((ei, e)) = out.iter().enumerate().skip(idx + 1).next() {
-                            if e.kind == Kind::Date && tok_at(e.span.start) == j + 1 {
+                        // The end right after the word, or, after "until", the date
+                        // of the clause it opens ("from 2024-09-22 until it weakened
+                        // into a remnant low on 2024-09-28").
+                        let until = c.is_any(j, &["until", "till"]);
+                        let stop = anchor_reach_end(c, j + 1);
+                        let end = out.iter().enumerate().skip(idx + 1).next().filter(|(_, e)| {
+                            e.kind == Kind::Date
+                                && (tok_at(e.span.start) == j + 1
+                                    || (until
+                                        && tok_at(e.span.start) < stop
+                                        && c.is_any(tok_at(e.span.start) - 1, &["on", "in"])))
+                        });
+                        if let Some((ei, e)) = end {
+                            {
                                 added.push(Mention {
                                     span: c.toks[s - 1].start..e.span.end,
                                     kind: Kind::Relation,
@@ -2927,6 +2998,10 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
             }
             _ => {}
         }
+    }
+    for (pi, e) in first_days {
+        out[pi].kind = Kind::Date;
+        out[pi].expr = Expr::Date(e);
     }
     if added.is_empty() {
         return;
