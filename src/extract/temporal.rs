@@ -2939,7 +2939,12 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                         // of the clause it opens ("from 2024-09-22 until it weakened
                         // into a remnant low on 2024-09-28").
                         let until = c.is_any(j, &["until", "till"]);
-                        let stop = anchor_reach_end(c, j + 1);
+                        let stop = (j + 1..(j + 1 + ANCHOR_REACH).min(c.toks.len()))
+                            .find(|&k| {
+                                c.sentence_break_before(k)
+                                    || c.is_any(k, &[";", ":", "—", "–", ","])
+                            })
+                            .unwrap_or((j + 1 + ANCHOR_REACH).min(c.toks.len()));
                         let end = out.iter().enumerate().skip(idx + 1).next().filter(|(_, e)| {
                             e.kind == Kind::Date
                                 && (tok_at(e.span.start) == j + 1
