@@ -44,7 +44,7 @@ fn since(
         v,
         i,
         slack,
-        &[RelationKind::Since, RelationKind::Into],
+        &[RelationKind::Since, RelationKind::Into, RelationKind::After],
     )
 }
 
@@ -82,9 +82,23 @@ pub(super) fn relation_check(
     let dur = duration(v, *di)?;
     // A month or year as the anchor ("since the eruption began in June") is
     // exact enough for a count of months or years.
+    // Only an event's month or year counts ("since the eruption began in June"):
+    // a month or year as the relation's own object is most often a rate or a
+    // span ("20 pct a year since 1980", "one year until December 1990").
     let (anchor, anchor_last) = pinned_range(v, *ai)?;
-    if anchor != anchor_last && !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) {
-        return None;
+    if anchor != anchor_last {
+        let before_anchor = v
+            .doc
+            .prose
+            .get(..v.mentions[*ai].mention.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) || before_anchor != "in" {
+            return None;
+        }
     }
     let lands = hull(
         &shifted(anchor, &dur, sign)?,
@@ -394,6 +408,28 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "elapsed-since";
+
+    #[test]
+    fn a_month_anchor_counts_only_as_an_events_time() {
+        use crate::check::testing::{findings, silent};
+        let f = findings(
+            "---\ndate: 2024-02-12\n---\nIt is now eleven months since the eruption began in June.\n",
+            "elapsed-since",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        silent(
+            "---\ndate: 2024-02-12\n---\nIt is now eight months since the eruption began in June.\n",
+            "elapsed-since",
+        );
+        for text in [
+            "---\ndate: 1987-03-31\n---\nOutput has grown by more than 20 pct a year since 1980.\n",
+            "---\ndate: 1987-03-31\n---\nThe debt will be extended by one year until December 1990.\n",
+            "---\ndate: 1987-06-19\n---\nMerck is about 18 months ahead of Squibb with a drug expected this year.\n",
+        ] {
+            silent(text, "elapsed-since");
+            silent(text, "countdown");
+        }
+    }
 
     #[test]
     fn thursday_three_months_since_nov_13() {

@@ -2831,6 +2831,8 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 let (kind, skip) = match &*w {
                     "since" => (RelationKind::Since, 1),
                     "after" => (RelationKind::After, 1),
+                    // "ahead of", "prior to"; "six months ahead, …" is no relation.
+                    "ahead" | "prior" if !c.is_any(j + 1, &["of", "to"]) => continue,
                     "before" | "until" | "till" | "ahead" | "prior" => {
                         let extra = usize::from(
                             c.is_any(j + 1, &["of", "to"]) && matches!(&*w, "ahead" | "prior"),
