@@ -105,6 +105,28 @@ pub(super) fn relation_check(
         &shifted(anchor_last, &dur, sign)?,
     );
     let times = time_points(v, i, &[*di, *ai])?;
+    // "N units after DATE" only as "arrested two men Monday, three weeks to the day
+    // after the Feb. 10 break-in": the date right after "after", and the clause
+    // dated by a day it writes. "two weeks from March 9 to 23", "a day after
+    // Allied disclosed … its Sept 12 offer" are spans and other clauses.
+    if *relation == RelationKind::After {
+        let between = v
+            .doc
+            .prose
+            .get(v.mentions[*di].mention.span.end..v.mentions[*ai].mention.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tight = matches!(
+            between.as_str(),
+            "after" | "after the" | "to the day after" | "to the day after the"
+        );
+        if !tight || !times.iter().all(|t| t.mention.is_some()) || times.is_empty() {
+            return None;
+        }
+    }
     if times.iter().any(|t| t.days.widen(slack).intersects(&lands)) {
         return None;
     }
@@ -425,6 +447,9 @@ mod tests {
             "---\ndate: 1987-03-31\n---\nOutput has grown by more than 20 pct a year since 1980.\n",
             "---\ndate: 1987-03-31\n---\nThe debt will be extended by one year until December 1990.\n",
             "---\ndate: 1987-06-19\n---\nMerck is about 18 months ahead of Squibb with a drug expected this year.\n",
+            "---\ndate: 1987-03-05\n---\nThe plant will be closed two weeks from March 9 to 23.\n",
+            "---\ndate: 1987-03-25\n---\nThe terms held until the earlier of 90 days from March 3 or a sale.\n",
+            "---\ndate: 1986-09-30\n---\nOn Sept 25, a day after Allied disclosed that its board had urged rejection of the Sept 12 offer, shares fell.\n",
         ] {
             silent(text, "elapsed-since");
             silent(text, "countdown");
