@@ -46,7 +46,14 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
         // from …", "For 12 days, from …"); "three billion dlrs a month between
         // January and May" is a rate.
         let lasting = || {
-            let before = v.doc.prose.get(..span.start).unwrap_or("");
+            let mut from = span.start.saturating_sub(64);
+            while !v.doc.prose.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = v.doc.prose.get(from..span.start).unwrap_or("");
+            if from > 0 && before.trim().is_empty() {
+                return false;
+            }
             let last = before
                 .split_whitespace()
                 .next_back()

@@ -187,6 +187,10 @@ impl DocView<'_> {
         if b - a > 2000 || prose.get(a..b).is_none() {
             return false;
         }
+        // Most pairs are a few words apart: a short scan beats building a window.
+        if b - a <= SHORT_SCAN {
+            return same_sentence_scan(prose, a, b);
+        }
         SENTENCE_BREAKS.with(|cache| {
             let mut cache = cache.borrow_mut();
             if !cache.as_ref().is_some_and(|w| w.holds(prose, a, b)) {
@@ -243,9 +247,12 @@ impl DocView<'_> {
     }
 }
 
+/// Pairs of offsets at most this far apart are answered by a scan of the
+/// text between them (bounded work per pair); farther ones by the window.
+const SHORT_SCAN: usize = 48;
+
 /// [`DocView::same_sentence`] as it was, scanning the text between `a` and
-/// `b`: what [`SentenceBreaks`] must answer.
-#[cfg(test)]
+/// `b`: what [`SentenceBreaks`] must answer, and the answer for short spans.
 fn same_sentence_scan(prose: &str, a: usize, b: usize) -> bool {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     // No sentence of news copy runs this long: answer without scanning.
@@ -373,8 +380,8 @@ thread_local! {
 impl SentenceBreaks {
     /// Bytes read around a question: a little before, most after (rules ask
     /// along the text).
-    const BEFORE: usize = 16 << 10;
-    const AFTER: usize = 48 << 10;
+    const BEFORE: usize = 4 << 10;
+    const AFTER: usize = 28 << 10;
 
     /// The sentence ends of the text around `a..b` (at most 2,000 bytes).
     fn around(prose: &str, a: usize, b: usize) -> SentenceBreaks {

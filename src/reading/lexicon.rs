@@ -54,6 +54,11 @@ pub struct ReadingLexicon {
     pub kinds: FxHashMap<String, String>,
     /// The part-whole cue phrases, lower case.
     pub cues: PartWholeCues,
+    /// Any of the cues, as one case-insensitive pattern: a paragraph without a
+    /// match holds no part-whole group, and the reading skips it. A whole's lead
+    /// ("of the") counts only before a figure ("of the 160", "of the
+    /// assembly's 150").
+    pub cue_pattern: Option<regex::bytes::Regex>,
 }
 
 impl ReadingLexicon {
@@ -93,6 +98,7 @@ impl ReadingLexicon {
             }
         }
         lex.cues = cues(&file.part_whole);
+        lex.cue_pattern = cue_pattern(&lex.cues);
         Ok(lex)
     }
 
@@ -107,6 +113,33 @@ impl ReadingLexicon {
             .iter()
             .any(|s| matches!(s.form, VerbForm::Past | VerbForm::Participle))
     }
+}
+
+/// One pattern for every cue (see [`ReadingLexicon::cue_pattern`]).
+fn cue_pattern(c: &PartWholeCues) -> Option<regex::bytes::Regex> {
+    let alt = |v: &[String]| {
+        v.iter()
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let plain: Vec<String> = [
+        &c.whole_after,
+        &c.whole_lead,
+        &c.part_before,
+        &c.part_after,
+        &c.remainder_before,
+    ]
+    .iter()
+    .map(|v| alt(v))
+    .filter(|a| !a.is_empty())
+    .collect();
+    let pattern = format!(
+        r"(?i-u)\b(?:(?:{})\s+(?:[a-z0-9]+(?:'|\xE2\x80\x99)s\s+)?[0-9]|[0-9]\s+(?:of|out\s+of)\s+[0-9]|(?:{})\b)",
+        alt(&c.whole_before),
+        plain.join("|")
+    );
+    regex::bytes::Regex::new(&pattern).ok()
 }
 
 /// The cue phrases, lower case.

@@ -81,10 +81,27 @@ impl Reading {
     /// Reads with a given reading lexicon.
     #[must_use]
     pub fn with_lexicon(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> Reading {
-        let sentences = sentences::split(prose);
+        // Only paragraphs with a part-whole cue are read: most are not, and
+        // reading every figure of a long text costs more than extracting it.
+        let regions = cue_paragraphs(prose, lex);
+        let mut sentences = Vec::new();
+        for r in &regions {
+            sentences.extend(
+                sentences::split(&prose[r.clone()])
+                    .into_iter()
+                    .map(|s| s.start + r.start..s.end + r.start),
+            );
+        }
         let sentence_of = mentions
             .iter()
-            .map(|m| sentences::index_of(&sentences, m.mention.span.start))
+            .map(|m| {
+                let at = m.mention.span.start;
+                let k = sentences::index_of(&sentences, at);
+                match sentences.get(k) {
+                    Some(s) if s.start <= at && at < s.end.max(s.start + 1) => k,
+                    _ => UNREAD,
+                }
+            })
             .collect();
         let mut r = Reading {
             sentences,
@@ -92,20 +109,26 @@ impl Reading {
             figures: Vec::new(),
             groups: Vec::new(),
         };
+        let cells = || (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
         let reader = Reader {
             prose,
             mentions,
             lex,
             r: &r,
+            befores: cells(),
+            afters: cells(),
         };
         let figures: Vec<Option<Figure>> =
             (0..mentions.len()).map(|i| reader.figure(i)).collect();
+        let (befores, afters) = (reader.befores, reader.afters);
         r.figures = figures;
         r.groups = Reader {
             prose,
             mentions,
             lex,
             r: &r,
+            befores,
+            afters,
         }
         .groups();
         r
@@ -127,11 +150,39 @@ impl Reading {
         }
     }
 
-    /// Mentions `a` and `b` stand in one sentence.
+    /// Mentions `a` and `b` stand in one sentence (of a paragraph it read).
     #[must_use]
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sentence_of.get(a).is_some() && self.sentence_of.get(a) == self.sentence_of.get(b)
+        self.sentence_of
+            .get(a)
+            .is_some_and(|&s| s != UNREAD && Some(&s) == self.sentence_of.get(b))
     }
+}
+
+/// `sentence_of` for a mention in a paragraph the reading skipped.
+pub const UNREAD: usize = usize::MAX;
+
+/// The paragraphs of `prose` (between blank lines) that hold a part-whole cue.
+fn cue_paragraphs(prose: &str, lex: &ReadingLexicon) -> Vec<Range<usize>> {
+    let Some(pattern) = &lex.cue_pattern else {
+        return vec![0..prose.len()];
+    };
+    let b = prose.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in pattern.find_iter(b) {
+        if out.last().is_some_and(|r| m.start() < r.end) {
+            continue;
+        }
+        // The cue's paragraph: a whole and the parts that point back to it
+        // ("11 deaths in all. Seven of them …") are told in one.
+        let start = memchr::memmem::rfind(&b[..m.start()], b"\n\n").map_or(0, |k| k + 2);
+        let end = memchr::memmem::find(&b[m.end()..], b"\n\n").map_or(b.len(), |k| m.end() + k);
+        match out.last_mut() {
+            Some(r) if start <= r.end => r.end = r.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
 }
 
 /// A count or measure: a bare number or a quantity, not a vague count
@@ -154,11 +205,17 @@ fn is_figure(prose: &str, m: &Resolved) -> bool {
     matches!(m.mention.kind, Kind::Number | Kind::Quantity) && !vague && !year_like && countable
 }
 
+/// How far around a figure the reading looks, in bytes.
+const WINDOW: usize = 64;
+
 struct Reader<'a> {
     prose: &'a str,
     mentions: &'a [Resolved],
     lex: &'a ReadingLexicon,
     r: &'a Reading,
+    /// `before` and `after` of each mention, made once.
+    befores: Vec<std::cell::OnceCell<String>>,
+    afters: Vec<std::cell::OnceCell<String>>,
 }
 
 /// Marks that end a segment of a sentence.
@@ -175,27 +232,72 @@ impl Reader<'_> {
         self.r.sentences[self.r.sentence_of[i]].clone()
     }
 
-    /// Lower-cased prose of `a..b`, line breaks read as spaces.
+    /// Sentence `b` comes right after sentence `a` in one paragraph.
+    fn follows(&self, a: usize, b: usize) -> bool {
+        a != UNREAD
+            && a + 1 == b
+            && self.r.sentences.get(b).is_some_and(|sb| {
+                let sa = &self.r.sentences[a];
+                !self.prose.get(sa.end..sb.start).unwrap_or("\n\n").contains("\n\n")
+            })
+    }
+
+    /// Lower-cased prose of `a..b`, line breaks read as spaces. A stretch longer
+    /// than any cue reads as one mark that matches nothing ("\u{1}"): the
+    /// reading only ever looks a few words around a figure.
     fn low(&self, a: usize, b: usize) -> String {
-        self.prose
-            .get(a..b)
-            .unwrap_or("")
-            .to_lowercase()
-            .replace(['\n', '\r', '\u{a0}'], " ")
+        if b.saturating_sub(a) > 2 * WINDOW {
+            return "\u{1}".to_string();
+        }
+        let raw = self.prose.get(a..b).unwrap_or("");
+        let mut t = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.to_lowercase()
+        };
+        if t.contains(['\n', '\r', '\u{a0}']) {
+            t = t.replace(['\n', '\r', '\u{a0}'], " ");
+        }
+        t
     }
 
-    /// The sentence before mention `i`, lower case, trimmed at the end.
-    fn before(&self, i: usize) -> String {
-        let s = self.sentence(i);
-        let from = s.start.min(self.span(i).start);
-        self.low(from, self.span(i).start).trim_end().to_string()
+    /// The sentence before mention `i` (its last `WINDOW` bytes, after a
+    /// "\u{1}" mark when cut), lower case, trimmed at the end.
+    fn before(&self, i: usize) -> &str {
+        self.befores[i].get_or_init(|| self.before_uncached(i))
     }
 
-    /// The sentence after mention `i`, lower case, trimmed at the start.
-    fn after(&self, i: usize) -> String {
+    fn before_uncached(&self, i: usize) -> String {
         let s = self.sentence(i);
-        let to = s.end.max(self.span(i).end);
-        self.low(self.span(i).end, to).trim_start().to_string()
+        let end = self.span(i).start;
+        let mut from = s.start.min(end).max(end.saturating_sub(WINDOW));
+        while !self.prose.is_char_boundary(from) {
+            from += 1;
+        }
+        let cut = from > s.start;
+        let t = self.low(from, end);
+        let t = t.trim_end();
+        if cut {
+            format!("\u{1}{t}")
+        } else {
+            t.to_string()
+        }
+    }
+
+    /// The sentence after mention `i` (its first `WINDOW` bytes), lower case,
+    /// trimmed at the start.
+    fn after(&self, i: usize) -> &str {
+        self.afters[i].get_or_init(|| self.after_uncached(i))
+    }
+
+    fn after_uncached(&self, i: usize) -> String {
+        let s = self.sentence(i);
+        let start = self.span(i).end;
+        let mut to = s.end.max(start).min(start + WINDOW);
+        while !self.prose.is_char_boundary(to) {
+            to -= 1;
+        }
+        self.low(start, to).trim_start().to_string()
     }
 
     /// The words right after a figure, up to a mark or a word that is no noun.
@@ -244,7 +346,7 @@ impl Reader<'_> {
     }
 
     fn figure(&self, i: usize) -> Option<Figure> {
-        if !is_figure(self.prose, &self.mentions[i]) {
+        if self.r.sentence_of[i] == UNREAD || !is_figure(self.prose, &self.mentions[i]) {
             return None;
         }
         let (counted, _) = self.counted(i);
@@ -358,9 +460,12 @@ impl Reader<'_> {
     fn whole_after(&self, i: usize) -> bool {
         let (_, words) = self.counted(i);
         let after = self.after(i);
-        let rest: Vec<&str> = after.split(' ').skip(words).collect();
-        let rest = rest.join(" ");
-        Self::starts_with_cue(&rest, &self.lex.cues.whole_after)
+        // The text after the figure's own noun words.
+        let rest = after
+            .match_indices(' ')
+            .nth(words.saturating_sub(1))
+            .map_or(if words == 0 { after } else { "" }, |(k, _)| &after[k + 1..]);
+        Self::starts_with_cue(rest, &self.lex.cues.whole_after)
     }
 
     fn groups(&self) -> Vec<PartWhole> {
@@ -372,14 +477,16 @@ impl Reader<'_> {
         for i in 0..n {
             let kind = self.mentions[i].mention.kind;
             if kind == Kind::Percent {
-                self.share(i, &mut groups, open.map(|(g, _)| g));
+                if self.r.sentence_of[i] != UNREAD {
+                    self.share(i, &mut groups, open.map(|(g, _)| g));
+                }
                 continue;
             }
             if self.fig(i).is_none() {
                 continue;
             }
             let sent = self.r.sentence_of[i];
-            if open.is_some_and(|(_, s)| s + 1 < sent) {
+            if open.is_some_and(|(_, s)| s != sent && !self.follows(s, sent)) {
                 open = None;
             }
             let before = self.before(i);
@@ -432,7 +539,11 @@ impl Reader<'_> {
                     .or((0..i).rev().filter(here).find(|&k| {
                         groups.iter().any(|g| g.parts.contains(&k) || g.remainder == Some(k))
                     }))
-                    .or(last_whole.filter(|&w| self.r.sentence_of[w] + 1 == sent))
+                    .or((0..i)
+                        .rev()
+                        .filter(here)
+                        .find(|&k| self.fig(k).is_some_and(|f| f.counted.is_some())))
+                    .or(last_whole.filter(|&w| self.follows(self.r.sentence_of[w], sent)))
                     .filter(|_| !ratio);
                 if let Some(w) = antecedent {
                     // A new partition of the whole, unless this one is still being told.
@@ -769,6 +880,15 @@ mod tests {
         assert_eq!(g[0].1, ["43 passengers", "nine crew"], "{g:?}");
         assert_eq!((g[1].1.as_slice(), g[1].2.as_deref()), (&["Seven".to_string()][..], Some("45")), "{g:?}");
         assert_eq!(g[2].1, ["11"], "{g:?}");
+    }
+
+    #[test]
+    fn them_points_back_within_its_paragraph() {
+        let g = groups(
+            "The deaths of seven people were avoidable.\n\nThe report makes 31 recommendations, 24 of them addressed to the operator.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!((g[0].0.as_str(), g[0].1.as_slice()), ("31 recommendations", &["24".to_string()][..]));
     }
 
     #[test]

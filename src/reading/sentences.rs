@@ -20,6 +20,17 @@ pub fn split(prose: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Jump to the next byte that can end a sentence.
+        match memchr::memchr3(b'\n', b'.', b'!', &b[i..]).map(|k| i + k) {
+            Some(k) => {
+                // '?' is rarer: look for it only up to the next other mark.
+                i = memchr::memchr(b'?', &b[i..k]).map_or(k, |q| i + q);
+            }
+            None => match memchr::memchr(b'?', &b[i..]) {
+                Some(q) => i += q,
+                None => break,
+            },
+        }
         match b[i] {
             b'\n' => {
                 // A blank line, or a line that opens a list item, heading or table row.
