@@ -83,7 +83,7 @@ impl Reading {
     pub fn with_lexicon(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> Reading {
         // Only paragraphs with a part-whole cue are read: most are not, and
         // reading every figure of a long text costs more than extracting it.
-        let regions = cue_paragraphs(prose, lex);
+        let regions = cue_paragraphs(prose, mentions, lex);
         let mut sentences = Vec::new();
         for r in &regions {
             sentences.extend(
@@ -162,26 +162,46 @@ impl Reading {
 /// `sentence_of` for a mention in a paragraph the reading skipped.
 pub const UNREAD: usize = usize::MAX;
 
-/// The paragraphs of `prose` (between blank lines) that hold a part-whole cue.
-fn cue_paragraphs(prose: &str, lex: &ReadingLexicon) -> Vec<Range<usize>> {
-    let Some(pattern) = &lex.cue_pattern else {
-        return vec![0..prose.len()];
-    };
+/// The paragraphs of `prose` (between blank lines) that can hold a part-whole
+/// group: two figures or more (a whole and a part, or a part and its share),
+/// and a part-whole cue.
+fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> Vec<Range<usize>> {
     let b = prose.as_bytes();
+    let blanks: Vec<usize> = memchr::memmem::find_iter(b, b"\n\n").collect();
+    let paragraph = |at: usize| {
+        let k = blanks.partition_point(|&x| x < at);
+        let start = k.checked_sub(1).map_or(0, |j| blanks[j] + 2);
+        let end = blanks.get(k).copied().unwrap_or(b.len());
+        start..end.max(start)
+    };
     let mut out: Vec<Range<usize>> = Vec::new();
-    for m in pattern.find_iter(b) {
-        if out.last().is_some_and(|r| m.start() < r.end) {
+    let mut current: Option<(Range<usize>, usize)> = None;
+    let flush = |c: Option<(Range<usize>, usize)>, out: &mut Vec<Range<usize>>| {
+        if let Some((r, n)) = c {
+            let cue = lex
+                .cue_pattern
+                .as_ref()
+                .is_none_or(|p| p.is_match(&b[r.clone()]));
+            if n >= 2 && cue {
+                out.push(r);
+            }
+        }
+    };
+    for m in mentions {
+        let countable = matches!(m.mention.kind, Kind::Number | Kind::Quantity | Kind::Percent);
+        if !countable {
             continue;
         }
-        // The cue's paragraph: a whole and the parts that point back to it
-        // ("11 deaths in all. Seven of them …") are told in one.
-        let start = memchr::memmem::rfind(&b[..m.start()], b"\n\n").map_or(0, |k| k + 2);
-        let end = memchr::memmem::find(&b[m.end()..], b"\n\n").map_or(b.len(), |k| m.end() + k);
-        match out.last_mut() {
-            Some(r) if start <= r.end => r.end = r.end.max(end),
-            _ => out.push(start..end),
+        let at = m.mention.span.start;
+        match &mut current {
+            Some((r, n)) if r.contains(&at) => *n += 1,
+            _ => {
+                flush(current.take(), &mut out);
+                current = Some((paragraph(at), 1));
+            }
         }
     }
+    flush(current, &mut out);
     out
 }
 
