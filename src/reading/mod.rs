@@ -540,7 +540,9 @@ impl Reader<'_> {
             }
             // "Seven of them": a part of the whole last named, here or in the sentence before.
             let after = self.after(i);
-            if Self::starts_with_cue(&after, &cues.part_after) {
+            // "300 mln dlrs of which 250 mln …": after a figure with its own noun,
+            // "of which" opens a clause about that figure; "seven of them" is partitive.
+            if Self::starts_with_cue(after, &cues.part_after) && self.elided(i) {
                 // What "them" points back to, nearest first: a count of people or
                 // places in this sentence ("about 100,000 people …, and an estimated
                 // 20,000 of those"), the whole last named in it, a part or the rest
@@ -924,6 +926,7 @@ mod tests {
             "Of the 151 lenders, 25 were foreign-owned, compared with 143 a year ago.",
             "It pumped 1.4 mln bpd in May and 1.15 in June, both including 200,000 bpd for partners.",
             "Net income was 23.1 mln dlrs or 1.51 dlr a share, after a two-for-one split, including 800,000 sold by insiders.",
+            "The bank will receive 135 mln dlrs and will be capitalised at 300 mln dlrs of which 250 mln will be paid at once.",
         ] {
             let g = groups(t);
             assert!(g.iter().all(|g| g.1.len() < 2), "{t}: {g:?}");
