@@ -161,6 +161,10 @@ struct Reader<'a> {
     r: &'a Reading,
 }
 
+/// How much of a sentence before or after a figure is read for its cues,
+/// in bytes: far more than any cue, a noun or a segment's lead.
+const WINDOW: usize = 200;
+
 /// Marks that end a segment of a sentence.
 fn is_segment_mark(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}')
@@ -184,18 +188,36 @@ impl Reader<'_> {
             .replace(['\n', '\r', '\u{a0}'], " ")
     }
 
-    /// The sentence before mention `i`, lower case, trimmed at the end.
+    /// The sentence before mention `i`, lower case, trimmed at the end: its
+    /// last [`WINDOW`] bytes at most (every reader of it looks at its end, and
+    /// copying whole sentences made a long one, a table, quadratic).
     fn before(&self, i: usize) -> String {
         let s = self.sentence(i);
-        let from = s.start.min(self.span(i).start);
-        self.low(from, self.span(i).start).trim_end().to_string()
+        let end = self.span(i).start;
+        let from = s.start.min(end);
+        let text = self.prose.get(from..end).unwrap_or("").trim_end();
+        let mut cut = text.len().saturating_sub(WINDOW);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let start = from + cut;
+        self.low(start, from + text.len()).trim_end().to_string()
     }
 
-    /// The sentence after mention `i`, lower case, trimmed at the start.
+    /// The sentence after mention `i`, lower case, trimmed at the start: its
+    /// first [`WINDOW`] bytes at most (every reader of it looks at its start).
     fn after(&self, i: usize) -> String {
         let s = self.sentence(i);
-        let to = s.end.max(self.span(i).end);
-        self.low(self.span(i).end, to).trim_start().to_string()
+        let start = self.span(i).end;
+        let to = s.end.max(start);
+        let whole = self.prose.get(start..to).unwrap_or("");
+        let text = whole.trim_start();
+        let mut cut = text.len().min(WINDOW);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let from = start + (whole.len() - text.len());
+        self.low(from, from + cut).trim_start().to_string()
     }
 
     /// The words right after a figure, up to a mark or a word that is no noun.
