@@ -6,8 +6,12 @@
 //! must not be committed (invalid UTF-8, broken lexicons) are written to a
 //! fresh temporary folder by the test that needs them.
 
+#[path = "support/temp_dir.rs"]
+mod temp_dir;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use temp_dir::TempDir;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -251,26 +255,9 @@ fn check_shape(json: &Value, files: &[(&str, Vec<u8>)]) {
     }
 }
 
-/// A fresh temporary folder for one test, removed when dropped.
-struct TempDir(PathBuf);
-
 impl TempDir {
     fn new(test: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("reckon-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.0.join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        TempDir::in_suite("cli", test)
     }
 }
 

@@ -7,23 +7,22 @@
 //! Every command runs with a time limit: a reckon that blocks on a FIFO or
 //! reads `/dev/zero` fails the test instead of hanging it.
 
-use std::io::Write;
+#[path = "support/run.rs"]
+mod run;
+#[path = "support/temp_dir.rs"]
+mod temp_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use temp_dir::TempDir;
 
 /// How long one reckon run may take before the test fails.
 const LIMIT: Duration = Duration::from_secs(10);
 
-/// A fresh folder under the temporary directory, removed on drop.
-struct TempDir(PathBuf);
-
 impl TempDir {
     fn new(test: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("reckon-files-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
+        TempDir::in_suite("files", test)
     }
 
     /// A folder that is a repository root (holds `.git`).
@@ -31,15 +30,6 @@ impl TempDir {
         let d = TempDir::new(test);
         std::fs::create_dir_all(d.0.join(".git")).unwrap();
         d
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.0.join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).unwrap();
-        }
-        std::fs::write(&p, bytes).unwrap();
-        p
     }
 
     fn fifo(&self, name: &str) -> PathBuf {
@@ -56,47 +46,12 @@ impl TempDir {
     }
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A weekday that does not fit its date: one error.
 const WRONG_WEEKDAY: &str = "The talks opened on Thursday, March 12, 2025, in Geneva.\n";
 
 /// Runs reckon in `dir` with `args` and `stdin`, killing it after [`LIMIT`].
 fn reckon(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("reckon"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Writing stdin from a thread: a reckon that does not read it cannot block the test.
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if start.elapsed() > LIMIT {
-            let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "reckon {args:?} did not finish in {LIMIT:?}\nstderr: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    run::reckon_within(LIMIT, dir, args, stdin)
 }
 
 /// A folder holding `name` (with `text`) and `repo/`, which becomes a

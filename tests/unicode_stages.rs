@@ -6,11 +6,13 @@
 //! aborted whole runs. The fragments below mix news phrasing with the
 //! characters that broke or could break such arithmetic.
 
+#[path = "support/every_stage.rs"]
+mod stages;
+
 use proptest::prelude::*;
-use reckon::check::{self, CheckContext, DocView, Settings};
-use reckon::extract::Options;
-use reckon::lexicon::DEFAULT;
-use reckon::source::{Document, Format};
+use reckon::check::Settings;
+use reckon::source::Format;
+use stages::every_stage;
 
 /// Pieces of copy: dates, figures, events, attributions.
 const WORDS: &[&str] = &[
@@ -105,99 +107,17 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|v| v.into_iter().map(|(p, j)| format!("{p}{j}")).collect())
 }
 
-fn assert_span(text: &str, span: &std::ops::Range<usize>, what: &str) {
-    assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
-        "{what}: span {span:?} is not a slice of {text:?}"
-    );
-}
-
-/// Every stage on a set of two documents, as `check` and `timeline` run them.
-fn every_stage(a: &str, b: &str, format: Format) {
-    let docs: Vec<Document> = [a, b]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(format!("d{i}.md"), (*t).to_string(), format))
-        .collect();
-    let settings = Settings::defaults();
-    let opts = Options::default();
-    let mut claims = Vec::new();
-    let mut names = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        assert_eq!(doc.prose.len(), doc.text.len());
-        let (reference, mentions) = reckon::resolve::run(doc, &DEFAULT, &opts, None);
-        for m in &mentions {
-            assert_span(&doc.text, &m.mention.span, "mention");
-        }
-        let views = [DocView {
-            doc,
-            reference,
-            mentions: &mentions,
-        }];
-        let cx = CheckContext {
-            docs: &views,
-            lex: &DEFAULT,
-            settings: &settings,
-        };
-        let findings = check::run(&cx);
-        for f in &findings {
-            assert_span(&doc.text, &f.primary.span, f.rule);
-            for l in &f.secondary {
-                assert_span(&doc.text, &l.span, f.rule);
-            }
-        }
-        let refs = [doc];
-        let _ = reckon::render::human::render(&findings, &refs, false);
-        let _ = reckon::render::concise::render(&findings, &refs);
-        let _ = reckon::render::findings_json::render(&findings, &refs);
-        let mut json = reckon::render::json::JsonWriter::begin(Vec::new()).unwrap();
-        let r = reckon::render::DocResult {
-            doc,
-            reference,
-            mentions: mentions.clone(),
-        };
-        json.document(&r, &DEFAULT).unwrap();
-        json.finish().unwrap();
-        let mut table = Vec::new();
-        reckon::render::table::write(&mut table, std::slice::from_ref(&r)).unwrap();
-        claims.extend(reckon::story::claims_of(&views[0], d, &settings, &DEFAULT));
-        names.push(doc.name.clone());
-    }
-    let index = reckon::story::Index::of(claims);
-    let set = check::SetContext {
-        index: &index,
-        names: &names,
-        settings: &settings,
-    };
-    let across = check::run_set(&set);
-    for f in &across {
-        for l in std::iter::once(&f.primary).chain(&f.secondary) {
-            assert_span(&docs[l.doc].text, &l.span, f.rule);
-        }
-    }
-    let refs: Vec<&Document> = docs.iter().collect();
-    let _ = reckon::render::human::render(&across, &refs, false);
-    let t = reckon::timeline::of_documents(&docs, &DEFAULT, &opts, &settings, None, None);
-    let mut out = Vec::new();
-    reckon::timeline::table::write(&mut out, &t).unwrap();
-    reckon::timeline::json::write(&mut out, &t).unwrap();
-    reckon::timeline::html::write(&mut out, &t, "t").unwrap();
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn plain_text_survives_every_stage(a in text(), b in text()) {
-        every_stage(&a, &b, Format::Text);
+        every_stage(&a, &b, Format::Text, &Settings::defaults());
     }
 
     #[test]
     fn markdown_survives_every_stage(a in text(), b in text()) {
-        every_stage(&format!("---\ndate: 2025-01-07\n---\n{a}"), &b, Format::Markdown);
+        every_stage(&format!("---\ndate: 2025-01-07\n---\n{a}"), &b, Format::Markdown, &Settings::defaults());
     }
 }
 
@@ -215,9 +135,10 @@ fn known_crashers_pass_every_stage() {
         "Troops crossed\u{2028}on August 6, 2024 into Kursk.",
         "s\u{2014}0mes destroyed",
     ];
+    let settings = Settings::defaults();
     for c in cases {
         for f in [Format::Text, Format::Markdown] {
-            every_stage(c, "Police arrested 12 people on Monday, Jan. 6, 2025.", f);
+            every_stage(c, "Police arrested 12 people on Monday, Jan. 6, 2025.", f, &settings);
         }
     }
 }
