@@ -399,8 +399,15 @@ pub(crate) fn count_units(x: f64, unit: CalendarUnit) -> String {
     } else {
         format!("{x:.1}")
     };
-    let plural = n != "1";
-    format!("{n} {}{}", unit.name(), if plural { "s" } else { "" })
+    let name = unit.name();
+    if n == "1" {
+        return format!("{n} {name}");
+    }
+    // "centuries", not "centurys".
+    match name.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{n} {stem}ies"),
+        _ => format!("{n} {name}s"),
+    }
 }
 
 /// The duration text `written` ("three months", "3 weeks", "a year") recounted
@@ -477,6 +484,13 @@ pub(crate) fn ordinal_word(n: i64) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_units() {
+        assert_eq!(count_units(3.0, CalendarUnit::Century), "3 centuries");
+        assert_eq!(count_units(2.0, CalendarUnit::Day), "2 days");
+        assert_eq!(count_units(1.0, CalendarUnit::Century), "1 century");
+    }
 
     #[test]
     fn recount_keeps_the_writers_form() {

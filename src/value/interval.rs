@@ -453,6 +453,27 @@ impl Interval {
     }
 }
 
+/// A bound as people write it: 12 significant digits, so the float noise of
+/// interval arithmetic ("1494.9999999999998") reads as the number it is (1495).
+struct Shown(f64);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if x == 0.0 || !x.is_finite() {
+            return write!(f, "{x}");
+        }
+        let digits = 12 - (x.abs().log10().floor() as i32 + 1);
+        let rounded = if digits > 0 {
+            let p = 10f64.powi(digits.min(15));
+            (x * p).round() / p
+        } else {
+            x
+        };
+        write!(f, "{rounded}")
+    }
+}
+
 impl fmt::Display for Interval {
     /// Interval notation: `[4.5, 5.5]`, `(0, 3)`, `[9, ∞)`, `(−∞, 2]`; `∅`
     /// when empty.
@@ -461,12 +482,17 @@ impl fmt::Display for Interval {
             return f.write_str("∅");
         }
         match self.lo {
-            Some(b) => write!(f, "{}{}", if b.inclusive { '[' } else { '(' }, b.value)?,
+            Some(b) => write!(
+                f,
+                "{}{}",
+                if b.inclusive { '[' } else { '(' },
+                Shown(b.value)
+            )?,
             None => f.write_str("(-∞")?,
         }
         f.write_str(", ")?;
         match self.hi {
-            Some(b) => write!(f, "{}{}", b.value, if b.inclusive { ']' } else { ')' }),
+            Some(b) => write!(f, "{}{}", Shown(b.value), if b.inclusive { ']' } else { ')' }),
             None => f.write_str("∞)"),
         }
     }
@@ -550,6 +576,14 @@ fn precision_of_any_text(text: &str) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn bounds_are_shown_without_float_noise() {
+        let iv = Interval::closed(1105.0, 1494.9999999999998);
+        assert_eq!(iv.to_string(), "[1105, 1495]");
+        assert_eq!(Interval::closed(0.1 + 0.2, 2.5).to_string(), "[0.3, 2.5]");
+        assert_eq!(Interval::closed(-4.0, 1e-7).to_string(), "[-4, 0.0000001]");
+    }
 
     proptest! {
         #[test]
