@@ -4,7 +4,8 @@
 //! The source stage calls [`detect`] on every document, Text and Markdown
 //! alike. It finds the block, parses YAML with `serde_yaml` (all YAML parsing
 //! lives in the config module) and reads the document's date from `date:`,
-//! falling back to `published`, `pubdate` and `date_published`. Front matter
+//! falling back to `publishDate` (Hugo), `published`, `published_at`, `pubDate`
+//! (Eleventy, Astro) and `date_published`, in any case. Front matter
 //! that does not parse is not an error: the date is `None` and
 //! [`FrontMatter::warning`] says why.
 
@@ -13,7 +14,14 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 /// Keys the date is read from, in order of preference.
-pub const DATE_KEYS: [&str; 4] = ["date", "published", "pubdate", "date_published"];
+pub const DATE_KEYS: [&str; 6] = [
+    "date",
+    "publishdate",
+    "published",
+    "published_at",
+    "pubdate",
+    "date_published",
+];
 
 const BOM: &str = "\u{feff}";
 
@@ -173,9 +181,18 @@ fn choose_date(fm: &mut FrontMatter, candidates: Vec<(&str, Option<String>)>) {
 }
 
 /// Parse `2025-01-07`, `2025-01-07T10:00:00Z` or `2025-01-07 10:00`, taking
-/// the date part.
+/// the date part; or a date as newsrooms write it: `March 14, 2025`, `Mar. 14,
+/// 2025`, `14 March 2025`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    if s.starts_with(|c: char| c.is_ascii_alphabetic()) || s.contains(' ') && !s.contains(':') {
+        let plain = s.replace('.', "");
+        for f in ["%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&plain, f) {
+                return Some(d);
+            }
+        }
+    }
     let (date, rest) = if s.len() >= 10 && s.is_char_boundary(10) {
         s.split_at(10)
     } else {
@@ -195,6 +212,10 @@ fn read_toml(body: &str) -> FrontMatter {
     let mut fm = empty(FrontMatterKind::Toml);
     let mut found: Vec<(&str, String)> = Vec::new();
     for line in body.lines() {
+        // Only top-level keys: a `[params]` table's `date` is something else's.
+        if line.trim_start().starts_with('[') {
+            break;
+        }
         let Some((k, v)) = line.split_once('=') else {
             continue;
         };
@@ -318,9 +339,9 @@ mod tests {
 
     #[test]
     fn unparseable_date_warns() {
-        let fm = detect("---\ndate: January 7, 2025\n---\n").unwrap();
+        let fm = detect("---\ndate: the Tuesday after Easter\n---\n").unwrap();
         assert_eq!(fm.date, None);
-        assert_eq!(fm.date_text.as_deref(), Some("January 7, 2025"));
+        assert_eq!(fm.date_text.as_deref(), Some("the Tuesday after Easter"));
         assert!(fm.warning.is_some());
     }
 
@@ -342,6 +363,23 @@ mod tests {
     fn toml_quoted_datetime() {
         let fm = detect("+++\ndate = \"2025-01-07T10:00:00Z\"\n+++\n").unwrap();
         assert_eq!(fm.date, d(2025, 1, 7));
+    }
+
+    #[test]
+    fn newsroom_dates_and_site_generator_keys() {
+        for (text, want) in [
+            ("---\ndate: March 14, 2025\n---\n", "2025-03-14"),
+            ("---\ndate: 14 March 2025\n---\n", "2025-03-14"),
+            ("---\ndate: Mar. 14, 2025\n---\n", "2025-03-14"),
+            ("---\npublishDate: 2025-03-14\n---\n", "2025-03-14"),
+            ("---\npublished_at: 2025-03-14T09:00:00Z\n---\n", "2025-03-14"),
+            ("---\npubDate: 2025-03-14\n---\n", "2025-03-14"),
+            ("+++\ntitle = \"x\"\ndate = 2025-03-14\n[params]\ndate = 2019-01-01\n+++\n", "2025-03-14"),
+            ("+++\ntitle = \"x\"\n[params]\ndate = 2019-01-01\n+++\n", ""),
+        ] {
+            let got = detect(text).and_then(|f| f.date).map(|d| d.to_string()).unwrap_or_default();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
