@@ -388,3 +388,21 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// An undated text says why its weekdays went unchecked; a dated one says nothing.
+#[test]
+fn an_undated_document_is_named_in_the_human_report() {
+    let undated = reckon()
+        .args(["check", "--isolated", "-"])
+        .write_stdin("Police arrested two men on Monday, the force said.\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&undated.stdout);
+    assert!(text.contains("is undated"), "{text}");
+    let dated = reckon()
+        .args(["check", "--isolated", "--date", "2025-03-03", "-"])
+        .write_stdin("Police arrested two men on Monday, the force said.\n")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&dated.stdout).contains("undated"));
+}

@@ -555,7 +555,24 @@ fn check_one(
     }
     let docs = [&doc];
     match a.format {
-        Format::Human => out.text = human::render(&findings, &docs, color),
+        Format::Human => {
+            out.text = human::render(&findings, &docs, color);
+            // Say why a weekday or "yesterday" went unchecked: the text has no date.
+            let relative = mentions.iter().any(|m| {
+                matches!(&m.mention.expr, crate::extract::Expr::Date(d) if d.reads_tense())
+                    || matches!(m.mention.kind, crate::extract::Kind::Relation)
+            });
+            if reference.date.is_none() && relative {
+                out.text.insert_str(
+                    0,
+                    &format!(
+                        "note: {} is undated (no --date, front-matter date or dateline): \
+                         its weekdays and relative dates were read without a day to check them against\n",
+                        doc.name
+                    ),
+                );
+            }
+        }
         Format::Concise => out.text = concise::render(&findings, &docs),
         Format::Json => out.json = findings_json::diagnostics(&findings, &docs),
     }
