@@ -77,8 +77,17 @@ pub(super) fn find(doc: &Document, mentions: &[Mention]) -> Option<NaiveDate> {
             "posted on",
             "updated on",
         ];
-        let alone =
-            before.is_empty() && (after.is_empty() || after.len() < 20 && !after.contains(' '));
+        // A hard-wrapped sentence can put a date at the start of a line ("… in
+        // R.N. Koch Inc since⏎Feb 8, 1985."): that date goes on a sentence.
+        let prev_line = text[..line_start].trim_end_matches(['\n', '\r', ' ', '\t']);
+        let continues = !text[..line_start].ends_with("\n\n")
+            && prev_line
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit());
+        let alone = before.is_empty()
+            && !continues
+            && (after.is_empty() || after.len() < 20 && !after.contains(' '));
         let after_cue = cue.iter().any(|c| before_l.ends_with(c)) && before.len() < 40;
         let opens_text = before.is_empty() && m.span.start == text.len() - text.trim_start().len();
         let byline_time = before.is_empty()
@@ -97,6 +106,19 @@ pub(super) fn find(doc: &Document, mentions: &[Mention]) -> Option<NaiveDate> {
 #[cfg(test)]
 mod wire_tests {
     use super::wire_dateline;
+
+    #[test]
+    fn a_wrapped_line_that_starts_with_a_date_is_no_dateline() {
+        use crate::source::{Document, Format};
+        let text = "ARTRA GROUP 4TH QTR LOSS\n\nNORTHFIELD, Ill., March 31 - Loss 1.60 dlrs\n    NOTE: 1985 includes interest in Koch Inc since\nFeb 8, 1985.\n";
+        let doc = Document::from_text("r.txt", text.into(), Format::Text);
+        let m = crate::extract::extract(&doc.prose, &crate::lexicon::DEFAULT, &Default::default());
+        assert_eq!(super::find(&doc, &m), None);
+        let byline = "Storm hits coast\n\nFebruary 8, 1985\n\nThe storm hit on Friday.\n";
+        let doc = Document::from_text("b.txt", byline.into(), Format::Text);
+        let m = crate::extract::extract(&doc.prose, &crate::lexicon::DEFAULT, &Default::default());
+        assert_eq!(super::find(&doc, &m).map(|d| d.to_string()).as_deref(), Some("1985-02-08"));
+    }
 
     #[test]
     fn wire_datelines_with_a_year() {
