@@ -223,13 +223,26 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
         options.custom_flags(O_NONBLOCK);
     }
     let file = options.open(path).map_err(io)?;
-    check(&file.metadata().map_err(io)?)?;
-    read_to_limit(file, &name, limit)
+    let meta = file.metadata().map_err(io)?;
+    check(&meta)?;
+    // Sized once from the file's length: one read, not a growing buffer.
+    let hint = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    read_to_limit_sized(file, &name, limit, hint)
 }
 
 /// At most `limit` bytes of `reader`; more is [`SourceError::TooLarge`].
 fn read_to_limit(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, SourceError> {
-    let mut bytes = Vec::new();
+    read_to_limit_sized(reader, name, limit, 0)
+}
+
+/// [`read_to_limit`] into a buffer made for `hint` bytes.
+fn read_to_limit_sized(
+    reader: impl Read,
+    name: &str,
+    limit: u64,
+    hint: usize,
+) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::with_capacity(hint.min(usize::try_from(limit).unwrap_or(usize::MAX)));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
