@@ -67,14 +67,15 @@ pub fn install_hook() {
 pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, Crash> {
     LAST.with(|c| c.borrow_mut().take());
     panic::catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
-        LAST.with(|c| c.borrow_mut().take()).unwrap_or_else(|| Crash {
-            message: payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic with no message".to_string()),
-            location: None,
-        })
+        LAST.with(|c| c.borrow_mut().take())
+            .unwrap_or_else(|| Crash {
+                message: payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic with no message".to_string()),
+                location: None,
+            })
     })
 }
 

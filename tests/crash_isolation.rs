@@ -40,12 +40,23 @@ fn reckon(dir: &Path) -> Command {
 fn check_reports_the_other_documents_and_exits_2() {
     let d = drafts();
     let out = reckon(d.path())
-        .args(["check", "--isolated", "--format", "json", "a.md", "b.md", "c.md"])
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "a.md",
+            "b.md",
+            "c.md",
+        ])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("internal error while processing b.md"), "{stderr}");
+    assert!(
+        stderr.contains("internal error while processing b.md"),
+        "{stderr}"
+    );
     assert!(stderr.contains("bug in reckon"), "{stderr}");
     let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is still JSON");
     let files: Vec<&str> = json["diagnostics"]
@@ -63,7 +74,15 @@ fn check_reports_the_other_documents_and_exits_2() {
 fn check_on_two_threads_does_the_same() {
     let d = drafts();
     let out = reckon(d.path())
-        .args(["check", "--isolated", "--threads", "2", "a.md", "b.md", "c.md"])
+        .args([
+            "check",
+            "--isolated",
+            "--threads",
+            "2",
+            "a.md",
+            "b.md",
+            "c.md",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -107,12 +126,23 @@ fn extract_table_goes_on_after_the_crash() {
 fn timeline_builds_from_the_others() {
     let d = drafts();
     let out = reckon(d.path())
-        .args(["timeline", "--isolated", "--format", "json", "a.md", "b.md", "c.md"])
+        .args([
+            "timeline",
+            "--isolated",
+            "--format",
+            "json",
+            "a.md",
+            "b.md",
+            "c.md",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("internal error while processing b.md"), "{stderr}");
+    assert!(
+        stderr.contains("internal error while processing b.md"),
+        "{stderr}"
+    );
     let json: Value = serde_json::from_slice(&out.stdout).expect("a timeline of the rest");
     let text = json.to_string();
     assert!(text.contains("a.md") && text.contains("c.md") && !text.contains("b.md"));

@@ -59,39 +59,50 @@ const WORDS: &[&str] = &[
 
 /// Characters whose UTF-8 length is not one byte, or that split or join text oddly.
 const MARKS: &[&str] = &[
-    "\u{2014}",         // em dash
-    "\u{2013}",         // en dash
-    "\u{201c}",         // left double quote
-    "\u{201d}",         // right double quote
-    "\u{2018}",         // left single quote
-    "\u{2019}",         // right single quote / apostrophe
-    "\u{a0}",           // no-break space
-    "\u{202f}",         // narrow no-break space
-    "\u{2009}",         // thin space
-    "\u{3000}",         // ideographic space
-    "\u{2028}",         // line separator
-    "\u{2029}",         // paragraph separator
-    "\u{200f}",         // right-to-left mark
-    "\u{200e}",         // left-to-right mark
-    "\u{202e}",         // right-to-left override
-    "e\u{301}",         // e + combining acute
-    "\u{1f1fa}\u{1f1e6}", // flag: UA
+    "\u{2014}",                         // em dash
+    "\u{2013}",                         // en dash
+    "\u{201c}",                         // left double quote
+    "\u{201d}",                         // right double quote
+    "\u{2018}",                         // left single quote
+    "\u{2019}",                         // right single quote / apostrophe
+    "\u{a0}",                           // no-break space
+    "\u{202f}",                         // narrow no-break space
+    "\u{2009}",                         // thin space
+    "\u{3000}",                         // ideographic space
+    "\u{2028}",                         // line separator
+    "\u{2029}",                         // paragraph separator
+    "\u{200f}",                         // right-to-left mark
+    "\u{200e}",                         // left-to-right mark
+    "\u{202e}",                         // right-to-left override
+    "e\u{301}",                         // e + combining acute
+    "\u{1f1fa}\u{1f1e6}",               // flag: UA
     "\u{ff12}\u{ff10}\u{ff12}\u{ff15}", // full-width 2025
-    "\u{ff16}",         // full-width 6
-    "\u{2212}",         // minus sign
-    "\u{130}",          // İ: lower-cases to two characters
-    "\u{df}",           // ß
-    "\u{fb01}",         // ﬁ ligature
-    "\u{feff}",         // BOM / zero-width no-break space
-    "\u{200b}",         // zero-width space
-    "\u{2026}",         // ellipsis
-    "\u{b0}",           // degree sign
-    "\u{a3}",           // pound sign
-    "\u{20ac}",         // euro sign
+    "\u{ff16}",                         // full-width 6
+    "\u{2212}",                         // minus sign
+    "\u{130}",                          // İ: lower-cases to two characters
+    "\u{df}",                           // ß
+    "\u{fb01}",                         // ﬁ ligature
+    "\u{feff}",                         // BOM / zero-width no-break space
+    "\u{200b}",                         // zero-width space
+    "\u{2026}",                         // ellipsis
+    "\u{b0}",                           // degree sign
+    "\u{a3}",                           // pound sign
+    "\u{20ac}",                         // euro sign
 ];
 
 /// What joins two pieces.
-const JOINS: &[&str] = &[" ", "", "\n", "\n\n", ", ", ". ", " \u{2014} ", "\r\n", "\t", " -- "];
+const JOINS: &[&str] = &[
+    " ",
+    "",
+    "\n",
+    "\n\n",
+    ", ",
+    ". ",
+    " \u{2014} ",
+    "\r\n",
+    "\t",
+    " -- ",
+];
 
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -138,7 +149,12 @@ fn known_crashers_pass_every_stage() {
     let settings = Settings::defaults();
     for c in cases {
         for f in [Format::Text, Format::Markdown] {
-            every_stage(c, "Police arrested 12 people on Monday, Jan. 6, 2025.", f, &settings);
+            every_stage(
+                c,
+                "Police arrested 12 people on Monday, Jan. 6, 2025.",
+                f,
+                &settings,
+            );
         }
     }
 }

@@ -79,7 +79,11 @@ fn appositive(
     })?;
     // "4 June, nine weeks from today"; "January 20 is two weeks away".
     let gap = v.doc.prose.get(v.mentions[k].mention.span.end..rel.start)?;
-    let gap = gap.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let gap = gap
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     if !matches!(
         gap.as_str(),
         "," | "is" | "are" | "is now" | "are now" | "is still" | "remains" | "is just" | "is only"

@@ -76,8 +76,22 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
                 .to_lowercase();
             !matches!(
                 next.as_str(),
-                "either" | "each" | "before" | "after" | "later" | "earlier" | "ago" | "of"
-                    | "per" | "from" | "to" | "on" | "off" | "apart" | "behind" | "ahead"
+                "either"
+                    | "each"
+                    | "before"
+                    | "after"
+                    | "later"
+                    | "earlier"
+                    | "ago"
+                    | "of"
+                    | "per"
+                    | "from"
+                    | "to"
+                    | "on"
+                    | "off"
+                    | "apart"
+                    | "behind"
+                    | "ahead"
             )
         };
         let linked = if span.start >= here.end {

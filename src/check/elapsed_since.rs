@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::timeline::{
-    count_units, date_label, duration, hull, pinned_day, pinned_range, recount, shifted,
-    time_name, time_points, Days, Dur, TimePoint,
+    count_units, date_label, duration, hull, pinned_day, pinned_range, recount, shifted, time_name,
+    time_points, Days, Dur, TimePoint,
 };
 use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, RelationKind};

@@ -1,8 +1,8 @@
 #![doc = include_str!("../../docs/rules/ordinal-period.md")]
 
 use super::timeline::{
-    count_units, date_label, ordinal_word, pinned_range, reference_time, sentence_times,
-    time_name, Days,
+    count_units, date_label, ordinal_word, pinned_range, reference_time, sentence_times, time_name,
+    Days,
 };
 use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
@@ -138,12 +138,15 @@ fn one(
     // set beside the phrase is told in the period.
     let beside_a_date = phrase.starts_with("the ")
         && i > 0
-        && (0..i).rev().find(|&k| v.mentions[k].mention.kind == Kind::Date).is_some_and(|k| {
-            v.doc
-                .prose
-                .get(v.mentions[k].mention.span.end..v.mentions[i].mention.span.start)
-                .is_some_and(|gap| gap.trim() == ",")
-        });
+        && (0..i)
+            .rev()
+            .find(|&k| v.mentions[k].mention.kind == Kind::Date)
+            .is_some_and(|k| {
+                v.doc
+                    .prose
+                    .get(v.mentions[k].mention.span.end..v.mentions[i].mention.span.start)
+                    .is_some_and(|gap| gap.trim() == ",")
+            });
     if !(possessive || entering || beside_a_date) {
         return None;
     }

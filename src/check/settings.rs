@@ -70,8 +70,18 @@ impl Settings {
                 // Bounded so the date arithmetic they feed cannot overflow, and
                 // so a typo ("relative-slack: 5" for 5%) is caught, not obeyed.
                 for (key, v, max, hint) in [
-                    ("slack-days", entry.slack_days, MAX_SLACK_DAYS, "days (ten years)"),
-                    ("relative-slack", entry.relative_slack, 1.0, "(a fraction: 0.05 is 5%)"),
+                    (
+                        "slack-days",
+                        entry.slack_days,
+                        MAX_SLACK_DAYS,
+                        "days (ten years)",
+                    ),
+                    (
+                        "relative-slack",
+                        entry.relative_slack,
+                        1.0,
+                        "(a fraction: 0.05 is 5%)",
+                    ),
                 ] {
                     if v.is_some_and(|x| !(x.is_finite() && (0.0..=max).contains(&x))) {
                         return Err(YamlError::at_text(

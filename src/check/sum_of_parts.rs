@@ -161,9 +161,6 @@ impl Scan<'_> {
         }
     }
 
-
-
-
     /// The findings of one part-whole group of the reading: a remainder that
     /// does not make up the whole, parts that add up to more than it, a part
     /// larger than it, a share that is not the part's share of it.
@@ -202,13 +199,22 @@ impl Scan<'_> {
                         format!("{t} = {}, not {}", fmt_num(total), fmt_num(self.exact(w)));
                     let mut secondary = vec![self.label(w, "the whole")];
                     secondary.extend(g.parts.iter().map(|&k| self.label(k, "a part")));
-                    out.push(self.finding(self.label(r, "the rest"), secondary, problem, arithmetic));
+                    out.push(self.finding(
+                        self.label(r, "the rest"),
+                        secondary,
+                        problem,
+                        arithmetic,
+                    ));
                 }
             }
         } else {
             // A part larger than its whole. "A of the B" is sure of the count only
             // when both count one thing ("35,000 of the two models" counts cars).
-            for &p in g.parts.iter().filter(|&&p| g.how != Tie::Of || reading.same_count(w, p)) {
+            for &p in g
+                .parts
+                .iter()
+                .filter(|&&p| g.how != Tie::Of || reading.same_count(w, p))
+            {
                 let Some((whole, part)) = self.comparable(w, p) else {
                     continue;
                 };
@@ -242,16 +248,25 @@ impl Scan<'_> {
                     let over = matches!((sum.lo_value(), whole.hi_value()), (Some(lo), Some(hi)) if lo >= hi);
                     if over && !sum.intersects(&whole) {
                         let (t, total) = terms(&g.parts);
-                        let problem =
-                            format!("{t} add up to more than {}", self.written(w));
-                        let arithmetic =
-                            format!("{t} = {}, more than {}", fmt_num(total), fmt_num(self.exact(w)));
+                        let problem = format!("{t} add up to more than {}", self.written(w));
+                        let arithmetic = format!(
+                            "{t} = {}, more than {}",
+                            fmt_num(total),
+                            fmt_num(self.exact(w))
+                        );
                         let last = *g.parts.last().unwrap_or(&w);
                         let mut secondary = vec![self.label(w, "the whole")];
                         secondary.extend(
-                            g.parts[..g.parts.len() - 1].iter().map(|&k| self.label(k, "a part")),
+                            g.parts[..g.parts.len() - 1]
+                                .iter()
+                                .map(|&k| self.label(k, "a part")),
                         );
-                        out.push(self.finding(self.label(last, "a part"), secondary, problem, arithmetic));
+                        out.push(self.finding(
+                            self.label(last, "a part"),
+                            secondary,
+                            problem,
+                            arithmetic,
+                        ));
                     }
                 }
             }
@@ -276,7 +291,11 @@ impl Scan<'_> {
         if a.vague {
             return interval_of(&self.v.mentions[c].value);
         }
-        let half = if a.precision > 0.0 { a.precision / 2.0 } else { 0.5 };
+        let half = if a.precision > 0.0 {
+            a.precision / 2.0
+        } else {
+            0.5
+        };
         let x = a.exact;
         let slack = match m.hedge {
             None => 0.0,
@@ -447,7 +466,9 @@ impl Scan<'_> {
     fn counted_exactly(&self, i: usize) -> Option<Interval> {
         let is_count = match &self.v.mentions[i].value {
             Value::Number { .. } => true,
-            Value::Quantity { dimension, .. } => *dimension == crate::value::units::Dimension::Count,
+            Value::Quantity { dimension, .. } => {
+                *dimension == crate::value::units::Dimension::Count
+            }
             _ => false,
         };
         let p = self.precision(i)?;

@@ -352,7 +352,10 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         settings: &settings,
     };
     let across = crate::guard::isolate(|| check::run_set(&set)).unwrap_or_else(|crash| {
-        eprintln!("{}", crash.report("the document set (checks across documents)"));
+        eprintln!(
+            "{}",
+            crash.report("the document set (checks across documents)")
+        );
         errors += 1;
         Vec::new()
     });

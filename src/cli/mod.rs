@@ -403,7 +403,14 @@ mod tests {
     fn date_takes_four_digit_years_only() {
         assert!(parse_date("2025-01-07").is_ok());
         assert!(parse_date("9999-12-31").is_ok());
-        for bad in ["+262142-12-31", "-262143-01-01", "99999-01-01", "0000-01-01", "2025-1-7", "2025-02-30"] {
+        for bad in [
+            "+262142-12-31",
+            "-262143-01-01",
+            "99999-01-01",
+            "0000-01-01",
+            "2025-1-7",
+            "2025-02-30",
+        ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
     }

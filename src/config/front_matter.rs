@@ -372,12 +372,21 @@ mod tests {
             ("---\ndate: 14 March 2025\n---\n", "2025-03-14"),
             ("---\ndate: Mar. 14, 2025\n---\n", "2025-03-14"),
             ("---\npublishDate: 2025-03-14\n---\n", "2025-03-14"),
-            ("---\npublished_at: 2025-03-14T09:00:00Z\n---\n", "2025-03-14"),
+            (
+                "---\npublished_at: 2025-03-14T09:00:00Z\n---\n",
+                "2025-03-14",
+            ),
             ("---\npubDate: 2025-03-14\n---\n", "2025-03-14"),
-            ("+++\ntitle = \"x\"\ndate = 2025-03-14\n[params]\ndate = 2019-01-01\n+++\n", "2025-03-14"),
+            (
+                "+++\ntitle = \"x\"\ndate = 2025-03-14\n[params]\ndate = 2019-01-01\n+++\n",
+                "2025-03-14",
+            ),
             ("+++\ntitle = \"x\"\n[params]\ndate = 2019-01-01\n+++\n", ""),
         ] {
-            let got = detect(text).and_then(|f| f.date).map(|d| d.to_string()).unwrap_or_default();
+            let got = detect(text)
+                .and_then(|f| f.date)
+                .map(|d| d.to_string())
+                .unwrap_or_default();
             assert_eq!(got, want, "{text:?}");
         }
     }

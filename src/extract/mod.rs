@@ -809,9 +809,10 @@ fn attach_clock_days(cur: &Cursor<'_>, out: &mut [Mention]) {
             continue;
         };
         // "4:50 p.m. on Wednesday, Sept. 26": the date right after it.
-        if let Some(next) = out.get(k + 1).filter(|n| {
-            matches!(&n.expr, Expr::Date(DateExpr::Calendar { day: Some(_), .. }))
-        }) {
+        if let Some(next) = out
+            .get(k + 1)
+            .filter(|n| matches!(&n.expr, Expr::Date(DateExpr::Calendar { day: Some(_), .. })))
+        {
             let from = cur.toks.partition_point(|t| t.start < out[k].span.end);
             let to = cur.toks.partition_point(|t| t.start < next.span.start);
             if (from..to).all(|i| cur.is(i, "on") || cur.is(i, ",")) && to - from <= 2 {

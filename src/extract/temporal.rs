@@ -2772,12 +2772,12 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
                 | "from"
         ) || (saying && comma)
             || (&*w == ","
-            && c.is_any(
-                k + 1,
-                &[
-                    "and", "but", "or", "while", "whereas", "although", "though", "yet",
-                ],
-            ));
+                && c.is_any(
+                    k + 1,
+                    &[
+                        "and", "but", "or", "while", "whereas", "although", "though", "yet",
+                    ],
+                ));
         // The anchor may directly follow the relation word; a stop word only ends
         // the search past it ("since before the war" has no date anyway).
         if stops && k > from {
@@ -2793,7 +2793,12 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
 
 /// "from 4 to 19 June": the number mention right before `s - 1` ("to"), after
 /// "from" or "between", as a day of the month, with its index.
-fn compact_range_start(c: &Cursor<'_>, out: &[Mention], idx: usize, s: usize) -> Option<(usize, u32)> {
+fn compact_range_start(
+    c: &Cursor<'_>,
+    out: &[Mention],
+    idx: usize,
+    s: usize,
+) -> Option<(usize, u32)> {
     if s < 3
         || !c.is_any(s - 1, &["to", "and", "-", "–", "until", "through"])
         || !c.is_num(s - 2)
@@ -2803,7 +2808,10 @@ fn compact_range_start(c: &Cursor<'_>, out: &[Mention], idx: usize, s: usize) ->
     }
     let pi = idx.checked_sub(1)?;
     let p = &out[pi];
-    if p.kind != Kind::Number || p.span.start != c.toks[s - 2].start || p.span.end != c.toks[s - 2].end {
+    if p.kind != Kind::Number
+        || p.span.start != c.toks[s - 2].start
+        || p.span.end != c.toks[s - 2].end
+    {
         return None;
     }
     let n: u32 = c.raw(s - 2).parse().ok()?;
@@ -2947,13 +2955,18 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                                     || c.is_any(k, &[";", ":", "—", "–", ","])
                             })
                             .unwrap_or((j + 1 + ANCHOR_REACH).min(c.toks.len()));
-                        let end = out.iter().enumerate().skip(idx + 1).next().filter(|(_, e)| {
-                            e.kind == Kind::Date
-                                && (tok_at(e.span.start) == j + 1
-                                    || (until
-                                        && tok_at(e.span.start) < stop
-                                        && c.is_any(tok_at(e.span.start) - 1, &["on", "in"])))
-                        });
+                        let end = out
+                            .iter()
+                            .enumerate()
+                            .skip(idx + 1)
+                            .next()
+                            .filter(|(_, e)| {
+                                e.kind == Kind::Date
+                                    && (tok_at(e.span.start) == j + 1
+                                        || (until
+                                            && tok_at(e.span.start) < stop
+                                            && c.is_any(tok_at(e.span.start) - 1, &["on", "in"])))
+                            });
                         if let Some((ei, e)) = end {
                             {
                                 added.push(Mention {

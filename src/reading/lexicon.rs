@@ -68,7 +68,10 @@ impl ReadingLexicon {
         let mut lex = ReadingLexicon::default();
         for v in &file.verbs {
             let lemma = v.lemma.to_lowercase();
-            let past = v.past.as_deref().map_or_else(|| regular_past(&lemma), str::to_lowercase);
+            let past = v
+                .past
+                .as_deref()
+                .map_or_else(|| regular_past(&lemma), str::to_lowercase);
             let participle = v
                 .participle
                 .as_deref()
@@ -175,7 +178,10 @@ fn doubled(lemma: &str) -> bool {
 pub fn regular_past(lemma: &str) -> String {
     if lemma.ends_with('e') {
         format!("{lemma}d")
-    } else if lemma.ends_with('y') && lemma.len() > 2 && !is_vowel(lemma.as_bytes()[lemma.len() - 2]) {
+    } else if lemma.ends_with('y')
+        && lemma.len() > 2
+        && !is_vowel(lemma.as_bytes()[lemma.len() - 2])
+    {
         format!("{}ied", &lemma[..lemma.len() - 1])
     } else if doubled(lemma) {
         format!("{lemma}{}ed", &lemma[lemma.len() - 1..])
@@ -187,7 +193,10 @@ pub fn regular_past(lemma: &str) -> String {
 fn third_person(lemma: &str) -> String {
     if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
         format!("{lemma}es")
-    } else if lemma.ends_with('y') && lemma.len() > 2 && !is_vowel(lemma.as_bytes()[lemma.len() - 2]) {
+    } else if lemma.ends_with('y')
+        && lemma.len() > 2
+        && !is_vowel(lemma.as_bytes()[lemma.len() - 2])
+    {
         format!("{}ies", &lemma[..lemma.len() - 1])
     } else {
         format!("{lemma}s")

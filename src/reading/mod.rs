@@ -109,7 +109,11 @@ impl Reading {
             figures: Vec::new(),
             groups: Vec::new(),
         };
-        let cells = || (0..mentions.len()).map(|_| std::cell::OnceCell::new()).collect();
+        let cells = || {
+            (0..mentions.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect()
+        };
         let reader = Reader {
             prose,
             mentions,
@@ -118,8 +122,7 @@ impl Reading {
             befores: cells(),
             afters: cells(),
         };
-        let figures: Vec<Option<Figure>> =
-            (0..mentions.len()).map(|i| reader.figure(i)).collect();
+        let figures: Vec<Option<Figure>> = (0..mentions.len()).map(|i| reader.figure(i)).collect();
         let (befores, afters) = (reader.befores, reader.afters);
         r.figures = figures;
         r.groups = Reader {
@@ -188,7 +191,10 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
         }
     };
     for m in mentions {
-        let countable = matches!(m.mention.kind, Kind::Number | Kind::Quantity | Kind::Percent);
+        let countable = matches!(
+            m.mention.kind,
+            Kind::Number | Kind::Quantity | Kind::Percent
+        );
         if !countable {
             continue;
         }
@@ -258,7 +264,11 @@ impl Reader<'_> {
             && a + 1 == b
             && self.r.sentences.get(b).is_some_and(|sb| {
                 let sa = &self.r.sentences[a];
-                !self.prose.get(sa.end..sb.start).unwrap_or("\n\n").contains("\n\n")
+                !self
+                    .prose
+                    .get(sa.end..sb.start)
+                    .unwrap_or("\n\n")
+                    .contains("\n\n")
             })
     }
 
@@ -343,7 +353,9 @@ impl Reader<'_> {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
             let ends_segment = bare.len() < w.len();
             if bare.is_empty()
-                || !bare.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                || !bare
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                 || self.lex.not_nouns.contains(bare)
                 || (words == 0 && self.verb_like(bare))
             {
@@ -386,7 +398,9 @@ impl Reader<'_> {
 
     /// The text between mentions `a` and `b`, lower case, trimmed.
     fn between(&self, a: usize, b: usize) -> String {
-        self.low(self.span(a).end, self.span(b).start).trim().to_string()
+        self.low(self.span(a).end, self.span(b).start)
+            .trim()
+            .to_string()
     }
 
     /// The start of the segment that holds mention `i`: "Of the assembly's 150 members".
@@ -484,7 +498,9 @@ impl Reader<'_> {
         let rest = after
             .match_indices(' ')
             .nth(words.saturating_sub(1))
-            .map_or(if words == 0 { after } else { "" }, |(k, _)| &after[k + 1..]);
+            .map_or(if words == 0 { after } else { "" }, |(k, _)| {
+                &after[k + 1..]
+            });
         Self::starts_with_cue(rest, &self.lex.cues.whole_after)
     }
 
@@ -559,7 +575,9 @@ impl Reader<'_> {
                     .find(|&k| self.fig(k).is_some_and(|f| f.kind.is_some()))
                     .or(last_whole.filter(here))
                     .or((0..i).rev().filter(here).find(|&k| {
-                        groups.iter().any(|g| g.parts.contains(&k) || g.remainder == Some(k))
+                        groups
+                            .iter()
+                            .any(|g| g.parts.contains(&k) || g.remainder == Some(k))
                     }))
                     .or((0..i)
                         .rev()
@@ -590,12 +608,10 @@ impl Reader<'_> {
                 if self.r.same_sentence(p, i)
                     && (link == "of"
                         || self.lex.cues.whole_before.iter().any(|c| link == *c)
-                        || self
-                            .lex
-                            .cues
-                            .whole_before
-                            .iter()
-                            .any(|c| link.strip_prefix(c.as_str()).is_some_and(|r| possessive(r.trim()))))
+                        || self.lex.cues.whole_before.iter().any(|c| {
+                            link.strip_prefix(c.as_str())
+                                .is_some_and(|r| possessive(r.trim()))
+                        }))
                     && self.compatible(p, i)
                     && self.fig(i).is_some_and(|f| f.counted.is_some())
                 {
@@ -625,13 +641,17 @@ impl Reader<'_> {
                 open = None;
                 continue;
             }
-            if groups.iter().any(|g| g.whole < i && g.parts.contains(&i) && g.remainder.is_none()) {
+            if groups
+                .iter()
+                .any(|g| g.whole < i && g.parts.contains(&i) && g.remainder.is_none())
+            {
                 continue;
             }
             // "Of the assembly's 150 members, …": a whole that opens its sentence.
             let opens = lead.len() < before.len() + 1
                 && self.whole_lead(&lead)
-                && before.trim_start_matches(['"', '\u{201c}']) == lead.trim_start_matches(['"', '\u{201c}']);
+                && before.trim_start_matches(['"', '\u{201c}'])
+                    == lead.trim_start_matches(['"', '\u{201c}']);
             if opens {
                 let g = self.group_of(&mut groups, i);
                 last_whole = Some(i);
@@ -681,8 +701,8 @@ impl Reader<'_> {
             Value::Quantity { .. } => return true,
             _ => return false,
         };
-        let hyphenated = self.span(w).start > 0
-            && self.prose.as_bytes()[self.span(w).start - 1] == b'-';
+        let hyphenated =
+            self.span(w).start > 0 && self.prose.as_bytes()[self.span(w).start - 1] == b'-';
         exact.fract() == 0.0 && exact >= 2.0 && !hyphenated
     }
 
@@ -850,7 +870,9 @@ mod tests {
 
     #[test]
     fn a_whole_that_opens_the_sentence_and_elided_parts() {
-        let g = groups("Of the assembly's 150 members, 79 voted in favour, 68 against and 13 abstained.");
+        let g = groups(
+            "Of the assembly's 150 members, 79 voted in favour, 68 against and 13 abstained.",
+        );
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].0, "150 members");
         assert_eq!(g[0].1, ["79", "68", "13"]);
@@ -876,19 +898,24 @@ mod tests {
 
     #[test]
     fn shares_beside_a_part() {
-        let g = groups("Power was restored to 380,000 of the 412,000 homes that lost it, about 92 per cent.");
+        let g = groups(
+            "Power was restored to 380,000 of the 412,000 homes that lost it, about 92 per cent.",
+        );
         assert_eq!(g[0].1, ["380,000"], "{g:?}");
         assert_eq!(g[0].3.len(), 1, "{g:?}");
-        let g = groups("The coalition's 79 votes, 53 per cent of the 150-seat chamber, were enough.");
+        let g =
+            groups("The coalition's 79 votes, 53 per cent of the 150-seat chamber, were enough.");
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].3.len(), 1, "{g:?}");
     }
 
     #[test]
     fn including_and_the_rest() {
-        let g = groups("The show brings together 46 works, including 14 lent by private collectors.");
+        let g =
+            groups("The show brings together 46 works, including 14 lent by private collectors.");
         assert_eq!(g[0].1, ["14 lent"], "{g:?}");
-        let g = groups("The ferry carried 55 people. Seven of them died. The other 48 were rescued.");
+        let g =
+            groups("The ferry carried 55 people. Seven of them died. The other 48 were rescued.");
         assert_eq!(g[0].2.as_deref(), Some("48"), "{g:?}");
     }
 
@@ -900,7 +927,11 @@ mod tests {
         );
         assert_eq!(g[0].0, "52 people", "{g:?}");
         assert_eq!(g[0].1, ["43 passengers", "nine crew"], "{g:?}");
-        assert_eq!((g[1].1.as_slice(), g[1].2.as_deref()), (&["Seven".to_string()][..], Some("45")), "{g:?}");
+        assert_eq!(
+            (g[1].1.as_slice(), g[1].2.as_deref()),
+            (&["Seven".to_string()][..], Some("45")),
+            "{g:?}"
+        );
         assert_eq!(g[2].1, ["11"], "{g:?}");
     }
 
@@ -910,7 +941,10 @@ mod tests {
             "The deaths of seven people were avoidable.\n\nThe report makes 31 recommendations, 24 of them addressed to the operator.",
         );
         assert_eq!(g.len(), 1, "{g:?}");
-        assert_eq!((g[0].0.as_str(), g[0].1.as_slice()), ("31 recommendations", &["24".to_string()][..]));
+        assert_eq!(
+            (g[0].0.as_str(), g[0].1.as_slice()),
+            ("31 recommendations", &["24".to_string()][..])
+        );
     }
 
     #[test]

@@ -48,9 +48,11 @@ pub fn split(prose: &str) -> Vec<Range<usize>> {
                 let mut j = i + 1;
                 while j < b.len() {
                     let rest = &prose[j..];
-                    if let Some(c) = rest.chars().next().filter(|c| {
-                        matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}')
-                    }) {
+                    if let Some(c) = rest
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'))
+                    {
                         j += c.len_utf8();
                     } else {
                         break;
@@ -66,7 +68,10 @@ pub fn split(prose: &str) -> Vec<Range<usize>> {
                         .is_some_and(|c| c.is_uppercase() || c == '"' || c == '\u{201c}');
                     let word = word_before(prose, i).to_ascii_lowercase();
                     // "at 4 p.m. The storm …": an a.m. or p.m. before a capital ends it.
-                    if !(capital_next && (word == "a.m" || word == "p.m") && !starts_with_name(next)) {
+                    if !(capital_next
+                        && (word == "a.m" || word == "p.m")
+                        && !starts_with_name(next))
+                    {
                         i = j;
                         continue;
                     }
@@ -95,11 +100,40 @@ fn starts_with_name(next: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         w.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july"
-            | "august" | "september" | "october" | "november" | "december"
-            | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec"
-            | "et" | "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "et"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
     )
 }
 
@@ -160,7 +194,9 @@ fn push(prose: &str, out: &mut Vec<Range<usize>>, r: Range<usize>) {
 /// The sentence of byte `at`: the index of the last sentence starting at or before it.
 #[must_use]
 pub fn index_of(sentences: &[Range<usize>], at: usize) -> usize {
-    sentences.partition_point(|s| s.start <= at).saturating_sub(1)
+    sentences
+        .partition_point(|s| s.start <= at)
+        .saturating_sub(1)
 }
 
 #[cfg(test)]
@@ -199,7 +235,13 @@ mod tests {
         let t = "Figures:\n- 11 deaths in all\n- 4,100 homes lost\n\n\"It was awful.\" She left.";
         assert_eq!(
             texts(t),
-            ["Figures:", "- 11 deaths in all", "- 4,100 homes lost", "\"It was awful.\"", "She left."]
+            [
+                "Figures:",
+                "- 11 deaths in all",
+                "- 4,100 homes lost",
+                "\"It was awful.\"",
+                "She left."
+            ]
         );
     }
 

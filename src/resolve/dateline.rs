@@ -117,12 +117,18 @@ mod wire_tests {
         let byline = "Storm hits coast\n\nFebruary 8, 1985\n\nThe storm hit on Friday.\n";
         let doc = Document::from_text("b.txt", byline.into(), Format::Text);
         let m = crate::extract::extract(&doc.prose, &crate::lexicon::DEFAULT, &Default::default());
-        assert_eq!(super::find(&doc, &m).map(|d| d.to_string()).as_deref(), Some("1985-02-08"));
+        assert_eq!(
+            super::find(&doc, &m).map(|d| d.to_string()).as_deref(),
+            Some("1985-02-08")
+        );
     }
 
     #[test]
     fn wire_datelines_with_a_year() {
-        assert!(wire_dateline("NAIROBI,", "(Reuters) - Kenya's central bank"));
+        assert!(wire_dateline(
+            "NAIROBI,",
+            "(Reuters) - Kenya's central bank"
+        ));
         assert!(wire_dateline("WASHINGTON,", "/PRNewswire/ -- Acme Corp."));
         assert!(wire_dateline("LAKEPORT, Ohio,", "/PRNewswire/ -- The race"));
         assert!(wire_dateline("LONDON,", "\u{2014} Police said"));

@@ -359,7 +359,9 @@ pub fn parse_relation(text: &str, facts: &[Fact]) -> Result<Relation, SyntaxErro
         if parens + signs > MAX_RELATION_DEPTH {
             return Err(err(
                 *at,
-                format!("a relation may nest at most {MAX_RELATION_DEPTH} parentheses and signs deep"),
+                format!(
+                    "a relation may nest at most {MAX_RELATION_DEPTH} parentheses and signs deep"
+                ),
             ));
         }
     }
@@ -797,7 +799,11 @@ mod tests {
         let chain = format!("held = captured{}", " + 0".repeat(40_000));
         let e = parse_relation(&chain, &f).unwrap_err();
         assert!(e.message.contains("at most 512"), "{e:?}");
-        let deep = format!("held = {}captured{}", "(".repeat(20_000), ")".repeat(20_000));
+        let deep = format!(
+            "held = {}captured{}",
+            "(".repeat(20_000),
+            ")".repeat(20_000)
+        );
         assert!(parse_relation(&deep, &f).is_err());
         let negs = format!("held = {}captured", "-".repeat(100));
         let e = parse_relation(&negs, &f).unwrap_err();

@@ -377,7 +377,11 @@ pub enum Direction {
 /// bounded to years 1–9999), so stopping there changes no real reading.
 #[must_use]
 pub fn shift_days(date: NaiveDate, days: i64) -> NaiveDate {
-    add_days(date, days).unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+    add_days(date, days).unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// The date with weekday `weekday` closest to `reference` in `direction`;

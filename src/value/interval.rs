@@ -492,7 +492,12 @@ impl fmt::Display for Interval {
         }
         f.write_str(", ")?;
         match self.hi {
-            Some(b) => write!(f, "{}{}", Shown(b.value), if b.inclusive { ']' } else { ')' }),
+            Some(b) => write!(
+                f,
+                "{}{}",
+                Shown(b.value),
+                if b.inclusive { ']' } else { ')' }
+            ),
             None => f.write_str("∞)"),
         }
     }
