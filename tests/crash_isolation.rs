@@ -10,11 +10,15 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "support/temp_dir.rs"]
+mod temp_dir;
+use temp_dir::TempDir;
+
 const MARKER: &str = "TRAP-7f3a";
 
 /// Three drafts in a fresh folder; the middle one holds the marker.
-fn drafts() -> tempdir::Dir {
-    let d = tempdir::Dir::new("crash-isolation");
+fn drafts(test: &str) -> TempDir {
+    let d = TempDir::in_suite("crash-isolation", test);
     d.write(
         "a.md",
         "---\ndate: 2025-03-14\n---\nThe talks opened on Thursday, March 12, 2025.\n",
@@ -38,8 +42,8 @@ fn reckon(dir: &Path) -> Command {
 
 #[test]
 fn check_reports_the_other_documents_and_exits_2() {
-    let d = drafts();
-    let out = reckon(d.path())
+    let d = drafts("check_reports_the_other_documents_and_exits_2");
+    let out = reckon(&d.0)
         .args([
             "check",
             "--isolated",
@@ -72,8 +76,8 @@ fn check_reports_the_other_documents_and_exits_2() {
 
 #[test]
 fn check_on_two_threads_does_the_same() {
-    let d = drafts();
-    let out = reckon(d.path())
+    let d = drafts("check_on_two_threads_does_the_same");
+    let out = reckon(&d.0)
         .args([
             "check",
             "--isolated",
@@ -93,8 +97,8 @@ fn check_on_two_threads_does_the_same() {
 
 #[test]
 fn extract_json_stays_valid_without_the_crashed_document() {
-    let d = drafts();
-    let out = reckon(d.path())
+    let d = drafts("extract_json_stays_valid_without_the_crashed_document");
+    let out = reckon(&d.0)
         .args(["extract", "--format", "json", "a.md", "b.md", "c.md"])
         .output()
         .unwrap();
@@ -112,8 +116,8 @@ fn extract_json_stays_valid_without_the_crashed_document() {
 
 #[test]
 fn extract_table_goes_on_after_the_crash() {
-    let d = drafts();
-    let out = reckon(d.path())
+    let d = drafts("extract_table_goes_on_after_the_crash");
+    let out = reckon(&d.0)
         .args(["extract", "a.md", "b.md", "c.md"])
         .output()
         .unwrap();
@@ -124,8 +128,8 @@ fn extract_table_goes_on_after_the_crash() {
 
 #[test]
 fn timeline_builds_from_the_others() {
-    let d = drafts();
-    let out = reckon(d.path())
+    let d = drafts("timeline_builds_from_the_others");
+    let out = reckon(&d.0)
         .args([
             "timeline",
             "--isolated",
@@ -146,37 +150,4 @@ fn timeline_builds_from_the_others() {
     let json: Value = serde_json::from_slice(&out.stdout).expect("a timeline of the rest");
     let text = json.to_string();
     assert!(text.contains("a.md") && text.contains("c.md") && !text.contains("b.md"));
-}
-
-/// A throwaway folder, removed on drop (no extra dependency for it).
-mod tempdir {
-    use std::path::{Path, PathBuf};
-
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new(tag: &str) -> Dir {
-            use std::sync::atomic::{AtomicUsize, Ordering};
-            static N: AtomicUsize = AtomicUsize::new(0);
-            let p = std::env::temp_dir().join(format!(
-                "reckon-{tag}-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::Relaxed)
-            ));
-            std::fs::create_dir_all(&p).unwrap();
-            Dir(p)
-        }
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-        pub fn write(&self, name: &str, text: &str) {
-            std::fs::write(self.0.join(name), text).unwrap();
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
 }

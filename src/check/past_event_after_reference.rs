@@ -194,15 +194,6 @@ fn has_future_marker(sentence: &str) -> bool {
         })
 }
 
-/// Irregular past forms a news event is told with.
-const IRREGULAR_PAST: &[&str] = &[
-    "began", "took", "held", "struck", "fell", "rose", "won", "lost", "met", "came", "went",
-    "left", "broke", "hit", "shot", "died", "sank", "flew", "ran", "led", "made", "saw", "sent",
-    "spoke", "stood", "told", "wrote", "was", "were", "became", "brought", "bought", "sold",
-    "paid", "quit", "split", "swore", "sworn", "fought", "drew", "froze", "gave", "grew", "hung",
-    "knew", "rang", "set", "shut", "slid", "spent", "threw", "woke", "wore",
-];
-
 /// The date is the time of a completed event: it is introduced by "in" or
 /// "on", and the nearest verb before that, in the same clause (no comma,
 /// colon or bracket between) and within eight words, is in the past tense —
@@ -237,7 +228,11 @@ fn told_as_done(before: &str) -> bool {
         return false;
     }
     for (k, w) in rest.iter().enumerate().rev().take(8) {
-        let past = IRREGULAR_PAST.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed"));
+        // Past forms come from the reading lexicon's verbs (irregular ones listed
+        // there), "was"/"were", and any regular "-ed".
+        let past = matches!(w.as_str(), "was" | "were")
+            || crate::reading::lexicon::DEFAULT.is_past(w)
+            || (w.len() > 4 && w.ends_with("ed"));
         if past {
             let prev = if k > 0 { rest[k - 1].as_str() } else { "" };
             let reduced = matches!(

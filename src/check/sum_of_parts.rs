@@ -70,20 +70,7 @@ impl Scan<'_> {
     ///
     /// Vague counts ("several films") and bare four-digit years ("1947's") are not figures here.
     fn is_figure(&self, i: usize) -> bool {
-        let m = &self.v.mentions[i].mention;
-        let vague = matches!(
-            &m.expr,
-            Expr::Number(a) | Expr::Quantity { amount: a, .. } if a.vague
-        );
-        let text = self.v.text(i);
-        let year_like = m.kind == Kind::Number
-            && text.len() == 4
-            && text.bytes().all(|b| b.is_ascii_digit())
-            && (1000..=2200).contains(&text.parse::<u32>().unwrap_or(0));
-        matches!(m.kind, Kind::Number | Kind::Quantity)
-            && !vague
-            && !year_like
-            && interval_of(&self.v.mentions[i].value).is_some()
+        crate::reading::is_figure(&self.v.doc.prose, &self.v.mentions[i])
     }
 
     /// Temporal mentions may sit between the figures of a shape ("on Tuesday").

@@ -213,7 +213,7 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
 
 /// A count or measure: a bare number or a quantity, not a vague count
 /// ("several films"), a percentage, a year ("1947") or a date.
-fn is_figure(prose: &str, m: &Resolved) -> bool {
+pub fn is_figure(prose: &str, m: &Resolved) -> bool {
     let vague = matches!(
         &m.mention.expr,
         Expr::Number(a) | Expr::Quantity { amount: a, .. } if a.vague
