@@ -454,7 +454,7 @@ impl SentenceBreaks {
         // space is in both); it ends a sentence between when its capital is
         // before `b`. All of it is read from `a..b`.
         let k = self.stops.partition_point(|&(p, _)| p < a + edge);
-        !self.stops.get(k).is_some_and(|&(_, c)| c < b)
+        self.stops.get(k).is_none_or(|&(_, c)| c >= b)
     }
 }
 

@@ -352,9 +352,8 @@ fn extract(a: &ExtractArgs) -> ExitCode {
                     crate::guard::test_trap(&doc.text);
                     write_json_batches(w, &doc, lex, &opts, a_in.date)
                 })
-                .map_err(|crash| {
+                .inspect_err(|_| {
                     w.recover(mark);
-                    crash
                 })
             }
             (None, Some(t)) => crate::guard::isolate(|| {

@@ -2909,7 +2909,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                             first_days.push((
                                 pi,
                                 DateExpr::Calendar {
-                                    year: year.clone(),
+                                    year: *year,
                                     month: Some(*mo),
                                     day: Some(n),
                                     weekday: None,

@@ -540,7 +540,7 @@ impl Reader<'_> {
                 }
             }
             // "including 64": a part of the figure before it.
-            if Self::ends_with_cue(&before, &cues.part_before) {
+            if Self::ends_with_cue(before, &cues.part_before) {
                 if let Some(w) = (0..i).rev().find(|&k| self.fig(k).is_some()) {
                     let named = self.fig(w).is_some_and(|f| f.counted.is_some());
                     if self.r.same_sentence(w, i) && named && self.compatible(w, i) {
@@ -607,7 +607,7 @@ impl Reader<'_> {
                 let link = self.between(p, i);
                 if self.r.same_sentence(p, i)
                     && (link == "of"
-                        || self.lex.cues.whole_before.iter().any(|c| link == *c)
+                        || self.lex.cues.whole_before.contains(&link)
                         || self.lex.cues.whole_before.iter().any(|c| {
                             link.strip_prefix(c.as_str())
                                 .is_some_and(|r| possessive(r.trim()))
@@ -659,7 +659,7 @@ impl Reader<'_> {
                 continue;
             }
             // "a total of 421 patients", "11 deaths in all".
-            if Self::ends_with_cue(&before, &cues.whole_lead) || self.whole_after(i) {
+            if Self::ends_with_cue(before, &cues.whole_lead) || self.whole_after(i) {
                 last_whole = Some(i);
                 open = None;
                 continue;
