@@ -227,14 +227,24 @@ fn told_as_done(before: &str) -> bool {
     if !matches!(prep.as_str(), "in" | "on" | "during") {
         return false;
     }
+    let lex = &*crate::reading::lexicon::DEFAULT;
     for (k, w) in rest.iter().enumerate().rev().take(8) {
+        let prev = if k > 0 { rest[k - 1].as_str() } else { "" };
         // Past forms come from the reading lexicon's verbs (irregular ones listed
-        // there), "was"/"were", and any regular "-ed".
+        // there), "was"/"were", and any regular "-ed". A past that equals its
+        // present (put, hit, set, cut) after a determiner is a noun or an
+        // adjective: "a put option on March 31, 1992".
+        let same_as_present = || {
+            lex.verb(w)
+                .iter()
+                .any(|s| s.form == crate::reading::lexicon::VerbForm::Base)
+        };
+        let after_determiner =
+            matches!(prev, "a" | "an" | "the" | "this" | "that" | "its" | "their");
         let past = matches!(w.as_str(), "was" | "were")
-            || crate::reading::lexicon::DEFAULT.is_past(w)
+            || (lex.is_past(w) && !(after_determiner && same_as_present()))
             || (w.len() > 4 && w.ends_with("ed"));
         if past {
-            let prev = if k > 0 { rest[k - 1].as_str() } else { "" };
             let reduced = matches!(
                 prev,
                 "year" | "quarter" | "period" | "month" | "months" | "weeks" | "half"
@@ -313,6 +323,7 @@ mod tests {
             "---\ndate: 2024-10-24\n---\nThe plan, rewritten after a near miss in 2020, was last revised in March 2024.\n",
             "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2023, the company said.\n",
             "---\ndate: 2024-09-19\n---\nThe plant will be completed, after a long delay, in November 2024.\n",
+            "---\ndate: 1987-03-12\n---\nThere is a put option on March 31, 1992, to yield 8-1/2 pct.\n",
         ] {
             silent(text, ID);
         }
