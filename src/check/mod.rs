@@ -15,8 +15,10 @@ pub mod event_date_conflict;
 pub mod event_elapsed;
 pub mod fact_relation;
 pub mod figure_conflict;
+pub mod impossible_date;
 pub mod ordinal_period;
 pub mod past_event_after_reference;
+pub mod range_order;
 pub mod settings;
 pub mod sum_of_parts;
 pub mod suppress;
@@ -587,6 +589,18 @@ pub static RULES: &[RuleInfo] = &[
         summary: "\"from DATE to DATE\" and a stated length that disagree.",
         doc: include_str!("../../docs/rules/duration-between.md"),
         rule: &duration_between::DurationBetween,
+    },
+    RuleInfo {
+        id: "impossible-date",
+        summary: "A day its month does not have (\"Sept. 31\", \"29 February 2023\").",
+        doc: include_str!("../../docs/rules/impossible-date.md"),
+        rule: &impossible_date::ImpossibleDate,
+    },
+    RuleInfo {
+        id: "range-order",
+        summary: "A range of dates, times or figures whose end comes before its start.",
+        doc: include_str!("../../docs/rules/range-order.md"),
+        rule: &range_order::RangeOrder,
     },
     RuleInfo {
         id: "event-date-conflict",

@@ -20,6 +20,19 @@ pub struct ReadingFile {
     pub noun_kinds: BTreeMap<String, Vec<String>>,
     /// The part-whole cue phrases.
     pub part_whole: PartWholeCues,
+    /// Words that tell a change's direction without a verb ("up 41%"), by direction.
+    #[serde(default)]
+    pub change_words: BTreeMap<Direction, Vec<String>>,
+}
+
+/// Which way a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// "rose", "up".
+    Up,
+    /// "fell", "down".
+    Down,
 }
 
 /// One verb: its lemma, irregular forms and event class.
@@ -34,6 +47,8 @@ pub struct VerbEntry {
     pub participle: Option<String>,
     /// "strike": events of one class can be one event told with other verbs.
     pub class: String,
+    /// A change's direction ("rise": up), for the verbs of figures.
+    pub direction: Option<Direction>,
 }
 
 /// The phrases that tie figures into a part and its whole.

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::config::reading::{PartWholeCues, ReadingFile};
+use crate::config::reading::{Direction, PartWholeCues, ReadingFile};
 use crate::config::YamlError;
 
 /// The embedded reading lexicon.
@@ -41,6 +41,8 @@ pub struct VerbSense {
     pub class: String,
     /// The form.
     pub form: VerbForm,
+    /// A change's direction ("rose": up).
+    pub direction: Option<Direction>,
 }
 
 /// The compiled reading lexicon.
@@ -59,6 +61,8 @@ pub struct ReadingLexicon {
     /// ("of the") counts only before a figure ("of the 160", "of the
     /// assembly's 150").
     pub cue_pattern: Option<regex::bytes::Regex>,
+    /// Words that tell a change's direction without a verb ("up", "lower").
+    pub change_words: FxHashMap<String, Direction>,
 }
 
 impl ReadingLexicon {
@@ -85,11 +89,15 @@ impl ReadingLexicon {
             ];
             for (word, form) in forms {
                 let senses = lex.verbs.entry(word).or_default();
-                if !senses.iter().any(|s| s.lemma == lemma && s.form == form) {
+                if !senses
+                    .iter()
+                    .any(|s| s.lemma == lemma && s.form == form && s.class == v.class)
+                {
                     senses.push(VerbSense {
                         lemma: lemma.clone(),
                         class: v.class.clone(),
                         form,
+                        direction: v.direction,
                     });
                 }
             }
@@ -100,6 +108,11 @@ impl ReadingLexicon {
                 lex.kinds.insert(n.to_lowercase(), kind.clone());
             }
         }
+        for (direction, words) in &file.change_words {
+            for w in words {
+                lex.change_words.insert(w.to_lowercase(), *direction);
+            }
+        }
         lex.cues = cues(&file.part_whole);
         lex.cue_pattern = cue_pattern(&lex.cues);
         Ok(lex)
@@ -108,6 +121,14 @@ impl ReadingLexicon {
     /// The verb senses of a lower-case word.
     pub fn verb(&self, word: &str) -> &[VerbSense] {
         self.verbs.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The direction of a change a word tells ("rose", "up": up), if it tells one.
+    pub fn direction(&self, word: &str) -> Option<Direction> {
+        self.verb(word)
+            .iter()
+            .find_map(|s| s.direction)
+            .or_else(|| self.change_words.get(word).copied())
     }
 
     /// A word that can be a past form (or a past participle) of a listed verb.
