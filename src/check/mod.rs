@@ -15,9 +15,11 @@ pub mod event_date_conflict;
 pub mod event_elapsed;
 pub mod fact_relation;
 pub mod figure_conflict;
+mod figures;
 pub mod impossible_date;
 pub mod ordinal_period;
 pub mod past_event_after_reference;
+pub mod percent_change;
 pub mod range_order;
 pub mod settings;
 pub mod sum_of_parts;
@@ -601,6 +603,12 @@ pub static RULES: &[RuleInfo] = &[
         summary: "A range of dates, times or figures whose end comes before its start.",
         doc: include_str!("../../docs/rules/range-order.md"),
         rule: &range_order::RangeOrder,
+    },
+    RuleInfo {
+        id: "percent-change",
+        summary: "A percentage change that does not fit its two figures.",
+        doc: include_str!("../../docs/rules/percent-change.md"),
+        rule: &percent_change::PercentChange,
     },
     RuleInfo {
         id: "event-date-conflict",

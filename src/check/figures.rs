@@ -1,0 +1,108 @@
+//! What the rules of figures (percent-change, share-of-total) ask of a
+//! sentence: a figure's value at the writer's precision, its unit, and the
+//! few words between two figures.
+
+use super::DocView;
+use crate::extract::Expr;
+use crate::resolve::Value;
+use crate::value::interval::Interval;
+
+/// A count or amount (not a percentage, fraction or date): its value as
+/// written, its interval, and the unit or currency it is counted in ("" for
+/// a bare number).
+pub(crate) fn amount<'a>(v: &'a DocView<'_>, i: usize) -> Option<(f64, Interval, &'a str)> {
+    let r = v.mentions.get(i)?;
+    match (&r.mention.expr, &r.value) {
+        (Expr::Number(a), Value::Number { exact, interval }) if a.exact > 0.0 && !a.vague => {
+            Some((*exact, interval.clone(), ""))
+        }
+        (
+            Expr::Quantity { amount: a, .. },
+            Value::Quantity {
+                exact,
+                interval,
+                unit,
+                currency,
+                ..
+            },
+        ) if a.exact > 0.0 && !a.vague => Some((
+            *exact,
+            interval.clone(),
+            currency.as_deref().unwrap_or(unit.as_str()),
+        )),
+        _ => None,
+    }
+}
+
+/// Two units that count the same thing: equal, or one of them a bare number
+/// ("to 2.6 billion euros from 2.2 billion").
+pub(crate) fn same_unit(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a.eq_ignore_ascii_case(b)
+}
+
+/// A percentage or a fraction, in per cent, at the writer's precision: an
+/// unhedged "16.2%" is 16.15–16.25 and "10%" is 9.5–10.5 (a reporter rounds
+/// a share to its last written digit, not to the tens); a fraction word ("a
+/// quarter") is loose by a tenth of itself; a hedge ("nearly 60 per cent",
+/// "about a fifth") keeps the extractor's wider interval.
+pub(crate) fn share(v: &DocView<'_>, i: usize) -> Option<(f64, Interval)> {
+    let r = v.mentions.get(i)?;
+    let hedged = r.mention.hedge.is_some();
+    match (&r.mention.expr, &r.value) {
+        (Expr::Percent(a), Value::Number { interval, .. }) if !a.vague => {
+            if hedged {
+                return Some((a.exact, interval.clone()));
+            }
+            let half = 0.5 * 10f64.powi(-(decimals(v, i) as i32));
+            Some((a.exact, Interval::closed(a.exact - half, a.exact + half)))
+        }
+        (Expr::Fraction(a), Value::Number { interval, .. }) if !a.vague => {
+            let p = a.exact * 100.0;
+            let loose = Interval::closed(p * 0.9, p * 1.1);
+            Some((p, loose.hull(&interval.scale(100.0))))
+        }
+        _ => None,
+    }
+}
+
+/// The prose between the end of mention `a` and the start of mention `b`.
+pub(crate) fn between<'a>(v: &'a DocView<'_>, a: usize, b: usize) -> Option<&'a str> {
+    let (x, y) = (v.mentions.get(a)?, v.mentions.get(b)?);
+    v.doc.prose.get(x.mention.span.end..y.mention.span.start)
+}
+
+/// The decimals written in mention `i`'s number ("16.2%": 1).
+pub(crate) fn decimals(v: &DocView<'_>, i: usize) -> usize {
+    let text = v.text(i);
+    let number: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+/// Lower-case words of `text`, in order.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The mention indices in the sentence of mention `i`: mentions are in text
+/// order, so the sentence is a run around `i` with no sentence break between.
+pub(crate) fn sentence_run(v: &DocView<'_>, i: usize) -> std::ops::Range<usize> {
+    let at = v.mentions[i].mention.span.start;
+    let near = v.near(i, 600);
+    let lo = (near.start..i)
+        .rev()
+        .take_while(|&k| v.same_sentence(v.mentions[k].mention.span.start, at))
+        .last()
+        .unwrap_or(i);
+    let hi = (i + 1..near.end)
+        .take_while(|&k| v.same_sentence(at, v.mentions[k].mention.span.start))
+        .last()
+        .map_or(i + 1, |k| k + 1);
+    lo..hi
+}

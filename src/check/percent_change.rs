@@ -1,0 +1,363 @@
+#![doc = include_str!("../../docs/rules/percent-change.md")]
+
+use super::figures::{amount, between, decimals, same_unit, sentence_run, share, words};
+use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
+use crate::config::reading::Direction;
+use crate::extract::Expr;
+use crate::reading::lexicon::ReadingLexicon;
+use crate::value::interval::Interval;
+
+/// The rule.
+pub struct PercentChange;
+
+/// Words right after a percentage that make it a difference of percentages,
+/// not a change ("rose 3 points to 45%").
+const POINTS: [&str; 5] = ["point", "points", "pts", "percentage", "basis"];
+
+/// The factor a verb of multiplying states, by lemma.
+const FACTORS: [(&str, f64); 4] = [
+    ("double", 2.0),
+    ("triple", 3.0),
+    ("quadruple", 4.0),
+    ("halve", 0.5),
+];
+
+impl Check for PercentChange {
+    fn id(&self) -> &'static str {
+        "percent-change"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let lex = &*crate::reading::lexicon::DEFAULT;
+        for (d, v) in cx.docs.iter().enumerate() {
+            for i in 0..v.mentions.len() {
+                let found = match v.mentions[i].mention.expr {
+                    Expr::Percent(_) | Expr::Fraction(_) => by_percent(v, i, lex),
+                    Expr::Number(_) | Expr::Quantity { .. } => by_factor(v, i, lex),
+                    _ => None,
+                };
+                if let Some(c) = found {
+                    out.push(c.finding(cx, self.id(), d, v));
+                }
+            }
+        }
+    }
+}
+
+/// A change told with its two figures, and what it states.
+struct Change {
+    /// The percentage (or the figure after "doubled to").
+    stated: usize,
+    /// The figure it went to, and the one it came from.
+    to: usize,
+    from: usize,
+    /// The change as stated and as computed: "+41%", "×2".
+    claim_text: String,
+    actual_text: String,
+    /// The computed percentage at the writer's precision, for a fix.
+    fix: Option<String>,
+}
+
+impl Change {
+    fn finding(
+        &self,
+        cx: &CheckContext<'_>,
+        id: &'static str,
+        d: usize,
+        v: &DocView<'_>,
+    ) -> Finding {
+        let label = |k: usize, what: &str| Label {
+            doc: d,
+            span: v.mentions[k].mention.span.clone(),
+            message: format!("{what} {}", v.text(k)),
+        };
+        let primary = Label {
+            doc: d,
+            span: v.mentions[self.stated].mention.span.clone(),
+            message: format!(
+                "{} stated; the figures give {}",
+                self.claim_text, self.actual_text
+            ),
+        };
+        let fix = self.fix.as_ref().and_then(|replacement| {
+            let text = v.text(self.stated);
+            let start = text.find(|c: char| c.is_ascii_digit())?;
+            let len = text[start..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(text.len() - start);
+            let at = v.mentions[self.stated].mention.span.start + start;
+            Some(Fix {
+                doc: d,
+                span: at..at + len,
+                replacement: replacement.clone(),
+                // The figures may be the wrong half.
+                applicability: Applicability::Unsafe,
+            })
+        });
+        Finding::templated(
+            cx.settings,
+            id,
+            cx.settings.severity(id),
+            &[
+                ("change", v.text(self.stated).to_string()),
+                ("from", v.text(self.from).to_string()),
+                ("to", v.text(self.to).to_string()),
+                ("stated", self.claim_text.clone()),
+                ("actual", self.actual_text.clone()),
+                (
+                    "arithmetic",
+                    format!(
+                        "{} → {} is {}, not {}",
+                        v.text(self.from),
+                        v.text(self.to),
+                        self.actual_text,
+                        self.claim_text
+                    ),
+                ),
+            ],
+            primary,
+            vec![label(self.from, "from"), label(self.to, "to")],
+            fix,
+        )
+    }
+}
+
+/// The direction word nearest before mention `i` in its clause (up to five
+/// words back: "raised its estimate by 42%", "up 41%"), or the noun right
+/// after it ("a 12% rise").
+fn direction(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Direction> {
+    let start = v.mentions[i].mention.span.start;
+    let lo = if i > 0 {
+        v.mentions[i - 1]
+            .mention
+            .span
+            .end
+            .max(start.saturating_sub(60))
+    } else {
+        start.saturating_sub(60)
+    };
+    let before = v.doc.prose.get(lo..start).unwrap_or("");
+    let clause = before
+        .rsplit([',', ';', '.', '(', '\n'])
+        .next()
+        .unwrap_or("");
+    let back = words(clause);
+    if let Some(d) = back.iter().rev().take(5).find_map(|w| lex.direction(w)) {
+        return Some(d);
+    }
+    let after = v
+        .doc
+        .prose
+        .get(v.mentions[i].mention.span.end..)
+        .unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    lex.verb(next.trim_matches(|c: char| !c.is_alphabetic()))
+        .iter()
+        .find(|s| s.form == crate::reading::lexicon::VerbForm::Base)
+        .and_then(|s| s.direction)
+}
+
+/// How far after the change its figures may stand ("jumped 28% to $42.30 on
+/// June 10 last year, from $35.85"): further on, a figure belongs to another clause.
+const REACH: usize = 80;
+
+/// The first figure of the clause after mention `i` that follows a word ("to
+/// 388 pence", "from $5.0 billion"): within [`REACH`] bytes, with no
+/// semicolon or other percentage between.
+fn after_word(v: &DocView<'_>, i: usize, word: &str) -> Option<usize> {
+    let run = sentence_run(v, i);
+    let end = v.mentions[i].mention.span.end;
+    (i + 1..run.end)
+        .take_while(|&k| {
+            v.mentions[k].mention.span.start <= end + REACH
+                && !matches!(v.mentions[k].mention.expr, Expr::Percent(_))
+                && !between(v, i, k).is_some_and(|t| t.contains(';'))
+        })
+        .find(|&k| {
+            amount(v, k).is_some()
+                && between(v, k - 1, k).is_some_and(|t| words(t).last().is_some_and(|w| w == word))
+        })
+}
+
+/// "rose 12% to $5.6bn from $5.4bn", "reached $4.8 million, up 41% from $4.2
+/// million", "fell by a third to 800 from 1,200".
+fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change> {
+    let after = v
+        .doc
+        .prose
+        .get(v.mentions[i].mention.span.end..)
+        .unwrap_or("");
+    let next = words(after.get(..after.len().min(24)).unwrap_or(""));
+    if next.first().is_some_and(|w| POINTS.contains(&w.as_str())) {
+        return None;
+    }
+    if matches!(v.mentions[i].mention.expr, Expr::Fraction(_)) {
+        // A fraction is a change only as "by a third".
+        let lo = v.mentions[i].mention.span.start.saturating_sub(4);
+        if !v
+            .doc
+            .prose
+            .get(lo..v.mentions[i].mention.span.start)?
+            .ends_with("by ")
+        {
+            return None;
+        }
+    }
+    let dir = direction(v, i, lex)?;
+    let (p, stated) = share(v, i)?;
+    let from = after_word(v, i, "from")?;
+    let to = after_word(v, i, "to").or_else(|| {
+        // "$4.8 million, up 41%": the figure just before the direction word.
+        let k = i.checked_sub(1)?;
+        let gap = words(between(v, k, i)?);
+        (amount(v, k).is_some()
+            && !gap.is_empty()
+            && gap.len() <= 2
+            && gap.iter().any(|w| lex.direction(w).is_some()))
+        .then_some(k)
+    })?;
+    if to == from {
+        return None;
+    }
+    let (xe, x, xu) = amount(v, to)?;
+    let (ye, y, yu) = amount(v, from)?;
+    if !same_unit(xu, yu) {
+        return None;
+    }
+    let (x0, x1, y0, y1) = (x.lo_value()?, x.hi_value()?, y.lo_value()?, y.hi_value()?);
+    if y0 <= 0.0 {
+        return None;
+    }
+    let actual = Interval::closed((x0 - y1) / y1 * 100.0, (x1 - y0) / y0 * 100.0);
+    let claim = match dir {
+        Direction::Up => stated.clone(),
+        Direction::Down => stated.scale(-1.0),
+    };
+    if claim.intersects(&actual) {
+        return None;
+    }
+    let mid = (xe - ye) / ye * 100.0;
+    let places = decimals(v, i);
+    let sign = |x: f64| if x < 0.0 { "−" } else { "+" };
+    let fix = (matches!(v.mentions[i].mention.expr, Expr::Percent(_))
+        && (mid > 0.0) == (dir == Direction::Up))
+        .then(|| format!("{:.places$}", mid.abs()));
+    Some(Change {
+        stated: i,
+        to,
+        from,
+        claim_text: format!(
+            "{}{}%",
+            if dir == Direction::Up { "+" } else { "−" },
+            trim(p)
+        ),
+        actual_text: format!("{}{:.1}%", sign(mid), mid.abs()),
+        fix,
+    })
+}
+
+/// "doubled to 90 from 40": a multiplying verb right before "to FIGURE",
+/// against the figure after "from".
+fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> {
+    let prev_end = k
+        .checked_sub(1)
+        .map_or(0, |p| v.mentions[p].mention.span.end);
+    let start = v.mentions[k].mention.span.start;
+    let gap = words(
+        v.doc
+            .prose
+            .get(prev_end.max(start.saturating_sub(40))..start)?,
+    );
+    let [.., verb, to] = gap.as_slice() else {
+        return None;
+    };
+    if to != "to" {
+        return None;
+    }
+    let factor = lex
+        .verb(verb)
+        .iter()
+        .find_map(|s| FACTORS.iter().find(|(l, _)| *l == s.lemma).map(|f| f.1))?;
+    let hedge = gap.iter().rev().nth(2).map(String::as_str);
+    let from = after_word(v, k, "from")?;
+    let (xe, x, xu) = amount(v, k)?;
+    let (ye, y, yu) = amount(v, from)?;
+    if !same_unit(xu, yu) {
+        return None;
+    }
+    let (x0, x1, y0, y1) = (x.lo_value()?, x.hi_value()?, y.lo_value()?, y.hi_value()?);
+    if y0 <= 0.0 {
+        return None;
+    }
+    let actual = Interval::closed(x0 / y1, x1 / y0);
+    // "More than doubled", "nearly doubled" bound one side; a bare "doubled"
+    // is loose by a tenth.
+    let claim = match hedge {
+        Some("than") => Interval::closed(factor, f64::MAX),
+        Some("nearly" | "almost") => Interval::closed(factor * 0.8, factor),
+        _ => Interval::closed(factor * 0.9, factor * 1.1),
+    };
+    if claim.intersects(&actual) {
+        return None;
+    }
+    Some(Change {
+        stated: k,
+        to: k,
+        from,
+        actual_text: format!("×{:.2}", xe / ye),
+        claim_text: format!("×{}", trim(factor)),
+        fix: None,
+    })
+}
+
+/// 41.0 → "41", 16.2 → "16.2".
+fn trim(x: f64) -> String {
+    let s = format!("{x:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const ID: &str = "percent-change";
+    const HEAD: &str = "---\ndate: 2024-10-01\n---\n";
+
+    #[test]
+    fn changes_that_do_not_fit_their_figures() {
+        for (text, fix) in [
+            ("The modeller raised its estimate by 42% on Monday, to $6.2 billion from $5.0 billion.", Some("24")),
+            ("The stock had jumped 28% to $42.30 on June 10 last year, from $35.85.", Some("18")),
+            ("Shares fell 16.2% to 388 pence, from 413.5 pence at Tuesday's close.", Some("6.2")),
+            ("Fundraising has reached $4.8 million, up 41% from $4.2 million a year ago.", Some("14")),
+            ("The draft would raise spending 14.1% to 84.6 billion euros from 81.3 billion euros.", Some("4.1")),
+            ("Visitor numbers have since risen 14%, to about 2,100 from 1,500 before the theft.", Some("40")),
+            ("Sales fell 5% to 126,500 units from 120,400 units.", None),
+            ("Output fell by a third to 1,040 tonnes from 1,260 tonnes.", None),
+            ("The fleet doubled to 97 from 41 in five years.", None),
+        ] {
+            let f = findings(&format!("{HEAD}{text}\n"), ID);
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+            assert_eq!(f[0].fix.as_ref().map(|x| x.replacement.as_str()), fix, "{text}");
+        }
+    }
+
+    #[test]
+    fn changes_that_fit_are_silent() {
+        for text in [
+            "The modeller raised its estimate by 24% on Monday, to $6.2 billion from $5.0 billion.",
+            "Shares fell 6.2% to 388 pence, from 413.5 pence at Tuesday's close.",
+            "Fundraising has reached $4.8 million, up 14% from $4.2 million a year ago.",
+            "Visitor numbers have since risen 40%, to about 2,100 from 1,500 before the theft.",
+            "Support rose 3 points to 45% from 42% in June.",
+            "Support rose 3 percentage points to 45% from 42%.",
+            "Output fell by a third to 840 tonnes from 1,260 tonnes.",
+            "The fleet more than doubled to 90 from 40 in five years.",
+            "The fleet doubled to 80 from 40 in five years.",
+            "Unemployment fell to 5.1% from 5.3%, and inflation was 2%.",
+            "The share of renewables rose 12% in 2023; output went to 40 terawatt hours from 30 in 2020.",
+        ] {
+            silent(&format!("{HEAD}{text}\n"), ID);
+        }
+    }
+}
