@@ -22,6 +22,7 @@ pub mod past_event_after_reference;
 pub mod percent_change;
 pub mod range_order;
 pub mod settings;
+pub mod share_of_total;
 pub mod sum_of_parts;
 pub mod suppress;
 pub(crate) mod timeline;
@@ -609,6 +610,12 @@ pub static RULES: &[RuleInfo] = &[
         summary: "A percentage change that does not fit its two figures.",
         doc: include_str!("../../docs/rules/percent-change.md"),
         rule: &percent_change::PercentChange,
+    },
+    RuleInfo {
+        id: "share-of-total",
+        summary: "A share beside its part and whole that does not fit them.",
+        doc: include_str!("../../docs/rules/share-of-total.md"),
+        rule: &share_of_total::ShareOfTotal,
     },
     RuleInfo {
         id: "event-date-conflict",
