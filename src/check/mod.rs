@@ -8,6 +8,7 @@
 //! A rule is one file here, named for the problem it flags, implementing
 //! [`Check`]. Rules cannot fail: a rule that cannot tell stays silent.
 
+pub mod age_vs_birth;
 pub mod countdown;
 pub mod duration_between;
 pub mod elapsed_since;
@@ -616,6 +617,12 @@ pub static RULES: &[RuleInfo] = &[
         summary: "A share beside its part and whole that does not fit them.",
         doc: include_str!("../../docs/rules/share-of-total.md"),
         rule: &share_of_total::ShareOfTotal,
+    },
+    RuleInfo {
+        id: "age-vs-birth",
+        summary: "An age that does not fit a birth date or year in the same sentence.",
+        doc: include_str!("../../docs/rules/age-vs-birth.md"),
+        rule: &age_vs_birth::AgeVsBirth,
     },
     RuleInfo {
         id: "event-date-conflict",

@@ -1,0 +1,293 @@
+#![doc = include_str!("../../docs/rules/age-vs-birth.md")]
+
+use chrono::{Datelike, NaiveDate};
+
+use super::figures::{sentence_run, words};
+use super::{show_day, Check, CheckContext, DocView, Finding, Label};
+use crate::extract::{DateExpr, Expr, Kind, YearSpec};
+use crate::resolve::Value;
+
+/// The rule.
+pub struct AgeVsBirth;
+
+/// Words between an age and "born" that make the birth someone else's
+/// ("Reid, 51, whose father was born in 1931").
+const SOMEONE_ELSE: [&str; 16] = [
+    "whose",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "child",
+    "children",
+    "parents",
+    "brother",
+    "sister",
+    "family",
+    "grandfather",
+    "grandmother",
+    "partner",
+];
+
+/// How far "born" may stand from the age ("Kiprop, 27, who was born in the
+/// Rift Valley town of Iten in 1991").
+const REACH: usize = 120;
+
+impl Check for AgeVsBirth {
+    fn id(&self) -> &'static str {
+        "age-vs-birth"
+    }
+
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        super::each_mention(cx, out, |d, v, i| age_against_birth(cx, self.id(), d, v, i));
+    }
+}
+
+/// How an age is written.
+#[derive(PartialEq)]
+enum AgeForm {
+    /// "Reid, 51,", "Reid (51)", "aged 51", "the 45-year-old": an age now.
+    Now,
+    /// "at age 78", "at the age of 78": an age at an event (a death).
+    At,
+}
+
+/// Mention `i` is an age as reporters write one.
+fn age_form(v: &DocView<'_>, i: usize) -> Option<(u32, AgeForm)> {
+    let r = &v.mentions[i];
+    let Expr::Number(a) = &r.mention.expr else {
+        return None;
+    };
+    if a.vague
+        || r.mention.hedge.is_some()
+        || a.exact.fract() != 0.0
+        || !(1.0..=120.0).contains(&a.exact)
+    {
+        return None;
+    }
+    let n = a.exact as u32;
+    let prose = &v.doc.prose;
+    let before = prose
+        .get(r.mention.span.start.saturating_sub(24)..r.mention.span.start)
+        .unwrap_or("");
+    let after = prose.get(r.mention.span.end..).unwrap_or("");
+    let after = after.get(..after.len().min(12)).unwrap_or(after);
+    let back = words(before);
+    let last = back.last().map(String::as_str);
+    if after.starts_with("-year-old")
+        || after.starts_with(" years old")
+        || after.starts_with("-years-old")
+    {
+        return Some((n, AgeForm::Now));
+    }
+    if last == Some("aged") {
+        return Some((n, AgeForm::Now));
+    }
+    if last == Some("age")
+        || (last == Some("of") && back.iter().rev().nth(1).is_some_and(|w| w == "age"))
+    {
+        return Some((n, AgeForm::At));
+    }
+    // "Alasdair Reid, 51," or "Reid (51)": a name, then the age set off.
+    let set_off = (before.ends_with(", ") && (after.starts_with(',') || after.starts_with(" ")))
+        || (before.ends_with(" (") && after.starts_with(')'));
+    let name = before
+        .trim_end_matches([',', '(', ' '])
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        });
+    (set_off && name && after.starts_with([',', ')'])).then_some((n, AgeForm::Now))
+}
+
+/// A date with a written year ("1965", "May 14, 1838"): its first and last day.
+fn written_dates(v: &DocView<'_>, k: usize) -> Option<(NaiveDate, NaiveDate)> {
+    let r = &v.mentions[k];
+    if r.mention.kind != Kind::Date {
+        return None;
+    }
+    let Expr::Date(DateExpr::Calendar {
+        year: YearSpec::Year(_),
+        ..
+    }) = &r.mention.expr
+    else {
+        return None;
+    };
+    match &r.value {
+        Value::Date { start, end } => Some((*start, *end)),
+        _ => None,
+    }
+}
+
+/// Whole years from `born` to `at`: a birthday not yet reached this year does not count.
+fn years_between(born: NaiveDate, at: NaiveDate) -> i32 {
+    let mut n = at.year() - born.year();
+    if (at.month(), at.day()) < (born.month(), born.day()) {
+        n -= 1;
+    }
+    n
+}
+
+/// The date right after `word` in the sentence run (within 60 bytes).
+fn date_after_word(
+    v: &DocView<'_>,
+    run: &std::ops::Range<usize>,
+    word: &str,
+) -> Option<(usize, usize)> {
+    let prose = &v.doc.prose;
+    let lo = v.mentions[run.start].mention.span.start.saturating_sub(200);
+    let hi = v.mentions[run.end - 1].mention.span.end;
+    // ASCII lower case keeps every byte offset ("Born in 1975, …").
+    let text = prose.get(lo..hi)?.to_ascii_lowercase();
+    let mut found = None;
+    for (p, _) in text.match_indices(word) {
+        let at = lo + p;
+        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        if !boundary(text[..p].chars().next_back())
+            || !boundary(text[p + word.len()..].chars().next())
+        {
+            continue;
+        }
+        if let Some(k) = run.clone().find(|&k| {
+            let s = v.mentions[k].mention.span.start;
+            s > at && s - at <= 60 && written_dates(v, k).is_some()
+        }) {
+            // Only one birth or death per sentence is read.
+            if found.is_some() {
+                return None;
+            }
+            found = Some((at, k));
+        }
+    }
+    found
+}
+
+fn age_against_birth(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+) -> Option<Finding> {
+    let (age, form) = age_form(v, i)?;
+    let run = sentence_run(v, i);
+    let (born_at, b) = date_after_word(v, &run, "born")?;
+    let age_at = v.mentions[i].mention.span.start;
+    // The birth is the aged person's: close by, and no one else's in between.
+    let (lo, hi) = (born_at.min(age_at), born_at.max(age_at));
+    if hi - lo > REACH {
+        return None;
+    }
+    let gap = words(v.doc.prose.get(lo..hi)?);
+    if gap.iter().any(|w| SOMEONE_ELSE.contains(&w.as_str())) {
+        return None;
+    }
+    if (run.start..run.end).any(|k| k != i && age_form(v, k).is_some()) {
+        return None;
+    }
+    let (first, last) = written_dates(v, b)?;
+    // Measured at a death told in the sentence, else at the document's date.
+    let death = date_after_word(v, &run, "died").filter(|&(_, k)| k != b);
+    let (at, at_label) = match (death, form) {
+        (Some((_, k)), _) => (v.day(k)?, Some(k)),
+        (None, AgeForm::Now) => (v.reference.date?, None),
+        (None, AgeForm::At) => return None,
+    };
+    if at < last {
+        return None;
+    }
+    let (youngest, oldest) = (years_between(last, at), years_between(first, at));
+    let age = age as i32;
+    if (youngest..=oldest).contains(&age) {
+        return None;
+    }
+    let expected = if youngest == oldest {
+        youngest.to_string()
+    } else {
+        format!("{youngest} or {oldest}")
+    };
+    let when = match at_label {
+        Some(_) => format!("at death on {}", show_day(at)),
+        None => format!("on {} (the document's date)", show_day(at)),
+    };
+    let born = if first == last {
+        show_day(first)
+    } else {
+        format!("in {}", first.year())
+    };
+    let mut secondary = vec![Label {
+        doc: d,
+        span: v.mentions[b].mention.span.clone(),
+        message: format!("born {born}"),
+    }];
+    if let Some(k) = at_label {
+        secondary.push(Label {
+            doc: d,
+            span: v.mentions[k].mention.span.clone(),
+            message: format!("died {}", show_day(at)),
+        });
+    }
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &[
+            ("age", age.to_string()),
+            ("born", born.clone()),
+            ("expected", expected.clone()),
+            ("when", when.clone()),
+        ],
+        Label {
+            doc: d,
+            span: v.mentions[i].mention.span.clone(),
+            message: format!("age {age}; born {born}, {when} is {expected}"),
+        },
+        secondary,
+        None,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{findings, silent};
+
+    const ID: &str = "age-vs-birth";
+
+    #[test]
+    fn ages_that_do_not_fit_the_birth() {
+        for text in [
+            "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 51, who was born in Stornoway in 1965, survived.\n",
+            "---\ndate: 2024-10-13\n---\nKiprop, 27, who was born in the Rift Valley town of Iten in 1991, won again.\n",
+            "---\ndate: 2024-10-01\n---\nFinance Minister Petra Halvorsen, 56, a former central banker born in 1962, spoke.\n",
+            "Marlowe, who was born in Whitby on May 14, 1838, and died there on Nov. 2, 1911, at age 78, painted boats.\n",
+            "---\ndate: 2025-02-01\n---\nBorn in 1975, the 45-year-old minister resigned on Friday.\n",
+            "---\ndate: 2025-02-01\n---\nThe coach, aged 61, was born on 3 May 1970 in Leeds.\n",
+        ] {
+            let f = findings(text, ID);
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn ages_that_fit_are_silent() {
+        for text in [
+            "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 58, who was born in Stornoway in 1965, survived.\n",
+            // Born in 1965, told in 2024: 58 before the birthday, 59 after.
+            "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 59, who was born in Stornoway in 1965, survived.\n",
+            "Marlowe, who was born in Whitby on May 14, 1838, and died there on Nov. 2, 1911, at age 73, painted boats.\n",
+            // A birthday not yet reached this year.
+            "---\ndate: 2025-02-01\n---\nThe coach, aged 54, was born on 3 May 1970 in Leeds.\n",
+            // Someone else's birth.
+            "---\ndate: 2025-02-01\n---\nReid, 51, whose father was born in 1931, spoke.\n",
+            // An age at an event with no date to measure it at.
+            "---\ndate: 2025-02-01\n---\nBorn in 1931, she won the title at age 22.\n",
+        ] {
+            silent(text, ID);
+        }
+    }
+}
