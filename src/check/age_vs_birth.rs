@@ -187,6 +187,23 @@ fn age_against_birth(
     if gap.iter().any(|w| SOMEONE_ELSE.contains(&w.as_str())) {
         return None;
     }
+    // "born … to 15-year-old mother Zuri": the age is a parent's.
+    let end = v.mentions[i].mention.span.end;
+    let next = words(
+        v.doc
+            .prose
+            .get(end..(end + 30).min(v.doc.prose.len()))
+            .unwrap_or(""),
+    );
+    // "the 15-year-old mother": the noun after a compound age is whose it is.
+    let parent = next.first().is_some_and(|w| w.starts_with("year"))
+        && next
+            .iter()
+            .take(3)
+            .any(|w| SOMEONE_ELSE.contains(&w.as_str()));
+    if (born_at < age_at && gap.last().is_some_and(|w| w == "to")) || parent {
+        return None;
+    }
     if (run.start..run.end).any(|k| k != i && age_form(v, k).is_some()) {
         return None;
     }
@@ -284,6 +301,8 @@ mod tests {
             "---\ndate: 2025-02-01\n---\nThe coach, aged 54, was born on 3 May 1970 in Leeds.\n",
             // Someone else's birth.
             "---\ndate: 2025-02-01\n---\nReid, 51, whose father was born in 1931, spoke.\n",
+            // A parent's age beside a birth.
+            "---\ndate: 2025-03-10\n---\nThe calf was born on Friday, February 28, 2025, to 15-year-old mother Zuri.\n",
             // An age at an event with no date to measure it at.
             "---\ndate: 2025-02-01\n---\nBorn in 1931, she won the title at age 22.\n",
         ] {

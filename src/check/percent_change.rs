@@ -47,7 +47,7 @@ impl Check for PercentChange {
 /// A change told with its two figures, and what it states.
 struct Change {
     /// The percentage (or the figure after "doubled to").
-    stated: usize,
+    stated: std::ops::Range<usize>,
     /// The figure it went to, and the one it came from.
     to: usize,
     from: usize,
@@ -73,19 +73,19 @@ impl Change {
         };
         let primary = Label {
             doc: d,
-            span: v.mentions[self.stated].mention.span.clone(),
+            span: self.stated.clone(),
             message: format!(
                 "{} stated; the figures give {}",
                 self.claim_text, self.actual_text
             ),
         };
         let fix = self.fix.as_ref().and_then(|replacement| {
-            let text = v.text(self.stated);
+            let text = v.doc.text.get(self.stated.clone())?;
             let start = text.find(|c: char| c.is_ascii_digit())?;
             let len = text[start..]
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(text.len() - start);
-            let at = v.mentions[self.stated].mention.span.start + start;
+            let at = self.stated.start + start;
             Some(Fix {
                 doc: d,
                 span: at..at + len,
@@ -99,7 +99,14 @@ impl Change {
             id,
             cx.settings.severity(id),
             &[
-                ("change", v.text(self.stated).to_string()),
+                (
+                    "change",
+                    v.doc
+                        .text
+                        .get(self.stated.clone())
+                        .unwrap_or("")
+                        .to_string(),
+                ),
                 ("from", v.text(self.from).to_string()),
                 ("to", v.text(self.to).to_string()),
                 ("stated", self.claim_text.clone()),
@@ -206,16 +213,7 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
     let dir = direction(v, i, lex)?;
     let (p, stated) = share(v, i)?;
     let from = after_word(v, i, "from")?;
-    let to = after_word(v, i, "to").or_else(|| {
-        // "$4.8 million, up 41%": the figure just before the direction word.
-        let k = i.checked_sub(1)?;
-        let gap = words(between(v, k, i)?);
-        (amount(v, k).is_some()
-            && !gap.is_empty()
-            && gap.len() <= 2
-            && gap.iter().any(|w| lex.direction(w).is_some()))
-        .then_some(k)
-    })?;
+    let to = after_word(v, i, "to").or_else(|| figure_before(v, i, lex))?;
     if to == from {
         return None;
     }
@@ -243,7 +241,7 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         && (mid > 0.0) == (dir == Direction::Up))
         .then(|| format!("{:.places$}", mid.abs()));
     Some(Change {
-        stated: i,
+        stated: v.mentions[i].mention.span.clone(),
         to,
         from,
         claim_text: format!(
@@ -254,6 +252,29 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         actual_text: format!("{}{:.1}%", sign(mid), mid.abs()),
         fix,
     })
+}
+
+/// "$4.8 million, up 41%", "placed 4,890 animals with families in 2024, up
+/// 35 percent": the figure a comma-set "up"/"down" restates, the nearest
+/// before it in the clause (dates may stand between), within [`REACH`] bytes.
+fn figure_before(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<usize> {
+    let start = v.mentions[i].mention.span.start;
+    let run = sentence_run(v, i);
+    let k = (run.start..i)
+        .rev()
+        .take_while(|&k| v.mentions[k].mention.span.end + REACH >= start)
+        .find(|&k| {
+            amount(v, k).is_some() || matches!(v.mentions[k].mention.expr, Expr::Percent(_))
+        })?;
+    amount(v, k)?;
+    let gap = between(v, k, i)?;
+    if gap.contains([';', '.']) {
+        return None;
+    }
+    // ", up 41%": a comma, then the direction word (with "by" at most).
+    let (_, tail) = gap.rsplit_once(',')?;
+    let tail = words(tail);
+    (!tail.is_empty() && tail.len() <= 2 && lex.direction(&tail[0]).is_some()).then_some(k)
 }
 
 /// "doubled to 90 from 40": a multiplying verb right before "to FIGURE",
@@ -279,6 +300,11 @@ fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> 
         .iter()
         .find_map(|s| FACTORS.iter().find(|(l, _)| *l == s.lemma).map(|f| f.1))?;
     let hedge = gap.iter().rev().nth(2).map(String::as_str);
+    // The verb's bytes: the stated change is what the finding points at.
+    let lo = prev_end.max(start.saturating_sub(40));
+    let window = v.doc.prose.get(lo..start)?.to_ascii_lowercase();
+    let at = lo + window.rfind(verb.as_str())?;
+    let verb_span = at..at + verb.len();
     let from = after_word(v, k, "from")?;
     let (xe, x, xu) = amount(v, k)?;
     let (ye, y, yu) = amount(v, from)?;
@@ -301,7 +327,7 @@ fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> 
         return None;
     }
     Some(Change {
-        stated: k,
+        stated: verb_span,
         to: k,
         from,
         actual_text: format!("×{:.2}", xe / ye),
@@ -335,10 +361,15 @@ mod tests {
             ("Sales fell 5% to 126,500 units from 120,400 units.", None),
             ("Output fell by a third to 1,040 tonnes from 1,260 tonnes.", None),
             ("The fleet doubled to 97 from 41 in five years.", None),
+            ("The clinic saw 3,480 patients over the winter of 2024, up 31% from 3,020 a year earlier.", Some("15")),
         ] {
             let f = findings(&format!("{HEAD}{text}\n"), ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
             assert_eq!(f[0].fix.as_ref().map(|x| x.replacement.as_str()), fix, "{text}");
+            // The finding points at the stated change: the percentage, or the verb.
+            let span = f[0].primary.span.clone();
+            let stated = &format!("{HEAD}{text}\n")[span];
+            assert!(stated.contains('%') || stated.contains("third") || stated == "doubled", "{stated}");
         }
     }
 
@@ -353,6 +384,7 @@ mod tests {
             "Support rose 3 percentage points to 45% from 42%.",
             "Output fell by a third to 840 tonnes from 1,260 tonnes.",
             "The fleet more than doubled to 90 from 40 in five years.",
+            "The clinic saw 3,480 patients over the winter of 2024, up 15% from 3,020 a year earlier.",
             "The fleet doubled to 80 from 40 in five years.",
             "Unemployment fell to 5.1% from 5.3%, and inflation was 2%.",
             "The share of renewables rose 12% in 2023; output went to 40 terawatt hours from 30 in 2020.",

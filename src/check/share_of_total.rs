@@ -140,8 +140,9 @@ fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
     let (part, whole) = if let Some(w) = whole_here {
         // The part: right after the whole's phrase (", or 34 sites"), or
         // right before the share ("34 sites, or a quarter of …").
-        let after = (w + 1 < run.end)
-            .then_some(w + 1)
+        // Dates may stand between ("… dropped off on Election Day, or …").
+        let after = (w + 1..run.end)
+            .find(|&p| amount(v, p).is_some() || percentish(v, p))
             .filter(|&p| amount(v, p).is_some())
             .filter(|&p| between(v, w, p).is_some_and(|t| is_part_link_after_noun(t)));
         let before = s
@@ -230,14 +231,25 @@ fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
 /// The words between a whole's figure (with its noun) and its part: the
 /// rest of the whole's noun phrase, then a comma or a bracket, then at most
 /// "or" ("61,000 homes, some 23,800", "96 depots, or 34 sites").
+///
+/// With "or" the restatement is explicit, and the whole's phrase may run on
+/// ("52,400 early ballots dropped off on Election Day, or roughly 14,100").
 fn is_part_link_after_noun(gap: &str) -> bool {
-    let Some(p) = gap.find([',', '(', '—', '–']) else {
+    let Some(p) = gap.rfind([',', '(', '—', '–']) else {
         return false;
     };
     let (noun, link) = gap.split_at(p);
-    words(noun).len() <= 3
-        && !noun.contains(['.', ';'])
-        && is_part_link(&link[link.chars().next().map_or(0, char::len_utf8)..])
+    let link = &link[link.chars().next().map_or(0, char::len_utf8)..];
+    let longest = if words(link) == ["or"] { 8 } else { 3 };
+    words(noun).len() <= longest && !noun.contains(['.', ';', ',']) && is_part_link(link)
+}
+
+/// A percentage or fraction: a figure that is no part.
+fn percentish(v: &DocView<'_>, k: usize) -> bool {
+    matches!(
+        v.mentions[k].mention.expr,
+        Expr::Percent(_) | Expr::Fraction(_) | Expr::Number(_) | Expr::Quantity { .. }
+    ) && amount(v, k).is_none()
 }
 
 /// A figure with a counted noun ("96 depots"), not a unit or currency.
@@ -269,6 +281,7 @@ mod tests {
             "Officials ordered the evacuation of about 15% of the province's 82,000 residents, or some 21,400 people.",
             "The company will cut 10% of its 8,000 staff, or 1,200 jobs, by June.",
             "The company will cut 1,200 jobs, or 10% of its 8,000 staff, by June.",
+            "By noon, clerks had counted about 30% of the 61,800 postal votes received before polling day, or roughly 27,800.",
             "Spending will reach 84.6 billion euros. Pensions account for about a fifth of the total, or some 27 billion euros.",
         ] {
             let f = findings(&format!("{HEAD}{text}\n"), ID);

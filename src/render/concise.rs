@@ -17,7 +17,8 @@ pub fn render(findings: &[Finding], docs: &[&Document]) -> String {
             d.name,
             f.severity.name(),
             f.rule,
-            f.message
+            // One line per finding, always: a template may hold a line break.
+            f.message.replace(['\n', '\r'], " ")
         ));
     }
     out

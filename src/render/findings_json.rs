@@ -160,3 +160,15 @@ pub fn render(findings: &[Finding], docs: &[&Document]) -> String {
         Summary::of(findings, docs.len()),
     )
 }
+
+/// `--format json-lines`: each finding as one JSON object on its own line
+/// (the same object as in [`render`]), for streaming into other tools.
+#[must_use]
+pub fn lines(findings: &[Finding], docs: &[&Document]) -> String {
+    let mut out = String::new();
+    for d in diagnostics(findings, docs) {
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}

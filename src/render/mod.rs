@@ -2,12 +2,18 @@
 //!
 //! In: documents with their reference dates and resolved mentions (for
 //! `extract`: [`table`], [`json`]) or findings (for `check`: [`human`],
-//! [`concise`], [`findings_json`]). Out: text. Rendering never changes what was found.
+//! [`concise`], [`findings_json`], [`sarif`], [`github`], [`gitlab`],
+//! [`junit`], [`statistics`]). Out: text. Rendering never changes what was found.
 
 pub mod concise;
 pub mod findings_json;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 pub mod table;
 
 use crate::resolve::{Reference, Resolved};
