@@ -168,22 +168,78 @@ fn direction(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Directio
 /// June 10 last year, from $35.85"): further on, a figure belongs to another clause.
 const REACH: usize = 80;
 
-/// The first figure of the clause after mention `i` that follows a word ("to
-/// 388 pence", "from $5.0 billion"): within [`REACH`] bytes, with no
-/// semicolon or other percentage between.
-fn after_word(v: &DocView<'_>, i: usize, word: &str) -> Option<usize> {
+/// The figures a change names after it: "to X" and "from Y", each the
+/// figure right after its word (a determiner or an owner may stand between:
+/// "from December's 117.9"). Only the first "to" and the first "from" of the
+/// clause count, the first figure must follow the change closely ("rose 7.2
+/// pct in January to 126.4"), and "to" comes before "from" or right after
+/// its figure ("from $5.4bn to $5.6bn"). A qualifier ("on a comparable-store
+/// basis") means the percentage is not the change of these figures.
+fn to_and_from(v: &DocView<'_>, i: usize) -> Option<(Option<usize>, usize)> {
+    let lex = &*crate::reading::lexicon::DEFAULT;
     let run = sentence_run(v, i);
     let end = v.mentions[i].mention.span.end;
-    (i + 1..run.end)
-        .take_while(|&k| {
-            v.mentions[k].mention.span.start <= end + REACH
-                && !matches!(v.mentions[k].mention.expr, Expr::Percent(_))
-                && !between(v, i, k).is_some_and(|t| t.contains(';'))
-        })
-        .find(|&k| {
-            amount(v, k).is_some()
-                && between(v, k - 1, k).is_some_and(|t| words(t).last().is_some_and(|w| w == word))
-        })
+    let mut to: Option<usize> = None;
+    let mut from: Option<usize> = None;
+    let mut prev_end = end;
+    let mut first_figure = true;
+    for k in i + 1..run.end {
+        let m = &v.mentions[k];
+        if m.mention.span.start > end + REACH || matches!(m.mention.expr, Expr::Percent(_)) {
+            break;
+        }
+        if amount(v, k).is_none() {
+            continue; // a date between ("to $42.30 on June 10 last year, from …")
+        }
+        // The words since the last figure, dates included ("from December's 117.9").
+        let gap = v.doc.prose.get(prev_end..m.mention.span.start)?;
+        if gap.contains(';') {
+            break;
+        }
+        let ws = words(gap);
+        if ws
+            .iter()
+            .any(|w| lex.change_qualifiers.contains(w.as_str()))
+        {
+            return None;
+        }
+        prev_end = m.mention.span.end;
+        // The word the figure follows, past a determiner or an owner.
+        let lead = ws.iter().rev().find(|w| {
+            !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their")
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        });
+        let word = lead.map(String::as_str);
+        // Words, not the numbers of a date between ("by 42% on 2024-09-30, to").
+        let wordy = ws
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        if first_figure && wordy > 4 {
+            return None;
+        }
+        first_figure = false;
+        // Another "to" or "from" before this figure's own word: a later clause.
+        let says = |w: &str| ws.iter().filter(|x| *x == w).count();
+        match word {
+            Some("to") if to.is_none() && says("from") == 0 => to = Some(k),
+            Some("from") if from.is_none() && says("to") == 0 => from = Some(k),
+            // Another figure first: a list's next item, or another clause.
+            _ => break,
+        }
+        if to.is_some() && from.is_some() {
+            break;
+        }
+    }
+    let from = from?;
+    // "from Y to X": X right after Y; otherwise "to" must come first.
+    if let Some(t) = to {
+        if t > from && t != from + 1 {
+            to = None;
+        }
+    }
+    Some((to, from))
 }
 
 /// "rose 12% to $5.6bn from $5.4bn", "reached $4.8 million, up 41% from $4.2
@@ -211,27 +267,50 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         }
     }
     let dir = direction(v, i, lex)?;
+    // "a drop in inflation from 25 pct to 16.9": the percentage is a figure
+    // of the change, not its size.
+    let lo = v.mentions[i].mention.span.start.saturating_sub(6);
+    if v.doc
+        .prose
+        .get(lo..v.mentions[i].mention.span.start)
+        .is_some_and(|t| words(t).last().is_some_and(|w| w == "from" || w == "to"))
+    {
+        return None;
+    }
     let (p, stated) = share(v, i)?;
-    let from = after_word(v, i, "from")?;
-    let to = after_word(v, i, "to").or_else(|| figure_before(v, i, lex))?;
+    let (to, from) = to_and_from(v, i)?;
+    let to = to.or_else(|| figure_before(v, i, lex))?;
     if to == from {
         return None;
     }
-    let (xe, x, xu) = amount(v, to)?;
-    let (ye, y, yu) = amount(v, from)?;
-    if !same_unit(xu, yu) {
+    let (xe, _, xu) = amount(v, to)?;
+    let (ye, _, yu) = amount(v, from)?;
+    if !same_unit(xu, yu) || !comparable(xe, ye) || range_end(v, to) || range_end(v, from) {
         return None;
     }
-    let (x0, x1, y0, y1) = (x.lo_value()?, x.hi_value()?, y.lo_value()?, y.hi_value()?);
+    let (x0, x1) = written(v, to)?;
+    let (y0, y1) = written(v, from)?;
     if y0 <= 0.0 {
         return None;
     }
     let actual = Interval::closed((x0 - y1) / y1 * 100.0, (x1 - y0) / y0 * 100.0);
-    let claim = match dir {
-        Direction::Up => stated.clone(),
-        Direction::Down => stated.scale(-1.0),
+    // Companies and agencies compute their percentages from unrounded
+    // figures, and reporters round both again: a percentage within a point,
+    // or a tenth of itself, of the figures' change is theirs to state.
+    let slack = (p.abs() * 0.1).max(1.0);
+    let loose = Interval::closed(stated.lo_value()? - slack, stated.hi_value()? + slack);
+    // Sizes are compared, not signs: a quote can be inverse ("the yen rose
+    // 0.8 pct to 153.50 from 154.67" yen to the dollar).
+    let size = Interval::closed(
+        actual.lo_value()?.abs().min(actual.hi_value()?.abs()),
+        actual.lo_value()?.abs().max(actual.hi_value()?.abs()),
+    );
+    let size = if actual.contains(0.0) {
+        Interval::closed(0.0, size.hi_value()?)
+    } else {
+        size
     };
-    if claim.intersects(&actual) {
+    if loose.intersects(&size) {
         return None;
     }
     let mid = (xe - ye) / ye * 100.0;
@@ -277,6 +356,43 @@ fn figure_before(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<usiz
     (!tail.is_empty() && tail.len() <= 2 && lex.direction(&tail[0]).is_some()).then_some(k)
 }
 
+/// Two figures of one order of magnitude or near it: a thousandfold gap is a
+/// scale word left out ("4.80 revenue passenger miles from 3.50 billion") or a
+/// number that is no figure ("week ended April four").
+fn comparable(x: f64, y: f64) -> bool {
+    x > 0.0 && y > 0.0 && (x / y) < 1000.0 && (y / x) < 1000.0
+}
+
+/// A figure that is one end of a range ("15-20 billion"): no one value.
+fn range_end(v: &DocView<'_>, k: usize) -> bool {
+    let span = &v.mentions[k].mention.span;
+    let prose = &v.doc.prose;
+    let after = prose.get(span.end..).unwrap_or("");
+    let before = prose.get(..span.start).unwrap_or("");
+    let dash = |t: &str| t.starts_with(['-', '–']);
+    (dash(after) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || (before.ends_with(['-', '–'])
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What a figure can be at its writer's precision, hedge aside ("about
+/// 2,100" is 2,050–2,150): a change's percentage is computed from the
+/// figures as given, not from what a hedge allows.
+fn written(v: &DocView<'_>, k: usize) -> Option<(f64, f64)> {
+    let a = match &v.mentions[k].mention.expr {
+        Expr::Number(a) | Expr::Quantity { amount: a, .. } => a,
+        _ => return None,
+    };
+    // The resolved value may carry a multiplier ("6.2 billion").
+    let (e, _, _) = amount(v, k)?;
+    let scale = if a.exact == 0.0 { 1.0 } else { e / a.exact };
+    if a.precision <= 0.0 {
+        return Some((e, e));
+    }
+    let r = Interval::round_to_precision(a.exact, a.precision).scale(scale);
+    Some((r.lo_value()?, r.hi_value()?))
+}
+
 /// "doubled to 90 from 40": a multiplying verb right before "to FIGURE",
 /// against the figure after "from".
 fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> {
@@ -300,12 +416,16 @@ fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> 
         .iter()
         .find_map(|s| FACTORS.iter().find(|(l, _)| *l == s.lemma).map(|f| f.1))?;
     let hedge = gap.iter().rev().nth(2).map(String::as_str);
+    // "may double or triple to 15-20 billion": no one factor is stated.
+    if hedge == Some("or") || range_end(v, k) {
+        return None;
+    }
     // The verb's bytes: the stated change is what the finding points at.
     let lo = prev_end.max(start.saturating_sub(40));
     let window = v.doc.prose.get(lo..start)?.to_ascii_lowercase();
     let at = lo + window.rfind(verb.as_str())?;
     let verb_span = at..at + verb.len();
-    let from = after_word(v, k, "from")?;
+    let (_, from) = to_and_from(v, k)?;
     let (xe, x, xu) = amount(v, k)?;
     let (ye, y, yu) = amount(v, from)?;
     if !same_unit(xu, yu) {
@@ -320,7 +440,7 @@ fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> 
     // is loose by a tenth.
     let claim = match hedge {
         Some("than") => Interval::closed(factor, f64::MAX),
-        Some("nearly" | "almost") => Interval::closed(factor * 0.8, factor),
+        Some("nearly" | "almost") => Interval::closed(factor * 0.8, factor * 1.1),
         _ => Interval::closed(factor * 0.9, factor * 1.1),
     };
     if claim.intersects(&actual) {
@@ -358,7 +478,7 @@ mod tests {
             ("Fundraising has reached $4.8 million, up 41% from $4.2 million a year ago.", Some("14")),
             ("The draft would raise spending 14.1% to 84.6 billion euros from 81.3 billion euros.", Some("4.1")),
             ("Visitor numbers have since risen 14%, to about 2,100 from 1,500 before the theft.", Some("40")),
-            ("Sales fell 5% to 126,500 units from 120,400 units.", None),
+            ("Sales fell 5% to 96,500 units from 120,400 units.", Some("20")),
             ("Output fell by a third to 1,040 tonnes from 1,260 tonnes.", None),
             ("The fleet doubled to 97 from 41 in five years.", None),
             ("The clinic saw 3,480 patients over the winter of 2024, up 31% from 3,020 a year earlier.", Some("15")),
@@ -388,6 +508,28 @@ mod tests {
             "The fleet doubled to 80 from 40 in five years.",
             "Unemployment fell to 5.1% from 5.3%, and inflation was 2%.",
             "The share of renewables rose 12% in 2023; output went to 40 terawatt hours from 30 in 2020.",
+            // Another measure than the figures' change.
+            "Sales rose six pct on a comparable-store basis to 108.6 mln dlrs from 89.3 mln dlrs.",
+            // The figures belong to the next clause.
+            "Re-exports fell by 6.6 pct, resulting in a surge in net imports from 175,901 to 251,708 tonnes.",
+            // "From December's 117.9": the first "from" is the one.
+            "The index rose 7.2 pct in January to 126.4 from December's 117.9 and from 124.6 a year ago.",
+            // The figure before ", down": not the later "to".
+            "Output was 86,000 tons, down 7.5 pct from 93,000 tons a week earlier and up from 59,000.",
+            // Within a point of the figures' change.
+            "Revenue rose 15.5 pct to 101.1 mln dlrs from 87.4 mln dlrs.",
+            // An inverse quote: yen to the dollar.
+            "The yen rose 0.8 pct to 153.50 in February from 154.67 in January.",
+            // A list: the "from" is the next item's.
+            "Sales were: Ardent 1,198, down 50 pct, Borel 2,145, down from 3,342, and Crane 4,635.",
+            // A scale word left out, a number that is no figure.
+            "Traffic rose 37 pct to 4.80 revenue passenger miles from 3.50 billion.",
+            "Output reached 47.68 billion kWh in the week ended April four, up 11.1 pct from 42.91 billion.",
+            // The percentage is one of the figures.
+            "Figures showed a drop in inflation from 25 pct to 16.9 and a smaller deficit.",
+            // Two factors, a range.
+            "Buying may double or triple to 15-20 billion dlrs from seven billion in 1986.",
+            "Wirebar use nearly doubled to 3,148,000 lbs in January from 1,540,000 lbs.",
         ] {
             silent(&format!("{HEAD}{text}\n"), ID);
         }

@@ -23,6 +23,10 @@ pub struct ReadingFile {
     /// Words that tell a change's direction without a verb ("up 41%"), by direction.
     #[serde(default)]
     pub change_words: BTreeMap<Direction, Vec<String>>,
+    /// Words between a percentage and its figures that make it another
+    /// measure than their change ("on a comparable-store basis").
+    #[serde(default)]
+    pub change_qualifiers: Vec<String>,
 }
 
 /// Which way a change goes.

@@ -63,6 +63,8 @@ pub struct ReadingLexicon {
     pub cue_pattern: Option<regex::bytes::Regex>,
     /// Words that tell a change's direction without a verb ("up", "lower").
     pub change_words: FxHashMap<String, Direction>,
+    /// Words that make a percentage another measure than its figures' change.
+    pub change_qualifiers: FxHashSet<String>,
 }
 
 impl ReadingLexicon {
@@ -113,6 +115,11 @@ impl ReadingLexicon {
                 lex.change_words.insert(w.to_lowercase(), *direction);
             }
         }
+        lex.change_qualifiers = file
+            .change_qualifiers
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         lex.cues = cues(&file.part_whole);
         lex.cue_pattern = cue_pattern(&lex.cues);
         Ok(lex)
