@@ -151,22 +151,7 @@ pub(crate) fn report(err: impl miette::Diagnostic + Send + Sync + 'static) {
 }
 
 pub(crate) fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
-    if files.is_empty() {
-        return Ok(Lexicon::clone_default());
-    }
-    let mut texts = Vec::new();
-    for f in files {
-        // A regular file of at most 16 MiB, in UTF-8: a lexicon error quotes
-        // only a file that passed these checks.
-        match crate::source::read_config_text(f) {
-            Ok(t) => texts.push((f.display().to_string(), t)),
-            Err(e) => {
-                report(e);
-                return Err(());
-            }
-        }
-    }
-    Lexicon::with_extensions(&texts).map_err(report)
+    crate::engine::config::lexicon_from(files).map_err(|p| eprintln!("{p}"))
 }
 
 /// Expands folders into the prose files under them (by extension, honouring
@@ -254,12 +239,18 @@ impl InputArgs {
         }
     }
 
-    fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
-        if p.as_os_str() == "-" {
-            Document::read_stdin_limited(self.stdin_filename.as_deref(), self.max_file_size)
-        } else {
-            Document::read_limited(p, self.max_file_size)
+    /// How the engine reads the inputs.
+    fn loader(&self) -> crate::engine::Loader {
+        crate::engine::Loader {
+            max_file_size: self.max_file_size,
+            stdin_name: self.stdin_filename.clone(),
         }
+    }
+
+    fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
+        self.loader()
+            .load(&crate::engine::Input::from_path(p))
+            .map(std::borrow::Cow::into_owned)
     }
 }
 
