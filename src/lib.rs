@@ -6,7 +6,7 @@
 //! [`reading`] (sentences, figures, time points) → [`story`] (what each
 //! document claims) → [`check`] (what cannot all be true) → [`render`]
 //! (tables, JSON, reports). [`engine`] runs a document set through them, for
-//! every face ([`cli`]); [`timeline`] orders a document set's dated events. [`value`] holds the calendar, interval and unit arithmetic
+//! every face ([`cli`], [`lsp`]); [`timeline`] orders a document set's dated events. [`value`] holds the calendar, interval and unit arithmetic
 //! every stage shares; [`config`] is the one place YAML is parsed; [`lexicon`]
 //! is the compiled word list the extractor triggers on.
 
@@ -17,6 +17,7 @@ pub mod engine;
 pub mod extract;
 pub mod guard;
 pub mod lexicon;
+pub mod lsp;
 pub mod reading;
 pub mod render;
 pub mod resolve;

@@ -156,10 +156,22 @@ impl Workspace {
     }
 }
 
-/// [`Engine::check_document`], a panic caught: a document that crashes the
-/// checks has no findings and no claims, and the others are still checked.
+/// [`Engine::check_document`] for document `i`, a panic caught: a document
+/// that crashes the checks has no findings and no claims, and the others are
+/// still checked. Its findings label it as document `i` of the workspace
+/// (checked alone, they say document 0).
 fn checked_safely(engine: &Engine, doc: &Document, i: usize) -> Checked {
-    crate::guard::isolate(|| engine.check_document(doc, i)).unwrap_or_default()
+    let mut checked = crate::guard::isolate(|| engine.check_document(doc, i)).unwrap_or_default();
+    for f in &mut checked.findings {
+        f.primary.doc = i;
+        for l in &mut f.secondary {
+            l.doc = i;
+        }
+        if let Some(fix) = &mut f.fix {
+            fix.doc = i;
+        }
+    }
+    checked
 }
 
 #[cfg(test)]
