@@ -186,3 +186,21 @@ fn the_configuration_is_read_again_when_it_changes() {
     assert_eq!(rules(&c.diagnostics(&u, 1)), ["weekday-mismatch"]);
     assert!(c.shutdown().is_some());
 }
+
+#[test]
+fn a_document_that_crashes_the_checks_spares_the_server_and_the_others() {
+    let dir = TempDir::in_suite("lsp", "crash");
+    // Debug builds panic on a text holding the trap's marker (src/guard.rs).
+    let mut c = Client::start_with(
+        Path::new(env!("CARGO_BIN_EXE_reckon")),
+        &dir.0,
+        &[("RECKON_PANIC_ON", "TRAPWORD")],
+    );
+    let bad = uri(&dir.0.join("bad.md"));
+    c.open(&bad, "markdown", "TRAPWORD on Thursday, March 14, 2025.\n");
+    assert!(c.diagnostics(&bad, 1).is_empty());
+    let good = uri(&dir.0.join("good.md"));
+    c.open(&good, "markdown", DRAFT);
+    assert_eq!(rules(&c.diagnostics(&good, 1)), ["weekday-mismatch"]);
+    assert_eq!(c.shutdown(), Some(0));
+}

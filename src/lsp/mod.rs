@@ -69,9 +69,10 @@ pub fn run() -> ExitCode {
     }
 }
 
-type Failure = Box<dyn std::error::Error + Send + Sync>;
+/// Why the server stopped before the client said `exit`.
+type ProtocolFailure = Box<dyn std::error::Error + Send + Sync>;
 
-fn serve(conn: &Connection) -> Result<(), Failure> {
+fn serve(conn: &Connection) -> Result<(), ProtocolFailure> {
     let (id, params) = conn.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let root = root_of(&params);
@@ -279,7 +280,7 @@ impl Server {
         &mut self,
         conn: &Connection,
         receiver: &Receiver<Message>,
-    ) -> Result<(), Failure> {
+    ) -> Result<(), ProtocolFailure> {
         loop {
             let next_due = self.buffers.values().filter_map(|b| b.due).min();
             let msg = match next_due {
@@ -300,19 +301,35 @@ impl Server {
                     if conn.handle_shutdown(&req)? {
                         return Ok(());
                     }
-                    self.request(req);
+                    let (id, method) = (req.id.clone(), req.method.clone());
+                    if let Err(crash) = crate::guard::isolate(|| self.request(req)) {
+                        self.crashed(&crash, &method);
+                        self.reply_error(id, lsp_server::ErrorCode::InternalError, &crash.message);
+                    }
                 }
                 Some(Message::Notification(n)) => {
                     if n.method == notification::Exit::METHOD {
                         return Ok(());
                     }
-                    self.notification(n);
+                    let method = n.method.clone();
+                    if let Err(crash) = crate::guard::isolate(|| self.notification(n)) {
+                        self.crashed(&crash, &method);
+                    }
                 }
-                Some(Message::Response(_)) => {}
-                None => {}
+                Some(Message::Response(_)) | None => {}
             }
-            self.check_due(false);
+            if let Err(crash) = crate::guard::isolate(|| self.check_due(false)) {
+                self.crashed(&crash, "a check");
+            }
         }
+    }
+
+    /// A bug met while handling `what`: said on standard error (the client's
+    /// log) and to the user; the server goes on with the next message.
+    fn crashed(&self, crash: &crate::guard::Crash, what: &str) {
+        let report = crash.report(what);
+        eprintln!("{report}");
+        self.show(MessageType::ERROR, report);
     }
 
     fn send(&self, m: Message) {

@@ -31,9 +31,15 @@ pub fn uri(p: &Path) -> String {
 impl Client {
     /// Starts `bin lsp` and completes the handshake with `root` as the workspace folder.
     pub fn start(bin: &Path, root: &Path) -> Client {
+        Client::start_with(bin, root, &[])
+    }
+
+    /// [`Client::start`] with these environment variables set for the server.
+    pub fn start_with(bin: &Path, root: &Path, env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(bin)
             .arg("lsp")
             .current_dir(root)
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
