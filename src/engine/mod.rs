@@ -71,12 +71,22 @@ impl Input {
 }
 
 /// How documents are read: the size limit and the name given to standard input.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Loader {
     /// The largest document read, in bytes.
     pub max_file_size: u64,
     /// The name reported for standard input (its extension picks the format).
     pub stdin_name: Option<String>,
+}
+
+impl Default for Loader {
+    /// The command line's defaults: 256 MiB at most, standard input unnamed.
+    fn default() -> Loader {
+        Loader {
+            max_file_size: 256 << 20,
+            stdin_name: None,
+        }
+    }
 }
 
 impl Loader {
@@ -496,4 +506,110 @@ fn labelled(
         out.findings.push(f);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Format;
+
+    /// An engine whose rule file names one event, so accounts of it must agree.
+    fn engine() -> Engine {
+        let story = "events:\n  - name: probe-launch\n    aliases: [launch of the probe]\n";
+        Engine::new(
+            Settings::load(Some(("story.yaml", story))).unwrap(),
+            Lexicon::clone_default(),
+            Options::default(),
+            None,
+        )
+    }
+
+    fn memory(name: &str, text: &str) -> Input {
+        Input::Memory(Document::from_text(
+            name,
+            text.to_string(),
+            Format::Markdown,
+        ))
+    }
+
+    /// Runs the engine over `inputs` and returns each document's own rule ids
+    /// and the findings across the set.
+    fn run(inputs: &[Input]) -> (Vec<Vec<&'static str>>, Across) {
+        let out = engine().run(inputs, &Loader::default(), 1, |_, outcome| match outcome {
+            Ok((_, checked)) => checked.findings.iter().map(|f| f.rule).collect(),
+            Err(_) => vec!["unreadable"],
+        });
+        (out.documents, out.across)
+    }
+
+    #[test]
+    fn documents_in_memory_are_checked_as_one_set() {
+        let (own, across) = run(&[
+            memory(
+                "a.md",
+                "The launch of the probe took place on March 3, 2024.\n",
+            ),
+            memory(
+                "b.md",
+                "On Thursday, March 14, 2025, officials recalled that the launch of the probe \
+                 took place on March 9, 2024.\n",
+            ),
+        ]);
+        assert_eq!(own, [vec![], vec!["weekday-mismatch"]]);
+        let rules: Vec<&str> = across.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["event-date-conflict"]);
+        // The documents the finding labels come with it, and its labels index them.
+        let names: Vec<&str> = across.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["a.md", "b.md"]);
+        assert!(across.problems.is_empty());
+    }
+
+    #[test]
+    fn a_suppression_comment_drops_a_finding_across_documents() {
+        let (_, across) = run(&[
+            memory(
+                "a.md",
+                "The launch of the probe took place on March 3, 2024.\n",
+            ),
+            memory(
+                "b.md",
+                "<!-- reckon-disable-next-line event-date-conflict -->\n\
+                 The launch of the probe took place on March 9, 2024.\n",
+            ),
+        ]);
+        // Unsuppressed, the conflict is reported at b.md (the test above).
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_checked_is_a_problem() {
+        let dir = std::env::temp_dir().join(format!("reckon-engine-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("wire.md");
+        std::fs::write(
+            &file,
+            "The launch of the probe took place on March 3, 2024.\n",
+        )
+        .unwrap();
+        let inputs = [
+            Input::File(file.clone()),
+            memory(
+                "b.md",
+                "The launch of the probe took place on March 9, 2024.\n",
+            ),
+        ];
+        let out = engine().run(&inputs, &Loader::default(), 1, |_, _| {
+            // The file changes while its document is rendered.
+            std::fs::write(&file, "Nothing about the probe.\n").unwrap();
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(out.across.findings.is_empty());
+        assert!(matches!(
+            out.across.problems.as_slice(),
+            [SetProblem::Changed {
+                unreadable: None,
+                ..
+            }]
+        ));
+    }
 }
