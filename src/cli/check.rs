@@ -1,6 +1,8 @@
-//! `reckon check`: read, resolve and check every input, render the findings,
-//! and choose the exit status (0 clean, 1 findings at or above `--fail-on`,
-//! 2 a usage, config or I/O error — the readable inputs are still checked).
+//! `reckon check`: find the configuration and the inputs, let the engine
+//! check them ([`Engine::run`]), render each document's findings while the
+//! engine holds it and the findings across the set after, and choose the exit
+//! status (0 clean, 1 findings at or above `--fail-on`, 2 a usage, config or
+//! I/O error — the readable inputs are still checked).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
