@@ -19,23 +19,11 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const POLL: Duration = Duration::from_millis(5);
-
-/// A small deterministic generator (an LCG): the same articles every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % n
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.next(xs.len() as u64) as usize]
-    }
-}
 
 fn article(k: usize, rng: &mut Rng) -> String {
     let day = 2 + rng.next(9); // written 2025-01-02 … 2025-01-10

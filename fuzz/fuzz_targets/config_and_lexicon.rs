@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
                 settings: &s,
             };
             let _ = reckon::check::run(&cx);
-            let _ = reckon::story::claims_of(&views[0], 0, &s, &reckon::lexicon::DEFAULT);
+            let _ = reckon::check::claims_of(&views[0], 0, &s, &reckon::lexicon::DEFAULT);
         }
         Err(e) => render(e),
     }

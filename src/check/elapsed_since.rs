@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::timeline::{
-    count_units, date_label, duration, hull, pinned_day, pinned_range, recount, shifted, time_name,
-    time_points, Days, Dur, TimePoint,
+    count_units, date_label, duration, hull, is_stretch, pinned_day, pinned_range, recount,
+    shifted, time_name, time_points, Days, Dur, TimePoint,
 };
 use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, RelationKind};
@@ -183,61 +183,6 @@ pub(super) fn relation_check(
         secondary,
         fix_count,
     ))
-}
-
-/// The duration `di` is a stretch of time, not a distance from a point: "for 60
-/// days until May 31", "during the 30 days before its shutdown", "9,000 tonnes
-/// a year until 1988", "convertible for up to one year into a bond". `until` is
-/// where the relation's object starts.
-pub(crate) fn is_stretch(v: &DocView<'_>, di: usize, until: usize) -> bool {
-    // A stretch of time, not a distance from a point: "for 60 days until May 31",
-    // "during the 30 days before its shutdown", "9,000 tonnes a year until 1988",
-    // "convertible for up to one year into a bond".
-    let dur_span = v.mentions[di].mention.span.clone();
-    let before: String = v
-        .doc
-        .prose
-        .get(..dur_span.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
-    let dur_text = v.text(di).to_lowercase();
-    let after_dur = v
-        .doc
-        .prose
-        .get(dur_span.end..until)
-        .unwrap_or("")
-        .trim_start()
-        .to_lowercase();
-    if matches!(
-        before.as_str(),
-        "for" | "during" | "within" | "over" | "until" | "till" | "per" | "each" | "every"
-    ) || dur_text.starts_with("the ")
-        || ((dur_text.starts_with("a ") || dur_text.starts_with("an "))
-            && !matches!(before.as_str(), "" | "," | "—"))
-            && before.chars().all(char::is_alphanumeric)
-            && !matches!(
-                before.as_str(),
-                "is" | "was"
-                    | "came"
-                    | "comes"
-                    | "marked"
-                    | "marks"
-                    | "just"
-                    | "about"
-                    | "nearly"
-                    | "and"
-            )
-        || (after_dur.starts_with("into") && {
-            let obj = after_dur.trim_start_matches("into").trim_start();
-            obj.starts_with("a ") || obj.starts_with("an ")
-        })
-    {
-        return true;
-    }
-    false
 }
 
 /// "two years ago, on March 14, 2023", "a year ago (Jan. 5, 2024)": the written

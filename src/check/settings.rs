@@ -151,6 +151,18 @@ impl Settings {
         self.entry(id).and_then(|e| e.enabled).unwrap_or(true)
     }
 
+    /// The claims the enabled rules across documents read: what
+    /// [`crate::story::claims_of`] should collect.
+    #[must_use]
+    pub fn claims_wanted(&self) -> crate::story::Wanted {
+        crate::story::Wanted {
+            story_events: self.enabled("event-date-conflict") || self.enabled("event-elapsed"),
+            facts: self.enabled("fact-relation"),
+            linked_events: self.enabled("event-date-conflict"),
+            figures: self.enabled("figure-conflict"),
+        }
+    }
+
     /// Severity of the rule's findings.
     #[must_use]
     pub fn severity(&self, id: &str) -> Severity {

@@ -36,6 +36,8 @@ enum Command {
     Check(check::CheckArgs),
     /// The chronology of a document set: every dated event, sorted, with sources and figures.
     Timeline(timeline::TimelineArgs),
+    /// A language server on standard input and output, for editors.
+    Lsp,
     /// List the rules.
     Rules,
     /// Explain a rule: what it checks, why, an example, its options.
@@ -140,6 +142,7 @@ pub fn main() -> ExitCode {
         Command::Extract(a) => extract(&a),
         Command::Check(a) => check::run(&a),
         Command::Timeline(a) => timeline::run(&a),
+        Command::Lsp => crate::lsp::run(),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
     }
@@ -151,96 +154,28 @@ pub(crate) fn report(err: impl miette::Diagnostic + Send + Sync + 'static) {
 }
 
 pub(crate) fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ()> {
-    if files.is_empty() {
-        return Ok(Lexicon::clone_default());
-    }
-    let mut texts = Vec::new();
-    for f in files {
-        // A regular file of at most 16 MiB, in UTF-8: a lexicon error quotes
-        // only a file that passed these checks.
-        match crate::source::read_config_text(f) {
-            Ok(t) => texts.push((f.display().to_string(), t)),
-            Err(e) => {
-                report(e);
-                return Err(());
-            }
-        }
-    }
-    Lexicon::with_extensions(&texts).map_err(report)
+    crate::engine::config::lexicon_from(files).map_err(|p| eprintln!("{p}"))
 }
 
-/// Expands folders into the prose files under them (by extension, honouring
-/// .gitignore and `exclude` globs), in a stable order. Named files are kept.
+/// Expands folders into the prose files under them; problems are printed
+/// and counted in `errors`.
 pub fn expand_paths(
     paths: &[PathBuf],
     extensions: &[String],
     exclude: &[String],
     errors: &mut usize,
 ) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" || !p.is_dir() {
-            out.push(p.clone());
-            continue;
-        }
-        let mut walk = ignore::WalkBuilder::new(p);
-        if !exclude.is_empty() {
-            let mut ov = ignore::overrides::OverrideBuilder::new(p);
-            for g in exclude {
-                if let Err(e) = ov.add(&format!("!{g}")) {
-                    eprintln!("error: exclude pattern `{g}`: {e}");
-                    *errors += 1;
-                }
-            }
-            match ov.build() {
-                Ok(o) => {
-                    walk.overrides(o);
-                }
-                Err(e) => {
-                    eprintln!("error: exclude patterns: {e}");
-                    *errors += 1;
-                }
-            }
-        }
-        let mut found = Vec::new();
-        for entry in walk.build() {
-            match entry {
-                Ok(e)
-                    if e.file_type().is_some_and(|t| t.is_file())
-                        && has_extension(e.path(), extensions) =>
-                {
-                    found.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    *errors += 1;
-                }
-            }
-        }
-        // Path order (component by component), without comparing `Path`s, which
-        // is slow enough to matter for a hundred thousand files: bytes with the
-        // separator lowest sort the same way.
-        found.sort_by_cached_key(|p| {
-            p.as_os_str()
-                .as_encoded_bytes()
-                .iter()
-                .map(|&b| if b == b'/' { 0 } else { b })
-                .collect::<Vec<u8>>()
-        });
-        out.extend(found);
+    let mut problems = Vec::new();
+    let found = crate::engine::config::expand_paths(paths, extensions, exclude, &mut problems);
+    for p in &problems {
+        eprintln!("{p}");
+        *errors += 1;
     }
-    out
+    found
 }
 
 fn default_extensions() -> Vec<String> {
     vec!["md".into(), "markdown".into(), "txt".into()]
-}
-
-fn has_extension(p: &Path, extensions: &[String]) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 impl InputArgs {
@@ -254,12 +189,18 @@ impl InputArgs {
         }
     }
 
-    fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
-        if p.as_os_str() == "-" {
-            Document::read_stdin_limited(self.stdin_filename.as_deref(), self.max_file_size)
-        } else {
-            Document::read_limited(p, self.max_file_size)
+    /// How the engine reads the inputs.
+    fn loader(&self) -> crate::engine::Loader {
+        crate::engine::Loader {
+            max_file_size: self.max_file_size,
+            stdin_name: self.stdin_filename.clone(),
         }
+    }
+
+    fn read(&self, p: &Path) -> Result<Document, crate::source::SourceError> {
+        self.loader()
+            .load(&crate::engine::Input::from_path(p))
+            .map(std::borrow::Cow::into_owned)
     }
 }
 

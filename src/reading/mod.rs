@@ -11,6 +11,8 @@
 
 pub mod lexicon;
 pub mod sentences;
+pub mod time;
+pub mod view;
 
 use std::ops::Range;
 

@@ -17,9 +17,9 @@
 
 use super::claims::{Claim, EventDate, EventKey, Figure};
 use super::events::{mentions_in, one_clause, Match};
-use crate::check::timeline::{in_a_relation, pinned_day};
-use crate::check::{show_day, DocView, Label};
 use crate::extract::{Expr, Kind};
+use crate::reading::time::{in_a_relation, pinned_day};
+use crate::reading::view::{show_day, DocView, Label};
 use crate::resolve::{date_range, Value};
 use crate::value::units::Dimension;
 

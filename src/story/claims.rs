@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::facts::Quantity;
-use crate::check::timeline::{Days, Dur};
-use crate::check::Label;
+use crate::reading::time::{Days, Dur};
+use crate::reading::view::Label;
 use crate::value::interval::Interval;
 
 /// Which event a date binding is for.

@@ -18,11 +18,10 @@ use regex::Regex;
 
 use super::claims::{Claim, EventDate, EventKey, EventRef};
 use super::Story;
-use crate::check::elapsed_since::is_stretch;
-use crate::check::timeline::{duration, in_a_relation, pinned_day, time_points};
-use crate::check::{show_day, DocView, Label};
 use crate::config::check::EventEntry;
 use crate::extract::{Kind, RelationKind};
+use crate::reading::time::{duration, in_a_relation, is_stretch, pinned_day, time_points};
+use crate::reading::view::{show_day, DocView, Label};
 use crate::resolve::Value;
 
 /// A named event, compiled.

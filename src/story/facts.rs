@@ -1,7 +1,7 @@
 //! Facts: named figures bound by patterns, and the equations between them.
 //!
 //! In: the `facts:` and `relations:` of a rule file (compiled once, in
-//! [`crate::check::Settings`]) and, per document, its resolved mentions. Out:
+//! `reckon.yaml`) and, per document, its resolved mentions. Out:
 //! [`FactValue`] claims — a fact's value where a pattern states it — and, for
 //! the `fact-relation` rule, the value of an expression over those facts.
 //!
@@ -546,7 +546,7 @@ pub fn trim_number(x: f64) -> String {
 /// The values `fact` takes in document `doc`: every mention of the pattern's
 /// capture kind that the text around it fits.
 pub fn claims(
-    v: &crate::check::DocView<'_>,
+    v: &crate::reading::view::DocView<'_>,
     doc: usize,
     k: usize,
     fact: &Fact,
@@ -654,7 +654,7 @@ pub fn claims(
         out.push(super::Claim::Fact(super::claims::FactValue {
             doc,
             fact: k,
-            label: crate::check::Label {
+            label: crate::reading::view::Label {
                 doc,
                 span: m.span.clone(),
                 message: format!("fact `{}`: {}", fact.name, v.text(i)),

@@ -15,13 +15,16 @@
 //!    `figure-conflict`) read one key's claims at a time. No pair of documents
 //!    is ever compared as such.
 //!
-//! What is named comes from the rule file ([`Story`], compiled once in
-//! [`crate::check::Settings`]): `events:`, `facts:` and `relations:`. Without
+//! What is named comes from the rule file ([`Story`], compiled once when the
+//! settings are loaded): `events:`, `facts:` and `relations:`. Without
 //! it, [`autolink`] still files two kinds of claims by a key read off the
 //! text itself, tuned for precision: an event phrase dated on a day, and a
 //! counted noun with the verb that counts it.
 //!
-//! [`Label`]: crate::check::Label
+//! [`Label`]: crate::reading::view::Label
+//!
+//! Stage: after [`crate::reading`], before [`crate::check`], which reads the
+//! claims; nothing here knows the rules, only which claims are wanted.
 
 pub mod autolink;
 pub mod claims;
@@ -34,10 +37,10 @@ pub use claims::{Claim, Index};
 pub use events::Event;
 pub use facts::{Fact, Relation};
 
-use crate::check::{DocView, Settings};
 use crate::config::check::{EventEntry, FactEntry};
 use crate::config::YamlError;
 use crate::lexicon::Lexicon;
+use crate::reading::view::DocView;
 
 /// The named events, facts and relations of a rule file, compiled.
 #[derive(Clone, Debug, Default)]
@@ -144,24 +147,43 @@ impl Story {
     }
 }
 
+/// Which kinds of claim a run wants: the ones some enabled rule across
+/// documents reads (the caller, which knows the rules, decides).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Wanted {
+    /// Dates of the story's events and phrases counted from them.
+    pub story_events: bool,
+    /// Values of the story's facts.
+    pub facts: bool,
+    /// Event phrases dated on a day, keyed by the text itself.
+    pub linked_events: bool,
+    /// Counted nouns' figures.
+    pub figures: bool,
+}
+
 /// Everything document `doc` claims that another document could contradict.
 #[must_use]
-pub fn claims_of(v: &DocView<'_>, doc: usize, settings: &Settings, lex: &Lexicon) -> Vec<Claim> {
+pub fn claims_of(
+    v: &DocView<'_>,
+    doc: usize,
+    story: &Story,
+    wanted: Wanted,
+    lex: &Lexicon,
+) -> Vec<Claim> {
     let mut out = Vec::new();
-    let story = &settings.story;
     let matches = events::find(v, story);
-    if settings.enabled("event-date-conflict") || settings.enabled("event-elapsed") {
+    if wanted.story_events {
         events::claims(v, doc, story, &matches, &mut out);
     }
-    if settings.enabled("fact-relation") {
+    if wanted.facts {
         for (k, fact) in story.facts.iter().enumerate() {
             facts::claims(v, doc, k, fact, lex, &mut out);
         }
     }
-    if settings.enabled("event-date-conflict") {
+    if wanted.linked_events {
         autolink::event_claims(v, doc, &matches, &mut out);
     }
-    if settings.enabled("figure-conflict") {
+    if wanted.figures {
         autolink::figure_claims(v, doc, &mut out);
     }
     out

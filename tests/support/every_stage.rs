@@ -65,7 +65,7 @@ pub fn every_stage(a: &str, b: &str, format: Format, settings: &Settings) {
         json.finish().unwrap();
         let mut table = Vec::new();
         reckon::render::table::write(&mut table, std::slice::from_ref(&r)).unwrap();
-        claims.extend(reckon::story::claims_of(&views[0], d, settings, &DEFAULT));
+        claims.extend(reckon::check::claims_of(&views[0], d, settings, &DEFAULT));
         names.push(doc.name.clone());
     }
     let index = reckon::story::Index::of(claims);

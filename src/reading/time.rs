@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{number_word, show_day, DocView, Label};
+use super::view::{number_word, show_day, DocView, Label};
 use crate::extract::{DateExpr, Expr, Kind, YearSpec};
 use crate::resolve::{date_range, shift_fractional, Value};
 use crate::value::calendar::{add_days, CalendarUnit};
@@ -479,6 +479,61 @@ pub(crate) fn ordinal_word(n: i64) -> Option<&'static str> {
         "twentieth",
     ];
     usize::try_from(n - 1).ok().and_then(|i| W.get(i).copied())
+}
+
+/// The duration `di` is a stretch of time, not a distance from a point: "for 60
+/// days until May 31", "during the 30 days before its shutdown", "9,000 tonnes
+/// a year until 1988", "convertible for up to one year into a bond". `until` is
+/// where the relation's object starts.
+pub(crate) fn is_stretch(v: &DocView<'_>, di: usize, until: usize) -> bool {
+    // A stretch of time, not a distance from a point: "for 60 days until May 31",
+    // "during the 30 days before its shutdown", "9,000 tonnes a year until 1988",
+    // "convertible for up to one year into a bond".
+    let dur_span = v.mentions[di].mention.span.clone();
+    let before: String = v
+        .doc
+        .prose
+        .get(..dur_span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let dur_text = v.text(di).to_lowercase();
+    let after_dur = v
+        .doc
+        .prose
+        .get(dur_span.end..until)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    if matches!(
+        before.as_str(),
+        "for" | "during" | "within" | "over" | "until" | "till" | "per" | "each" | "every"
+    ) || dur_text.starts_with("the ")
+        || ((dur_text.starts_with("a ") || dur_text.starts_with("an "))
+            && !matches!(before.as_str(), "" | "," | "—"))
+            && before.chars().all(char::is_alphanumeric)
+            && !matches!(
+                before.as_str(),
+                "is" | "was"
+                    | "came"
+                    | "comes"
+                    | "marked"
+                    | "marks"
+                    | "just"
+                    | "about"
+                    | "nearly"
+                    | "and"
+            )
+        || (after_dur.starts_with("into") && {
+            let obj = after_dur.trim_start_matches("into").trim_start();
+            obj.starts_with("a ") || obj.starts_with("an ")
+        })
+    {
+        return true;
+    }
+    false
 }
 
 #[cfg(test)]
