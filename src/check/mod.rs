@@ -234,7 +234,7 @@ pub static RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "range-order",
-        summary: "A range of dates, times or figures whose end comes before its start.",
+        summary: "A range of dates or clock times whose end comes before its start.",
         doc: include_str!("../../docs/rules/range-order.md"),
         rule: &range_order::RangeOrder,
     },

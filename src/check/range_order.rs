@@ -107,8 +107,12 @@ fn backwards_dates(
         {
             let wrapped = e1.checked_add_months(chrono::Months::new(12))?;
             let length = (wrapped - s0).num_days() + 1;
-            // A whole year ("from April 1 to March 31") is a financial year.
-            (length > LONGEST_UNYEARED_WRAP && length < 364).then(|| {
+            // A whole year ("from April 1 to March 31") is a financial year,
+            // and a window told in the past or present may be a season to
+            // date ("sales from April 1 through March 13 are estimated at …"):
+            // only a window still ahead is read forward.
+            let ahead = v.mentions[a].mention.tense == crate::extract::context::Tense::Future;
+            (ahead && length > LONGEST_UNYEARED_WRAP && length < 364).then(|| {
                 (
                     a,
                     e,
@@ -329,6 +333,8 @@ mod tests {
             // A fiscal year.
             "---\ndate: 2024-09-19\n---\nIts financial year runs from July to June.\n",
             "---\ndate: 2024-09-19\n---\nThe year will run from April 1 to March 31.\n",
+            // A season to date.
+            "WASHINGTON, April 1 - Sales under the program from April 1 through March 13 are estimated at 1,032,300 tonnes.\n",
             // The end's year on the next line.
             "---\ndate: 2024-09-19\n---\nThe warrants are exercisable from July 15, until June 23,\n1992.\n",
         ] {

@@ -11,10 +11,12 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{expand_paths, load_lexicon, report, InputArgs};
+use crate::check::Finding;
 use crate::check::Settings;
 use crate::engine::{config, Checked, Counts, Engine, Failure, Input, SetProblem};
 use crate::lexicon::Lexicon;
-use crate::render::{concise, findings_json, human};
+use crate::render::{concise, findings_json, github, gitlab, human, junit, sarif, statistics};
+use crate::source::Document;
 
 /// Output formats of `reckon check`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -25,6 +27,24 @@ enum Format {
     Concise,
     /// The stable JSON schema documented in the README.
     Json,
+    /// One JSON object per finding, one per line (the objects of `json`).
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning (GitHub, Azure DevOps).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on a pull request.
+    Github,
+    /// GitLab's Code Quality report.
+    Gitlab,
+    /// JUnit XML: each file a test case, its findings failures.
+    Junit,
+}
+
+impl Format {
+    /// Formats written once for the whole run (a JSON log, an XML report),
+    /// which need every document's findings at the end.
+    fn whole_run(self) -> bool {
+        matches!(self, Format::Sarif | Format::Gitlab | Format::Junit)
+    }
 }
 
 /// The lowest severity that makes the exit status 1.
@@ -73,6 +93,12 @@ pub(crate) struct CheckArgs {
     /// Documents checked at once (1 = one thread).
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    /// Print how many findings each rule made (fixable ones marked) instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long = "output-file", value_name = "FILE")]
+    output_file: Option<PathBuf>,
 }
 
 /// Settings and lexicon from the configuration (a bad file is reported and the
@@ -134,6 +160,35 @@ struct DocOutput {
     counts: Counts,
     /// It could not be read or checked (exit status 2).
     failed: bool,
+    /// For the whole-run formats and `--statistics`: the document (its text
+    /// only when it has findings) and its findings.
+    kept: Option<(Document, Vec<Finding>)>,
+}
+
+/// The documents and findings of the whole run, one index space: what the
+/// whole-run formats render.
+#[derive(Default)]
+struct Kept {
+    docs: Vec<Document>,
+    findings: Vec<Finding>,
+}
+
+impl Kept {
+    /// Adds `docs` and their `findings` (whose `doc` indices count from 0 in `docs`).
+    fn add(&mut self, docs: Vec<Document>, findings: Vec<Finding>) {
+        let base = self.docs.len();
+        self.docs.extend(docs);
+        self.findings.extend(findings.into_iter().map(|mut f| {
+            f.primary.doc += base;
+            for l in &mut f.secondary {
+                l.doc += base;
+            }
+            if let Some(x) = &mut f.fix {
+                x.doc += base;
+            }
+            f
+        }));
+    }
 }
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
@@ -152,9 +207,19 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let run = engine.run(&inputs, &a.input.loader(), a.threads, |i, outcome| {
         render_one(a, &inputs[i], outcome, color)
     });
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout: Box<dyn Write> = match &a.output_file {
+        None => Box::new(std::io::stdout().lock()),
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("error: cannot write the report to {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
     let mut counts = Counts::default();
     let mut json = Vec::new();
+    let mut kept = Kept::default();
     let mut files = 0;
     for r in run.documents {
         if r.failed {
@@ -163,6 +228,9 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         }
         files += 1;
         counts += r.counts;
+        if let Some((doc, findings)) = r.kept {
+            kept.add(vec![doc], findings);
+        }
         match a.format {
             Format::Json => json.extend(r.json),
             _ => {
@@ -185,15 +253,14 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             }
         }
     }
-    if !across.findings.is_empty() {
+    if !across.findings.is_empty() && (a.statistics || a.format.whole_run()) {
+        counts += Counts::of(&across.findings);
+        kept.add(across.documents.clone(), across.findings.clone());
+    } else if !across.findings.is_empty() {
         let rendered = crate::guard::isolate(|| {
             let refs: Vec<&crate::source::Document> = across.documents.iter().collect();
             let mut out = DocOutput::default();
-            match a.format {
-                Format::Human => out.text = human::render(&across.findings, &refs, color),
-                Format::Concise => out.text = concise::render(&across.findings, &refs),
-                Format::Json => out.json = findings_json::diagnostics(&across.findings, &refs),
-            }
+            render_findings(a, &mut out, &across.findings, &refs, color);
             out
         });
         match rendered {
@@ -223,8 +290,30 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         warnings: warns,
         infos,
     };
+    let whole = || -> Option<String> {
+        let refs: Vec<&Document> = kept.docs.iter().collect();
+        crate::guard::isolate(|| match a.format {
+            Format::Sarif => {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                sarif::render(&kept.findings, &refs, &cwd)
+            }
+            Format::Gitlab => gitlab::render(&kept.findings, &refs),
+            _ => junit::render(&kept.findings, &refs),
+        })
+        .map_err(|crash| eprintln!("{}", crash.report("the report")))
+        .ok()
+    };
     let _ = match a.format {
+        _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
         Format::Json => stdout.write_all(findings_json::assemble(&json, summary).as_bytes()),
+        Format::JsonLines | Format::Github => Ok(()),
+        Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
+            Some(text) => stdout.write_all(text.as_bytes()),
+            None => {
+                errors += 1;
+                Ok(())
+            }
+        },
         Format::Human | Format::Concise => writeln!(
             stdout,
             "{files} file{} checked: {errs} error{}, {warns} warning{}, {infos} info",
@@ -280,7 +369,24 @@ fn render_one(
         counts: Counts::of(findings),
         ..DocOutput::default()
     };
+    if a.statistics || a.format.whole_run() {
+        // JUnit lists every file; the others need only those with findings.
+        let keep_text = !findings.is_empty();
+        let kept_doc = if keep_text {
+            doc.clone()
+        } else {
+            Document::from_text(doc.name.clone(), String::new(), doc.format)
+        };
+        if keep_text || matches!(a.format, Format::Junit) {
+            out.kept = Some((kept_doc, findings.clone()));
+        }
+        return out;
+    }
     let docs = [doc];
+    if !matches!(a.format, Format::Human) {
+        render_findings(a, &mut out, findings, &docs, false);
+        return out;
+    }
     match a.format {
         Format::Human => {
             out.text = human::render(findings, &docs, color);
@@ -296,8 +402,25 @@ fn render_one(
                 );
             }
         }
-        Format::Concise => out.text = concise::render(findings, &docs),
-        Format::Json => out.json = findings_json::diagnostics(findings, &docs),
+        _ => render_findings(a, &mut out, findings, &docs, false),
     }
     out
+}
+
+/// The streamed formats: each document's (or the set's) findings as text or JSON objects.
+fn render_findings(
+    a: &CheckArgs,
+    out: &mut DocOutput,
+    findings: &[Finding],
+    docs: &[&Document],
+    color: bool,
+) {
+    match a.format {
+        Format::Human => out.text = human::render(findings, docs, color),
+        Format::Concise => out.text = concise::render(findings, docs),
+        Format::Json => out.json = findings_json::diagnostics(findings, docs),
+        Format::JsonLines => out.text = findings_json::lines(findings, docs),
+        Format::Github => out.text = github::render(findings, docs),
+        Format::Sarif | Format::Gitlab | Format::Junit => {}
+    }
 }
