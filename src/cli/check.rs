@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::{expand_paths, load_lexicon, report, InputArgs};
-use crate::check::Finding;
 use crate::check::Settings;
+use crate::check::{Finding, Fix};
+use crate::engine::fix;
 use crate::engine::{config, Checked, Counts, Engine, Failure, Input, SetProblem};
 use crate::lexicon::Lexicon;
 use crate::render::{concise, findings_json, github, gitlab, human, junit, sarif, statistics};
@@ -96,6 +97,15 @@ pub(crate) struct CheckArgs {
     /// Print how many findings each rule made (fixable ones marked) instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Apply the safe fixes to the files, then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With `--fix` or `--diff`: the unsafe fixes too (a changed number or date).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Show the fixes as a unified diff, without writing anything.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long = "output-file", value_name = "FILE")]
     output_file: Option<PathBuf>,
@@ -204,6 +214,23 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     };
     let engine = Engine::new(settings, lex, a.input.options(), a.input.date);
     let inputs: Vec<Input> = paths.iter().map(|p| Input::from_path(p)).collect();
+    if a.fix || a.diff {
+        let which = if a.unsafe_fixes {
+            fix::Which::All
+        } else {
+            fix::Which::Safe
+        };
+        let changed = fix_pass(a, &engine, &inputs, which, &mut errors);
+        if a.diff {
+            return if errors > 0 {
+                ExitCode::from(2)
+            } else if changed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    }
     let run = engine.run(&inputs, &a.input.loader(), a.threads, |i, outcome| {
         render_one(a, &inputs[i], outcome, color)
     });
@@ -337,6 +364,105 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A document's text as read and the fixes to apply to it.
+struct ToFix {
+    input: usize,
+    name: String,
+    text: String,
+    fixes: Vec<Fix>,
+}
+
+/// Checks every input once for its fixes, then writes them (`--fix`) or
+/// prints them as a diff (`--diff`). Returns how many files would change or
+/// did. Standard input is never written; its diff is shown.
+fn fix_pass(
+    a: &CheckArgs,
+    engine: &Engine,
+    inputs: &[Input],
+    which: fix::Which,
+    errors: &mut usize,
+) -> usize {
+    let run = engine.run(inputs, &a.input.loader(), a.threads, |i, outcome| {
+        let (doc, checked) = outcome.ok()?;
+        let fixes: Vec<Fix> = checked
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.clone())
+            .filter(|x| which.admits(x))
+            .collect();
+        (!fixes.is_empty()).then(|| ToFix {
+            input: i,
+            name: doc.name.clone(),
+            text: doc.text.clone(),
+            fixes,
+        })
+    });
+    let mut todo: Vec<ToFix> = run.documents.into_iter().flatten().collect();
+    // Fixes across the set, by the document they label.
+    for f in &run.across.findings {
+        let Some(x) = f.fix.clone().filter(|x| which.admits(x)) else {
+            continue;
+        };
+        let Some(doc) = run.across.documents.get(x.doc) else {
+            continue;
+        };
+        match todo.iter_mut().find(|t| t.name == doc.name) {
+            Some(t) => t.fixes.push(x),
+            None => {
+                if let Some(input) = inputs.iter().position(|i| i.display() == doc.name) {
+                    todo.push(ToFix {
+                        input,
+                        name: doc.name.clone(),
+                        text: doc.text.clone(),
+                        fixes: vec![x],
+                    });
+                }
+            }
+        }
+    }
+    todo.sort_by_key(|t| t.input);
+    let mut stdout = std::io::stdout().lock();
+    let (mut files, mut applied) = (0, 0);
+    for t in &todo {
+        let refs: Vec<&Fix> = t.fixes.iter().collect();
+        let (fixed, n) = fix::apply(&t.text, &refs);
+        if n == 0 {
+            continue;
+        }
+        match (&inputs[t.input], a.diff) {
+            (_, true) | (Input::Stdin | Input::Memory(_), _) => {
+                let _ = stdout.write_all(fix::diff(&t.name, &t.text, &fixed).as_bytes());
+            }
+            (Input::File(path), false) => match fix::write_atomically(path, &t.text, &fixed) {
+                Ok(fix::Written::Done) => {}
+                Ok(fix::Written::ChangedSinceRead) => {
+                    eprintln!(
+                        "error: {}: changed while reckon was running; not fixed",
+                        t.name
+                    );
+                    *errors += 1;
+                    continue;
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write the fixes to {}: {e}", t.name);
+                    *errors += 1;
+                    continue;
+                }
+            },
+        }
+        files += 1;
+        applied += n;
+    }
+    let verb = if a.diff { "would fix" } else { "fixed" };
+    eprintln!(
+        "reckon: {verb} {applied} finding{} in {files} file{}",
+        if applied == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
+    );
+    let _ = stdout.flush();
+    files
 }
 
 /// Renders one document's findings (or reports why it has none) while the

@@ -19,6 +19,7 @@
 //!   claims without reading them again.
 
 pub mod config;
+pub mod fix;
 pub mod workspace;
 
 use std::borrow::Cow;

@@ -41,14 +41,19 @@ pub fn render(findings: &[Finding], docs: &[&Document], cwd: &Path) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.id,
-                "name": camel(r.id),
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.summary},
                 "help": {"text": r.doc, "markdown": r.doc},
                 "defaultConfiguration": {"level": level(default_severity(r.id))},
-            })
+            });
+            // A name must differ from the id ("Countdown" and "countdown" do not).
+            let name = camel(r.id);
+            if !name.eq_ignore_ascii_case(r.id) {
+                rule["name"] = json!(name);
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = findings

@@ -42,7 +42,7 @@ pub fn render(findings: &[Finding]) -> String {
     let total: usize = counts.iter().map(|c| c.1).sum();
     let fixable: usize = counts.iter().map(|c| c.2).sum();
     out.push_str(&format!(
-        "Found {total} finding{} ({fixable} fixable with `--fix`/`--unsafe-fixes`).\n",
+        "Found {total} finding{} ({fixable} with a fix: `--fix` applies the safe ones, `--unsafe-fixes` the rest).\n",
         if total == 1 { "" } else { "s" }
     ));
     out
