@@ -45,6 +45,13 @@ enum Command {
         /// The rule id (`weekday-mismatch`).
         rule: String,
     },
+    /// Print a shell completion script (`reckon completions bash > /etc/bash_completion.d/reckon`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `reckon man > reckon.1`.
+    Man,
 }
 
 /// Output formats of `reckon extract`.
@@ -145,6 +152,23 @@ pub fn main() -> ExitCode {
         Command::Lsp => crate::lsp::run(),
         Command::Rules => rules(),
         Command::Explain { rule } => explain(&rule),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Args::command();
+            clap_complete::generate(shell, &mut cmd, "reckon", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let man = clap_mangen::Man::new(Args::command());
+            match man.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: cannot write the man page: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
