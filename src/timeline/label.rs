@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 /// Longest label, in characters, before it is cut with "…".
-pub const MAX_LABEL: usize = 72;
+pub const MAX_LABEL: usize = 88;
 
 const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
@@ -30,7 +30,9 @@ const DATE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Prepositions that open an adverbial clause before the event is told.
-const ADVERBIAL_OPENERS: &[&str] = &["during", "in", "on", "at", "after", "before", "as"];
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "during", "in", "on", "at", "after", "before", "as", "by", "since", "until",
+];
 
 /// Punctuation left hanging at the end of a piece.
 const STRAY: &[char] = &[' ', '.', ',', ';', ':', '!', '?'];
@@ -64,6 +66,7 @@ fn reports(text: &str) -> bool {
 /// Words that open a clause without saying anything.
 const OPENERS: &[&str] = &[
     "and", "but", "while", "however", "though", "although", "as", "with", "then", "so", "yet",
+    "also",
 ];
 
 /// The sentences of `prose`, as byte ranges without surrounding blanks.
@@ -218,8 +221,41 @@ pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String 
     } else if k + 1 < pieces.len() && reports(&text) {
         // "The ministry said on Sunday, January 6, that its troops …": what was said.
         text = format!("{text} {}", piece(k + 1));
+    } else if k > 0 {
+        // "Route 9 and the pass road, closed on Jan. 12, were reopened on Feb. 3":
+        // the clause opens on its verb; its subject is the sentence's first piece.
+        if let Some(joined) = with_subject(&text, &piece(0)) {
+            text = joined;
+        }
     }
     finish(&text)
+}
+
+/// `clause` with `subject` before it, when the clause opens on a verb
+/// ("were reopened after …", "closed by landslides") and `subject` is a short
+/// phrase with no verb of its own. A participle with no helper is an aside
+/// and keeps its comma ("Route 9, closed by landslides").
+fn with_subject(clause: &str, subject: &str) -> Option<String> {
+    let first = clause.split_whitespace().next()?;
+    if !first.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    let helper = super::vocab::VOCAB.auxiliaries.contains(lower.as_str()) && lower != "to";
+    let participle = crate::reading::lexicon::DEFAULT.is_past(&lower)
+        || (lower.ends_with("ed") && lower.len() > 4);
+    if !(helper || participle) {
+        return None;
+    }
+    let n = word_count(subject);
+    if n == 0 || n > 12 || super::event::read(subject).verb.is_some() {
+        return None;
+    }
+    Some(if helper {
+        format!("{subject} {clause}")
+    } else {
+        format!("{subject}, {clause}")
+    })
 }
 
 /// The pieces of the sentence between clause marks, never cutting the date.
@@ -448,6 +484,27 @@ mod tests {
                 "Jan. 4"
             ),
             "Zelensky said: We hold the line"
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_on_its_verb_keeps_the_subject() {
+        let s = "Route 9 and the Casso pass road, closed by landslides on Jan. 12, were reopened on Feb. 3 after crews cleared the debris.";
+        assert_eq!(
+            label_of(s, "Feb. 3"),
+            "Route 9 and the Casso pass road were reopened after crews cleared the debris"
+        );
+        assert_eq!(
+            label_of(s, "Jan. 12"),
+            "Route 9 and the Casso pass road, closed by landslides"
+        );
+        // A subject with a verb of its own is another clause: not borrowed.
+        assert_eq!(
+            label_of(
+                "Police said they had arrested two men, charged on Monday with arson.",
+                "Monday"
+            ),
+            "Charged with arson"
         );
     }
 

@@ -1,0 +1,293 @@
+//! Which event a label tells: its main verb (with the event class the shared
+//! reading lexicon gives it) and the words it is about. Two sources on the same
+//! day are one entry only when they tell the same event; two sources on nearby
+//! days that tell the same event in different documents are a date conflict.
+//!
+//! The verb is read off the label, not guessed from the whole sentence: the
+//! label is the clause the date stands in, with its subject ([`super::label`]).
+//! A verb the reading lexicon does not list is still a verb after a helping
+//! verb ("will be *filed*") or when it ends in "-ed" past the first word;
+//! "reopened" reads as "open" for its class.
+
+use crate::reading::lexicon::{VerbForm, DEFAULT as READING};
+
+use super::vocab::VOCAB;
+
+/// A label's main verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verb {
+    /// The lemma when the reading lexicon lists the verb, else the word's stem.
+    pub stem: String,
+    /// Its event class ("sink", "say"), when the reading lexicon lists it.
+    pub class: Option<String>,
+}
+
+/// What a label says, for comparing it with another.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventSig {
+    /// The main verb, when one is found.
+    pub verb: Option<Verb>,
+    /// The stems of its other words that say something, sorted, once each.
+    pub words: Vec<String>,
+    /// It tells a repeat ("another", "a second", "again").
+    pub repeat: bool,
+}
+
+/// Determiners: a verb form right after one is a noun ("the claim", "its strike").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// The words of a text, lower case, with possessives dropped.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase();
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(&w);
+            w.to_string()
+        })
+        .collect()
+}
+
+/// A crude stem, the same for "roads" and "road", "reopened" and "reopen",
+/// "Kythnos" and "Kythnos'": enough to tell two labels share a word.
+#[must_use]
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.chars().count() <= 3 || w.chars().any(|c| !c.is_alphabetic()) {
+        return w;
+    }
+    let mut s = w.as_str();
+    for suffix in ["ies", "ing", "ed", "es", "s"] {
+        if let Some(t) = s.strip_suffix(suffix) {
+            if t.chars().count() >= 3 {
+                s = t;
+                break;
+            }
+        }
+    }
+    let s = s
+        .strip_suffix('e')
+        .filter(|t| t.chars().count() >= 3)
+        .unwrap_or(s);
+    // "cancelled" / "cancel", "stopped" / "stop".
+    let b = s.as_bytes();
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+        return s[..s.len() - 1].to_string();
+    }
+    s.to_string()
+}
+
+/// The verb senses of `word`, looking through a "re-" ("reopened" is "opened").
+fn senses(word: &str) -> (&'static [crate::reading::lexicon::VerbSense], bool) {
+    let direct = READING.verb(word);
+    if !direct.is_empty() {
+        return (direct, false);
+    }
+    match word.strip_prefix("re") {
+        Some(rest) if rest.len() >= 3 => (READING.verb(rest), true),
+        _ => (&[], false),
+    }
+}
+
+/// Reads the event a label tells.
+#[must_use]
+pub fn read(label: &str) -> EventSig {
+    let ws = words(label);
+    let mut verb: Option<(usize, Verb)> = None;
+    let mut after_aux = false;
+    for (i, w) in ws.iter().enumerate() {
+        if VOCAB.auxiliaries.contains(w.as_str()) {
+            after_aux = i > 0 || w != "to";
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| ws[p].as_str());
+        let after_determiner = prev.is_some_and(|p| DETERMINERS.contains(&p));
+        let (ss, prefixed) = senses(w);
+        let found = if let Some(s) = ss.first() {
+            let finite = ss
+                .iter()
+                .any(|s| matches!(s.form, VerbForm::Past | VerbForm::Participle));
+            let plain = ss.iter().any(|s| s.form == VerbForm::Base);
+            let third = ss.iter().any(|s| s.form == VerbForm::ThirdPerson);
+            // A base form is a verb only after a helper ("will strike"): else
+            // it is as often a noun ("the Casso pass road").
+            let ok = i > 0 && !after_determiner && (finite || third || (plain && after_aux));
+            ok.then(|| Verb {
+                stem: if prefixed {
+                    format!("re{}", s.lemma)
+                } else {
+                    s.lemma.clone()
+                },
+                class: Some(s.class.clone()),
+            })
+        } else if (after_aux || (i > 0 && w.ends_with("ed") && w.len() > 4))
+            && !after_determiner
+            && w.chars().all(char::is_alphabetic)
+        {
+            Some(Verb {
+                stem: stem(w),
+                class: None,
+            })
+        } else {
+            None
+        };
+        if let Some(v) = found {
+            verb = Some((i, v));
+            break;
+        }
+        after_aux = false;
+    }
+    let verb_at = verb.as_ref().map(|(i, _)| *i);
+    let mut content: Vec<String> = ws
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            Some(*i) != verb_at
+                && !VOCAB.stop_words.contains(w.as_str())
+                && !VOCAB.auxiliaries.contains(w.as_str())
+        })
+        .map(|(_, w)| stem(w))
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    EventSig {
+        verb: verb.map(|(_, v)| v),
+        repeat: ws.iter().any(|w| VOCAB.repeat_words.contains(w.as_str())),
+        words: content,
+    }
+}
+
+/// How two verbs compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verbs {
+    Same,
+    Different,
+    Unknown,
+}
+
+fn verbs(a: &EventSig, b: &EventSig) -> Verbs {
+    match (&a.verb, &b.verb) {
+        (Some(x), Some(y)) => {
+            let same_class = x.class.is_some() && x.class == y.class;
+            if x.stem == y.stem || same_class {
+                Verbs::Same
+            } else {
+                Verbs::Different
+            }
+        }
+        _ => Verbs::Unknown,
+    }
+}
+
+/// (words shared, words in the shorter label).
+fn overlap(a: &EventSig, b: &EventSig) -> (usize, usize) {
+    let shared = a
+        .words
+        .iter()
+        .filter(|w| b.words.binary_search(w).is_ok())
+        .count();
+    (shared, a.words.len().min(b.words.len()))
+}
+
+/// Whether two labels dated the same days tell the same event: the same verb
+/// (or class) and a word in common for half the shorter label; with a verb
+/// unknown on one side, two words in common.
+#[must_use]
+pub fn same_event(a: &EventSig, b: &EventSig) -> bool {
+    let (shared, fewer) = overlap(a, b);
+    match verbs(a, b) {
+        Verbs::Different => false,
+        Verbs::Same => {
+            (fewer == 0 && a.words.len() == b.words.len()) || (shared >= 1 && shared * 2 >= fewer)
+        }
+        Verbs::Unknown => shared >= 2 && shared * 2 >= fewer,
+    }
+}
+
+/// Whether two labels on different days tell one event, surely enough to call
+/// the dates a conflict: the same verb, two thirds of the shorter label's words
+/// (two at least), and neither tells a repeat.
+#[must_use]
+pub fn surely_same_event(a: &EventSig, b: &EventSig) -> bool {
+    let (shared, fewer) = overlap(a, b);
+    verbs(a, b) == Verbs::Same && !a.repeat && !b.repeat && shared >= 2 && shared * 3 >= fewer * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        same_event(&read(a), &read(b))
+    }
+
+    #[test]
+    fn the_main_verb_is_found_past_helpers_and_nouns() {
+        let v = |l: &str| read(l).verb.map(|v| v.stem);
+        assert_eq!(
+            v("The Aegean Star sank off Kythnos").as_deref(),
+            Some("sink")
+        );
+        assert_eq!(
+            v("The claim will be filed with the mediator").as_deref(),
+            Some("fil")
+        );
+        assert_eq!(
+            v("Both roads reopened to traffic").as_deref(),
+            Some("reopen")
+        );
+        assert_eq!(
+            v("The ministry announces an inquiry").as_deref(),
+            Some("announce")
+        );
+    }
+
+    #[test]
+    fn the_same_event_told_two_ways_is_one() {
+        assert!(same(
+            "Route 9 and the Casso pass road, closed by landslides",
+            "Landslides closed Route 9 and the Casso pass road"
+        ));
+        assert!(same(
+            "Route 9 and the Casso pass road were reopened after crews cleared the debris",
+            "Both roads reopened to traffic"
+        ));
+        assert!(same(
+            "The passenger ferry Aegean Star sank off the island of Kythnos",
+            "The Aegean Star sinks off Kythnos; 212 people are rescued"
+        ));
+    }
+
+    #[test]
+    fn different_events_on_one_day_stay_apart() {
+        assert!(!same(
+            "Dockworkers walked out at 6am",
+            "Norlink Ferries cancelled its evening crossings to Denmark"
+        ));
+        assert!(!same(
+            "The army sent two engineering units to the valley",
+            "The regional council declared a state of emergency"
+        ));
+        assert!(!same(
+            "The Aegean Star sank off Kythnos",
+            "The coastguard launched a search for the four missing crew"
+        ));
+    }
+
+    #[test]
+    fn a_repeat_is_never_a_date_conflict() {
+        let a = read("Rescuers found 12 survivors on the shore");
+        let b = read("Rescuers found three more survivors on the shore");
+        assert!(!surely_same_event(&a, &b));
+        assert!(surely_same_event(
+            &read("The Aegean Star sank off Kythnos"),
+            &read("The passenger ferry Aegean Star sank off the island of Kythnos")
+        ));
+    }
+}
