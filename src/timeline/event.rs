@@ -31,6 +31,9 @@ pub struct EventSig {
     pub words: Vec<String>,
     /// It tells a repeat ("another", "a second", "again").
     pub repeat: bool,
+    /// The numbers written in it ("212", "9"), in text order ("desk 1, site
+    /// 0" is not "desk 0, site 1").
+    pub numbers: Vec<String>,
 }
 
 /// Determiners: a verb form right after one is a noun ("the claim", "its strike").
@@ -156,7 +159,13 @@ pub fn read(label: &str) -> EventSig {
         .collect();
     content.sort_unstable();
     content.dedup();
+    let numbers: Vec<String> = ws
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .cloned()
+        .collect();
     EventSig {
+        numbers,
         verb: verb.map(|(_, v)| v),
         repeat: ws.iter().any(|w| VOCAB.repeat_words.contains(w.as_str())),
         words: content,
@@ -185,6 +194,12 @@ fn verbs(a: &EventSig, b: &EventSig) -> Verbs {
     }
 }
 
+/// Both labels write numbers, and not the same ones: "site number 0" and
+/// "site number 1" are two sites, "Route 9" and "Route 9" one road.
+fn other_numbers(a: &EventSig, b: &EventSig) -> bool {
+    !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers
+}
+
 /// (words shared, words in the shorter label).
 fn overlap(a: &EventSig, b: &EventSig) -> (usize, usize) {
     let shared = a
@@ -201,6 +216,9 @@ fn overlap(a: &EventSig, b: &EventSig) -> (usize, usize) {
 #[must_use]
 pub fn same_event(a: &EventSig, b: &EventSig) -> bool {
     let (shared, fewer) = overlap(a, b);
+    if other_numbers(a, b) {
+        return false;
+    }
     match verbs(a, b) {
         Verbs::Different => false,
         Verbs::Same => {
@@ -216,7 +234,12 @@ pub fn same_event(a: &EventSig, b: &EventSig) -> bool {
 #[must_use]
 pub fn surely_same_event(a: &EventSig, b: &EventSig) -> bool {
     let (shared, fewer) = overlap(a, b);
-    verbs(a, b) == Verbs::Same && !a.repeat && !b.repeat && shared >= 2 && shared * 3 >= fewer * 2
+    verbs(a, b) == Verbs::Same
+        && !other_numbers(a, b)
+        && !a.repeat
+        && !b.repeat
+        && shared >= 2
+        && shared * 3 >= fewer * 2
 }
 
 #[cfg(test)]
@@ -285,6 +308,13 @@ mod tests {
         let a = read("Rescuers found 12 survivors on the shore");
         let b = read("Rescuers found three more survivors on the shore");
         assert!(!surely_same_event(&a, &b));
+        // Other numbers, other things: two sites, not one dated twice.
+        let a = read("Inspectors from desk 0 visited site number 0 in the valley");
+        let b = read("Inspectors from desk 1 visited site number 0 in the valley");
+        assert!(!surely_same_event(&a, &b));
+        assert!(!same_event(&a, &b));
+        let c = read("Inspectors from desk 0 visited site number 1 in the valley");
+        assert!(!surely_same_event(&b, &c));
         assert!(surely_same_event(
             &read("The Aegean Star sank off Kythnos"),
             &read("The passenger ferry Aegean Star sank off the island of Kythnos")

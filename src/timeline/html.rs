@@ -48,8 +48,15 @@ pub const CONFLICT: &str = "#dc2626";
 pub const MAX_LANES: usize = 12;
 /// The narrowest a day is drawn, in CSS pixels.
 pub const MIN_DAY_W: f64 = 4.0;
+/// The least distance between two days where something starts or ends, so
+/// markers of neighbouring days never cover each other (a marker is 10 wide).
+pub const MIN_KEY_GAP: f64 = 13.0;
 /// Longest label drawn in the SVG, in characters (the list has it whole).
 pub const SVG_LABEL: usize = 44;
+/// How far apart markers of one day are stacked under the axis.
+pub const STACK_STEP: f64 = 11.0;
+/// How many markers of one day stack; more share the lowest place.
+pub const MAX_STACK: usize = 3;
 /// Where an arc joining the two dates of a conflict peaks.
 pub const ARC_Y: f64 = AXIS_Y - 50.0;
 
@@ -91,6 +98,9 @@ pub struct Layout {
 pub struct Marker {
     /// Centre of the marker.
     pub x: f64,
+    /// Centre of the marker, down: on the axis, or stacked under it when
+    /// other entries share its day ([`STACK_STEP`] apart, [`MAX_STACK`] deep).
+    pub y: f64,
     /// A range's ends (the same as `x` for a day).
     pub x0: f64,
     /// A range's end.
@@ -186,7 +196,7 @@ pub fn layout(t: &Timeline) -> Layout {
                 breaks.push((x, x + w, g));
                 w
             } else {
-                g as f64 * per_day
+                (g as f64 * per_day).max(MIN_KEY_GAP)
             };
             x += w;
         }
@@ -203,6 +213,7 @@ pub fn layout(t: &Timeline) -> Layout {
             let x1 = scale.x(next_day(e.end));
             Marker {
                 x: (x0 + x1) / 2.0,
+                y: AXIS_Y,
                 x0,
                 x1,
                 lane: 0,
@@ -212,6 +223,22 @@ pub fn layout(t: &Timeline) -> Layout {
             }
         })
         .collect();
+    // Entries of one day (or one middle) stack under the axis, conflicts first
+    // so a conflict is never hidden under another marker.
+    let mut at: Vec<usize> = (0..markers.len()).collect();
+    at.sort_by(|&a, &b| {
+        markers[a]
+            .x
+            .total_cmp(&markers[b].x)
+            .then(t.entries[b].conflict().cmp(&t.entries[a].conflict()))
+            .then(a.cmp(&b))
+    });
+    let mut depth = 0;
+    for k in 0..at.len() {
+        let same = k > 0 && (markers[at[k]].x - markers[at[k - 1]].x).abs() < 0.5;
+        depth = if same { depth + 1 } else { 0 };
+        markers[at[k]].y = AXIS_Y + depth.min(MAX_STACK) as f64 * STACK_STEP;
+    }
     place_labels(&mut markers, width);
     let lanes = markers
         .iter()
@@ -430,7 +457,7 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
             let _ = writeln!(
                 s,
                 r#"<line data-entry="{i}" x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" class="leader"/>"#,
-                AXIS_Y + 7.0,
+                m.y + 7.0,
                 LANE_TOP + m.lane as f64 * LANE_H + 3.0,
                 x = m.x
             );
@@ -445,9 +472,10 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
         };
         let _ = writeln!(
             s,
-            r##"<a href="#entry-{i}" class="entry" data-entry="{i}"><title>{}</title><circle class="{class}" cx="{:.1}" cy="{AXIS_Y}" r="5" fill="{colour}"/></a>"##,
+            r##"<a href="#entry-{i}" class="entry" data-entry="{i}"><title>{}</title><circle class="{class}" cx="{:.1}" cy="{:.1}" r="5" fill="{colour}"/></a>"##,
             esc(&hover(e)),
-            m.x
+            m.x,
+            m.y
         );
     }
     for (i, (e, m)) in t.entries.iter().zip(&lay.markers).enumerate() {
