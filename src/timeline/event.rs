@@ -31,9 +31,12 @@ pub struct EventSig {
     pub words: Vec<String>,
     /// It tells a repeat ("another", "a second", "again").
     pub repeat: bool,
-    /// The numbers written in it ("212", "9"), in text order ("desk 1, site
-    /// 0" is not "desk 0, site 1").
+    /// The numbers written in it ("212", "9", "five"), in text order ("desk
+    /// 1, site 0" is not "desk 0, site 1").
     pub numbers: Vec<String>,
+    /// Its capitalised words, lower case, stemmed ("aegean", "star", "kythno"):
+    /// the names it gives.
+    pub names: Vec<String>,
 }
 
 /// Determiners: a verb form right after one is a noun ("the claim", "its strike").
@@ -161,11 +164,28 @@ pub fn read(label: &str) -> EventSig {
     content.dedup();
     let numbers: Vec<String> = ws
         .iter()
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) || VOCAB.number_words.contains(w.as_str())
+        })
         .cloned()
         .collect();
+    let mut names: Vec<String> = label
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .filter(|w| !w.is_empty())
+        // The first word is capitalised whatever it is ("Landslides closed …", "NOTE: …").
+        .skip(1)
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .map(|w| words(w).concat())
+        .filter(|w| {
+            !w.is_empty() && !VOCAB.stop_words.contains(w.as_str()) && READING.verb(w).is_empty()
+        })
+        .map(|w| stem(&w))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
     EventSig {
         numbers,
+        names,
         verb: verb.map(|(_, v)| v),
         repeat: ws.iter().any(|w| VOCAB.repeat_words.contains(w.as_str())),
         words: content,
@@ -200,6 +220,14 @@ fn other_numbers(a: &EventSig, b: &EventSig) -> bool {
     !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers != b.numbers
 }
 
+/// Each label names something the other does not: "Coleco Industries" and
+/// "Arvin Industries" are two companies.
+fn other_names(a: &EventSig, b: &EventSig) -> bool {
+    let only =
+        |x: &EventSig, y: &EventSig| x.names.iter().any(|n| y.names.binary_search(n).is_err());
+    only(a, b) && only(b, a)
+}
+
 /// (words shared, words in the shorter label).
 fn overlap(a: &EventSig, b: &EventSig) -> (usize, usize) {
     let shared = a
@@ -230,12 +258,18 @@ pub fn same_event(a: &EventSig, b: &EventSig) -> bool {
 
 /// Whether two labels on different days tell one event, surely enough to call
 /// the dates a conflict: the same verb, two thirds of the shorter label's words
-/// (two at least), and neither tells a repeat.
+/// (two at least), a name in common (or four words: "the bridge over the
+/// river collapsed"), the same numbers and names (each naming nothing the
+/// other does not), and neither tells a repeat. "1986 period ended" twice is
+/// two companies' books, not one event.
 #[must_use]
 pub fn surely_same_event(a: &EventSig, b: &EventSig) -> bool {
     let (shared, fewer) = overlap(a, b);
+    let named = a.names.iter().any(|n| b.names.binary_search(n).is_ok());
     verbs(a, b) == Verbs::Same
+        && (named || shared >= 4)
         && !other_numbers(a, b)
+        && !other_names(a, b)
         && !a.repeat
         && !b.repeat
         && shared >= 2
@@ -315,6 +349,15 @@ mod tests {
         assert!(!same_event(&a, &b));
         let c = read("Inspectors from desk 0 visited site number 1 in the valley");
         assert!(!surely_same_event(&b, &c));
+        let a = read("Sales for the four weeks rose five pct to 41.7 mln dlrs");
+        let b = read("Sales for the four weeks rose 12.7 pct to 276.7 mln dlrs");
+        assert!(!surely_same_event(&a, &b));
+        // Other names, other things.
+        let a = read("NOTE: 1986 period ended");
+        assert!(!surely_same_event(&a, &a.clone()));
+        let a = read("Shares of Coleco Industries Inc fell sharply");
+        let b = read("Shares of Arvin Industries Inc fell sharply");
+        assert!(!surely_same_event(&a, &b));
         assert!(surely_same_event(
             &read("The Aegean Star sank off Kythnos"),
             &read("The passenger ferry Aegean Star sank off the island of Kythnos")

@@ -175,6 +175,13 @@ pub fn one_line(text: &str) -> String {
 /// The label of the date at `date` in the sentence at `sentence` of `prose`.
 #[must_use]
 pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String {
+    cut(&whole_label(prose, sentence, date), MAX_LABEL)
+}
+
+/// The label before it is cut to [`MAX_LABEL`]: what the event reading
+/// compares ([`super::event::read`]), numbers and names at its end included.
+#[must_use]
+pub fn whole_label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String {
     let pieces = clauses(prose, sentence.clone(), &date);
     let Some(k) = pieces
         .iter()
@@ -344,7 +351,7 @@ fn unbalanced(t: &str, open: char, close: char) -> bool {
     }
 }
 
-/// Trims openers, stray punctuation and unbalanced quotes, capitalises, cuts.
+/// Trims openers, stray punctuation and unbalanced quotes, capitalises.
 fn finish(text: &str) -> String {
     let mut t = text.trim();
     loop {
@@ -389,7 +396,7 @@ fn finish(text: &str) -> String {
         out.extend(c.to_uppercase());
         out.push_str(chars.as_str());
     }
-    cut(&out, MAX_LABEL)
+    out
 }
 
 /// `text` cut at a word boundary to at most `max` characters, with "…".

@@ -250,6 +250,7 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
     let mut found: Vec<Found> = Vec::new();
     let mut schedules: Vec<Recurring> = Vec::new();
     let mut doc_sentences: Vec<Vec<Range<usize>>> = Vec::with_capacity(docs.len());
+    let mut written: Vec<Option<NaiveDate>> = Vec::with_capacity(docs.len());
     let mut hit: Vec<usize> = Vec::new();
     for (d, td) in docs.iter().enumerate() {
         let v = &td.view;
@@ -275,6 +276,20 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
         days.sort_unstable();
         let figures = SentenceFigures::new(v, &sentences);
         let (dated, recurring) = written::read(v, &sentences, dateline, story_start);
+        // When the document was written: its reference date, or the day of a
+        // wire dateline ("LONDON, March 2 -", its year from the set).
+        written.push(v.reference.date.or_else(|| {
+            v.mentions.iter().find_map(|r| match r.value {
+                Value::Date { start, end }
+                    if start == end
+                        && r.mention.kind == Kind::Date
+                        && r.mention.span.end <= story_start =>
+                {
+                    Some(start)
+                }
+                _ => None,
+            })
+        }));
         // The sentence a span stands in, without a dateline opening it.
         let sentence_of = |span: &Range<usize>| -> Option<(usize, Range<usize>)> {
             let si = label::sentence_at(&sentences, span.start)?;
@@ -341,7 +356,8 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
                 continue;
             }
             let (line, column) = lines.line_col(span.start);
-            let label = label::label(prose, sentence.clone(), span.clone());
+            let whole = label::whole_label(prose, sentence.clone(), span.clone());
+            let label = label::cut(&whole, label::MAX_LABEL);
             let deadline = deadline(prose, &sentence, &span);
             let source = Source {
                 doc: d,
@@ -383,7 +399,7 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
             hit.sort_unstable();
             hit.dedup();
             found.push(Found {
-                sig: event::read(&source.label),
+                sig: event::read(&whole),
                 source,
                 start,
                 end,
@@ -397,15 +413,16 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
         doc_sentences.push(sentences);
     }
     settle_years(&mut found);
-    let mut entries = group(found, findings, docs, &doc_sentences);
-    for e in &mut entries {
+    let mut grouped = group(found, findings, docs, &doc_sentences);
+    for (e, _) in &mut grouped {
         e.label = match &e.event {
             Some(name) => name.clone(),
             None => pick_label(&e.sources),
         };
     }
-    entries.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
-    mark_date_conflicts(&mut entries);
+    grouped.sort_by(|(a, _), (b, _)| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    let (mut entries, sigs): (Vec<Entry>, Vec<Vec<event::EventSig>>) = grouped.into_iter().unzip();
+    mark_date_conflicts(&mut entries, &sigs, &written);
     Timeline {
         entries,
         recurring: schedules,
@@ -494,11 +511,11 @@ fn group(
     findings: &[Finding],
     docs: &[TimelineDoc<'_>],
     sentences: &[Vec<Range<usize>>],
-) -> Vec<Entry> {
+) -> Vec<(Entry, Vec<event::EventSig>)> {
     type Key = (NaiveDate, NaiveDate, Option<String>);
-    // Per key, the clusters: (entry, its sources' signatures, (rule, message) seen).
-    let mut by_key: BTreeMap<Key, Vec<(Entry, Vec<event::EventSig>, HashSet<usize>)>> =
-        BTreeMap::new();
+    // An entry, its sources' signatures and the findings it holds.
+    type Cluster = (Entry, Vec<event::EventSig>, HashSet<usize>);
+    let mut by_key: BTreeMap<Key, Vec<Cluster>> = BTreeMap::new();
     let mut lines: HashMap<usize, crate::source::LineIndex> = HashMap::new();
     for f in found {
         let clusters = by_key.entry((f.start, f.end, f.event.clone())).or_default();
@@ -565,7 +582,11 @@ fn group(
         sigs.push(f.sig);
         entry.sources.push(f.source);
     }
-    by_key.into_values().flatten().map(|(e, _, _)| e).collect()
+    by_key
+        .into_values()
+        .flatten()
+        .map(|(e, sigs, _)| (e, sigs))
+        .collect()
 }
 
 /// Where a finding's label is, as a source (file, line, the sentence).
@@ -608,8 +629,15 @@ pub const CONFLICT_WITHIN_DAYS: i64 = 7;
 /// Two single-day entries within [`CONFLICT_WITHIN_DAYS`] of each other that
 /// tell surely the same event ([`event::surely_same_event`]), in documents of
 /// which none dates it both ways, are a conflict: each gets it, with the
-/// sources of both.
-fn mark_date_conflicts(entries: &mut [Entry]) {
+/// sources of both. Only documents written on or after the later day count
+/// (`written`: each document's reference date): one written before it cannot
+/// have told that day's event, so "Treasury balances rose on Feb 25" on Feb 26
+/// and "… rose on Feb 27" on March 3 are two days' figures, not one.
+fn mark_date_conflicts(
+    entries: &mut [Entry],
+    sigs: &[Vec<event::EventSig>],
+    written: &[Option<NaiveDate>],
+) {
     // (the two entries, the sources of each that tell the event)
     let mut found: Vec<(usize, usize, Vec<usize>, Vec<usize>)> = Vec::new();
     for a in 0..entries.len() {
@@ -617,14 +645,8 @@ fn mark_date_conflicts(entries: &mut [Entry]) {
         if ea.start != ea.end || ea.event.is_some() {
             continue;
         }
-        let sigs_a: Vec<event::EventSig> = ea
-            .sources
-            .iter()
-            .take(64)
-            .map(|s| event::read(&s.label))
-            .collect();
-        for b in a + 1..entries.len() {
-            let eb = &entries[b];
+        let sigs_a = &sigs[a][..sigs[a].len().min(64)];
+        for (b, eb) in entries.iter().enumerate().skip(a + 1) {
             let gap = (eb.start - ea.start).num_days();
             if gap > CONFLICT_WITHIN_DAYS {
                 break;
@@ -643,17 +665,22 @@ fn mark_date_conflicts(entries: &mut [Entry]) {
             if ea.sources.iter().chain(&eb.sources).any(|s| s.deadline) {
                 continue;
             }
-            let sigs_b: Vec<event::EventSig> = eb
-                .sources
-                .iter()
-                .take(64)
-                .map(|s| event::read(&s.label))
-                .collect();
+            let sigs_b = &sigs[b][..sigs[b].len().min(64)];
             let mut from_a = Vec::new();
             let mut from_b = Vec::new();
             for (i, sa) in sigs_a.iter().enumerate() {
                 for (j, sb) in sigs_b.iter().enumerate() {
-                    if event::surely_same_event(sa, sb) {
+                    let after = |s: &Source| {
+                        written
+                            .get(s.doc)
+                            .copied()
+                            .flatten()
+                            .is_none_or(|w| w >= eb.start)
+                    };
+                    if after(&ea.sources[i])
+                        && after(&eb.sources[j])
+                        && event::surely_same_event(sa, sb)
+                    {
                         from_a.push(i);
                         from_b.push(j);
                     }
@@ -1220,6 +1247,32 @@ mod tests {
             ),
         ]);
         assert!(t.entries.iter().all(|e| !e.conflict()), "{t:?}");
+        // An article written before the later day cannot date that day's event:
+        // two days' figures, not one event dated twice.
+        let t = timeline(&[
+            (
+                "Treasury balances at the Federal Reserve rose on Feb. 25.",
+                Some("2025-02-26"),
+            ),
+            (
+                "Treasury balances at the Federal Reserve rose on Feb. 27.",
+                Some("2025-03-03"),
+            ),
+        ]);
+        assert_eq!(t.entries.len(), 2, "{t:?}");
+        assert!(t.entries.iter().all(|e| !e.conflict()), "{t:?}");
+        // Both written after: a conflict.
+        let t = timeline(&[
+            (
+                "Treasury balances at the Federal Reserve rose on Feb. 25.",
+                Some("2025-03-03"),
+            ),
+            (
+                "Treasury balances at the Federal Reserve rose on Feb. 27.",
+                Some("2025-03-03"),
+            ),
+        ]);
+        assert!(t.entries.iter().all(Entry::conflict), "{t:?}");
     }
 
     #[test]

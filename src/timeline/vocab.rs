@@ -26,6 +26,7 @@ struct VocabFile {
     auxiliaries: Vec<String>,
     stop_words: Vec<String>,
     agencies: Vec<String>,
+    number_words: Vec<String>,
 }
 
 /// The compiled vocabulary: lower-case word sets.
@@ -51,6 +52,8 @@ pub struct Vocab {
     pub stop_words: FxHashSet<String>,
     /// "Reuters", "AP": as written, case kept.
     pub agencies: Vec<String>,
+    /// "five", "dozen": numbers written as words.
+    pub number_words: FxHashSet<String>,
 }
 
 impl Vocab {
@@ -73,6 +76,7 @@ impl Vocab {
             auxiliaries: set(f.auxiliaries),
             stop_words: set(f.stop_words),
             agencies: f.agencies,
+            number_words: set(f.number_words),
         })
     }
 }

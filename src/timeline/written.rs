@@ -105,7 +105,8 @@ pub fn read(
                     (_, "and") => false,
                     (Some(o), _) if VOCAB.range_openers.contains(o) => true,
                     (_, j) if VOCAB.range_joiners_alone.contains(j) => true,
-                    (_, "to") => bare_day,
+                    // "meets March 30 to April 1": two written months, a month apart at most.
+                    (_, "to") => bare_day || (*end - *start).num_days() <= 31,
                     _ => false,
                 };
                 if is_range && s2 > e1 && (*end - *start).num_days() < super::MAX_RANGE_DAYS {
@@ -220,40 +221,80 @@ fn dash_day(prose: &str, at: usize, day: NaiveDate) -> Option<(usize, NaiveDate)
     (first < day).then_some((from, first))
 }
 
-/// Where the story starts after a wire dateline at the top of `prose`
-/// ("OSLO, March 3 (Reuters) - ", "VALDERA, Italy (AP) — "): the byte after
-/// the dash. A dateline is a capitalised place and a comma, then an agency in
-/// brackets, on the first line of text.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// How far into the text a dateline is looked for (a headline and a byline may come first).
+const DATELINE_WITHIN: usize = 600;
+
+/// Where the story starts after a wire dateline near the top of `prose`
+/// ("OSLO, March 3 (Reuters) - ", "VALDERA, Italy (AP) — ", "WASHINGTON, Feb 26
+/// - "): the first byte of the story after the dash. A dateline opens a line:
+/// a capitalised place and a comma, then an agency in brackets or a date
+/// (ending on a day or a year), and a dash, within 80 characters.
 #[must_use]
 pub fn wire_dateline_end(prose: &str) -> Option<usize> {
-    let lead = prose.len() - prose.trim_start().len();
-    let line_end = prose[lead..].find('\n').map_or(prose.len(), |p| lead + p);
-    let line = &prose[lead..line_end];
-    let head = line.get(..line.len().min(120))?;
-    for agency in &VOCAB.agencies {
-        let mark = format!("({agency})");
-        let Some(p) = head.find(&mark) else {
-            continue;
-        };
-        let place = &head[..p];
-        let first = place.split([',', ' ']).next().unwrap_or("");
-        let capital = first.len() >= 2
-            && first
-                .chars()
-                .all(|c| c.is_uppercase() || !c.is_alphabetic());
-        if !capital || !place.contains(',') {
-            continue;
+    let mut at = 0;
+    for line in prose.split_inclusive('\n') {
+        if at > DATELINE_WITHIN {
+            return None;
         }
-        let rest = &line[p + mark.len()..];
-        let after = rest.trim_start();
-        let dash = ["--", "-", "\u{2014}", "\u{2013}"]
-            .iter()
-            .find(|d| after.starts_with(**d))?;
-        let end = line_end - line.len() + p + mark.len() + (rest.len() - after.len()) + dash.len();
-        let story = prose[end..].len() - prose[end..].trim_start().len();
-        return Some(end + story);
+        let start = at;
+        at += line.len();
+        let text = line.trim_start();
+        let lead = start + (line.len() - text.len());
+        if let Some(end) = dateline_dash(text) {
+            let rest = &prose[lead + end..];
+            return Some(lead + end + (rest.len() - rest.trim_start().len()));
+        }
     }
     None
+}
+
+/// The offset just after a dateline's dash in `line`, when it opens with one.
+fn dateline_dash(line: &str) -> Option<usize> {
+    let first = line.split([',', ' ']).next()?;
+    if !first.starts_with(|c: char| c.is_uppercase()) || first.len() < 2 {
+        return None;
+    }
+    let window = line.get(..line.len().min(80)).unwrap_or(line);
+    let (dash_at, dash) = [" -- ", " - ", " \u{2014} ", " \u{2013} "]
+        .iter()
+        .filter_map(|d| window.find(d).map(|p| (p, *d)))
+        .min_by_key(|(p, _)| *p)?;
+    let head = line[..dash_at].trim_end();
+    if !head.contains(',') {
+        return None;
+    }
+    let agency = VOCAB
+        .agencies
+        .iter()
+        .any(|a| head.ends_with(&format!("({a})")));
+    // Ends on a day or a year: "Feb 26", "March 3, 2025", "2 March" (not
+    // "2,000 troops", not "said 2 men").
+    let mut tokens = head.rsplit(' ');
+    let last = tokens.next().unwrap_or("");
+    let before = tokens.next().unwrap_or("");
+    let day_or_year =
+        |t: &str| matches!(t.len(), 1 | 2 | 4) && t.chars().all(|c| c.is_ascii_digit());
+    let month = |t: &str| {
+        let t = t.trim_end_matches('.').to_lowercase();
+        t.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&t))
+    };
+    let dated = day_or_year(last) || (month(last) && day_or_year(before) && before.len() <= 2);
+    (agency || dated).then_some(dash_at + dash.trim_end().len() + 1)
 }
 
 #[cfg(test)]
@@ -269,8 +310,30 @@ mod tests {
         );
         let t = "VALDERA, Italy (AP) \u{2014} Route 9 reopened.";
         assert_eq!(&t[wire_dateline_end(t).unwrap()..], "Route 9 reopened.");
+        let t = "TREASURY BALANCES AT FED ROSE ON FEB 25\n\nWASHINGTON, Feb 26 - Treasury balances rose.";
+        assert_eq!(
+            &t[wire_dateline_end(t).unwrap()..],
+            "Treasury balances rose."
+        );
+        let t = "Winnipeg, Manitoba, Feb 26 -- <Federal Industries Ltd> said";
+        assert_eq!(
+            &t[wire_dateline_end(t).unwrap()..],
+            "<Federal Industries Ltd> said"
+        );
+        let t = "AMSTERDAM, 2 March - The Dutch Central Bank said";
+        assert_eq!(
+            &t[wire_dateline_end(t).unwrap()..],
+            "The Dutch Central Bank said"
+        );
+        assert_eq!(wire_dateline_end("Police, said 2 men - left."), None);
         assert_eq!(wire_dateline_end("Police (Reuters) - said"), None);
         assert_eq!(wire_dateline_end("The ministry said on Monday."), None);
+        // A sentence with a comma and a dash is not a dateline without a date or an agency.
+        assert_eq!(wire_dateline_end("Prices, the minister said - rose."), None);
+        assert_eq!(
+            wire_dateline_end("In March, 2,000 troops - about half - crossed."),
+            None
+        );
     }
 
     #[test]
