@@ -221,21 +221,6 @@ fn dash_day(prose: &str, at: usize, day: NaiveDate) -> Option<(usize, NaiveDate)
     (first < day).then_some((from, first))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// How far into the text a dateline is looked for (a headline and a byline may come first).
 const DATELINE_WITHIN: usize = 600;
 
@@ -289,10 +274,8 @@ fn dateline_dash(line: &str) -> Option<usize> {
     let before = tokens.next().unwrap_or("");
     let day_or_year =
         |t: &str| matches!(t.len(), 1 | 2 | 4) && t.chars().all(|c| c.is_ascii_digit());
-    let month = |t: &str| {
-        let t = t.trim_end_matches('.').to_lowercase();
-        t.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(&t))
-    };
+    // "March", "Mar.": chrono reads month names and their three-letter forms.
+    let month = |t: &str| t.trim_end_matches('.').parse::<chrono::Month>().is_ok();
     let dated = day_or_year(last) || (month(last) && day_or_year(before) && before.len() <= 2);
     (agency || dated).then_some(dash_at + dash.trim_end().len() + 1)
 }
