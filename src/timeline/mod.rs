@@ -1171,6 +1171,18 @@ mod tests {
             t.recurring[0].label,
             "The council will sit to approve repair funds"
         );
+        // Told in the past, a weekday range is one weekend, not a schedule.
+        let t = timeline(&[(
+            "The film made $17m in ticket sales from Friday to Sunday.",
+            Some("2025-02-04"),
+        )]);
+        assert!(t.recurring.is_empty(), "{t:?}");
+        assert_eq!(t.entries.len(), 1, "{t:?}");
+        assert_eq!(
+            (t.entries[0].start, t.entries[0].end),
+            (day("2025-01-31"), day("2025-02-02"))
+        );
+        assert!(t.entries[0].range);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `rules/lexicon/timeline.yaml` compiled: the words the timeline reads beyond
-//! the shared reading lexicon (range joiners, deadline, recurrence and repeat
+//! the shared reading lexicon (range joiners, deadline and repeat
 //! cues, auxiliaries, words that say nothing about which event a label tells,
 //! wire agencies). The file type is parsed by [`crate::config::parse`], the one
 //! YAML entry point; it lives here because only the timeline uses it.
@@ -19,7 +19,6 @@ struct VocabFile {
     range_joiners: Vec<String>,
     range_openers: Vec<String>,
     range_joiners_alone: Vec<String>,
-    recurrence_openers: Vec<String>,
     deadline_before: Vec<String>,
     deadline_words: Vec<String>,
     repeat_words: Vec<String>,
@@ -38,8 +37,6 @@ pub struct Vocab {
     pub range_openers: FxHashSet<String>,
     /// Joiners that make a range without an opener.
     pub range_joiners_alone: FxHashSet<String>,
-    /// "every", "each" before a weekday.
-    pub recurrence_openers: FxHashSet<String>,
     /// "by", "until" before a deadline's date (a phrase may have two words).
     pub deadline_before: Vec<String>,
     /// "deadline", "due" anywhere in the sentence.
@@ -65,7 +62,6 @@ impl Vocab {
             range_joiners: set(f.range_joiners),
             range_openers: set(f.range_openers),
             range_joiners_alone: set(f.range_joiners_alone),
-            recurrence_openers: set(f.recurrence_openers),
             deadline_before: f
                 .deadline_before
                 .into_iter()

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use super::label;
 use super::vocab::VOCAB;
 use crate::check::DocView;
+use crate::extract::context::Tense;
 use crate::extract::{DateExpr, Expr, Kind, Shift};
 use crate::resolve::Value;
 
@@ -70,7 +71,7 @@ pub fn read(
         let a = &v.mentions[i];
         k += 1;
         if a.mention.kind == Kind::Set {
-            if recurring_set(prose, a) {
+            if recurring_set(a) {
                 schedules.push(Schedule {
                     span: a.mention.span.clone(),
                 });
@@ -86,7 +87,13 @@ pub fn read(
         });
         if let Some((j, joiner)) = &joined {
             let b = &v.mentions[*j];
-            if bare_weekday(&a.mention.expr) && bare_weekday(&b.mention.expr) && joiner != "and" {
+            // "will sit Monday through Thursday" is a schedule; "made $17m from
+            // Friday to Sunday" told in the past is one weekend, a range.
+            if bare_weekday(&a.mention.expr)
+                && bare_weekday(&b.mention.expr)
+                && joiner != "and"
+                && a.mention.tense != Tense::Past
+            {
                 schedules.push(Schedule {
                     span: a.mention.span.start..b.mention.span.end,
                 });
@@ -163,22 +170,18 @@ fn bare_weekday(e: &Expr) -> bool {
     )
 }
 
-/// A set that is a schedule: a given weekday, or "every"/"each" written
-/// ("every two weeks"); not a bare "daily", which is as often an adjective
-/// ("a daily newspaper").
-fn recurring_set(prose: &str, r: &crate::resolve::Resolved) -> bool {
-    let weekday = matches!(
+/// A set that is a schedule a reader can keep: a given weekday ("every
+/// Tuesday", "on Tuesdays"). A rate is not ("growing 20% every year",
+/// "every 11 minutes"), nor a bare "daily" ("a daily newspaper"): on 2,225
+/// BBC articles, every "every"/"each" set but the weekdays was one of those.
+fn recurring_set(r: &crate::resolve::Resolved) -> bool {
+    matches!(
         r.mention.expr,
         Expr::Set {
             weekday: Some(_),
             ..
         }
-    );
-    let first = prose
-        .get(r.mention.span.clone())
-        .and_then(|t| t.split_whitespace().next())
-        .map(str::to_lowercase);
-    weekday || first.is_some_and(|w| VOCAB.recurrence_openers.contains(w.as_str()))
+    )
 }
 
 /// The range joiner between two spans, when only a joiner stands there.
