@@ -228,6 +228,9 @@ pub fn whole_label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> S
     } else if k + 1 < pieces.len() && reports(&text) {
         // "The ministry said on Sunday, January 6, that its troops …": what was said.
         text = format!("{text} {}", piece(k + 1));
+    } else if k > 0 && k + 1 == pieces.len() && words <= 4 && reports(&text) {
+        // "…, their union said on Monday.": who said it, and what.
+        text = format!("{text}: {}", piece(k - 1));
     } else if k > 0 {
         // "Route 9 and the pass road, closed on Jan. 12, were reopened on Feb. 3":
         // the clause opens on its verb; its subject is the sentence's first piece.
@@ -512,6 +515,17 @@ mod tests {
                 "Monday"
             ),
             "Charged with arson"
+        );
+    }
+
+    #[test]
+    fn a_closing_attribution_takes_what_was_said() {
+        assert_eq!(
+            label_of(
+                "The ferry sank off Kythnos after its engine room flooded, the coastguard said on Sunday.",
+                "Sunday"
+            ),
+            "The coastguard said: The ferry sank off Kythnos after its engine room flooded"
         );
     }
 
