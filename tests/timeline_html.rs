@@ -244,7 +244,8 @@ fn screenshot(chromium: &Path, dir: &Path, page: &Path, shot: &Path) -> Png {
 /// Measures the page as Chromium lays it out, with its real fonts, and
 /// writes what it found into `<body data-measure="{…}">`: axis labels
 /// (ticks and break texts) closer than 4 px, overlapping entry labels, labels or
-/// markers outside the SVG, and what the document filter leaves shown.
+/// markers outside the SVG, and what the document, event-words and
+/// conflicts-only filters leave shown.
 const MEASURE: &str = r#"<script>
 (function () {
   function box(e) { var b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; }
@@ -276,6 +277,10 @@ const MEASURE: &str = r#"<script>
   out.shownForDoc = [].filter.call(document.querySelectorAll('li[data-entry]'), function (li) { return !li.hidden; }).length;
   out.markersHiddenForDoc = document.querySelectorAll('svg a.entry.hidden').length;
   sel.value = ''; sel.dispatchEvent(new Event('change'));
+  var words = document.getElementById('filter-words');
+  words.value = 'aegean star'; words.dispatchEvent(new Event('input'));
+  out.shownForWords = [].filter.call(document.querySelectorAll('li[data-entry]'), function (li) { return !li.hidden; }).length;
+  words.value = ''; words.dispatchEvent(new Event('input'));
   var only = document.getElementById('filter-conflicts');
   only.checked = true; only.dispatchEvent(new Event('change'));
   out.shownConflicts = [].filter.call(document.querySelectorAll('li[data-entry]'), function (li) { return !li.hidden; }).length;
@@ -422,6 +427,14 @@ fn the_story_set_shows_its_conflict_and_readable_axis_in_chromium() {
         ms.len() - entries_of_doc(&html, &doc)
     );
     assert_eq!(m["shownConflicts"], 2, "{m}");
+    // The event filter: the entries whose label or sentences name the ship.
+    let re = regex::Regex::new(r#"<li id="entry-\d+"[^>]* data-text="([^"]*)""#).expect("regex");
+    let naming = re
+        .captures_iter(&html)
+        .filter(|c| c[1].contains("aegean star"))
+        .count();
+    assert!(naming >= 2, "{naming}");
+    assert_eq!(m["shownForWords"].as_u64().unwrap() as usize, naming, "{m}");
     let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join("timeline-stories.png");
     if std::fs::copy(&shot, &keep).is_ok() {
         eprintln!("screenshot: {}", keep.display());

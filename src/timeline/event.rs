@@ -342,6 +342,14 @@ mod tests {
         let a = read("Rescuers found 12 survivors on the shore");
         let b = read("Rescuers found three more survivors on the shore");
         assert!(!surely_same_event(&a, &b));
+        // Talks that resume meet again: two sessions, not one dated twice.
+        let a = read("Talks on the Halden strike resumed in Oslo");
+        assert!(!surely_same_event(&a, &a.clone()));
+        // One bridge collapsing, dated two ways, is one event.
+        assert!(surely_same_event(
+            &read("The bridge in Riverton collapsed, killing two workers"),
+            &read("The Riverton bridge collapsed")
+        ));
         // Other numbers, other things: two sites, not one dated twice.
         let a = read("Inspectors from desk 0 visited site number 0 in the valley");
         let b = read("Inspectors from desk 1 visited site number 0 in the valley");

@@ -57,6 +57,8 @@ pub const SVG_LABEL: usize = 44;
 pub const STACK_STEP: f64 = 11.0;
 /// How many markers of one day stack; more share the lowest place.
 pub const MAX_STACK: usize = 3;
+/// How many events the event filter offers to pick from (any words can be typed).
+pub const EVENT_CHOICES: usize = 300;
 /// Where an arc joining the two dates of a conflict peaks.
 pub const ARC_Y: f64 = AXIS_Y - 50.0;
 
@@ -708,7 +710,21 @@ pub fn write(out: &mut dyn Write, t: &Timeline, title: &str) -> io::Result<()> {
     for (d, file) in &docs {
         let _ = write!(h, "<option value=\"{d}\">{}</option>", esc(file));
     }
-    h.push_str("</select></label><label>Event <input id=\"filter-words\" type=\"search\" placeholder=\"words of the event\"></label><label><input id=\"filter-conflicts\" type=\"checkbox\"> conflicts only</label><output id=\"filter-count\"></output></form>\n");
+    h.push_str("</select></label><label>Event <input id=\"filter-words\" type=\"search\" list=\"filter-events\" placeholder=\"words of the event\"></label><label><input id=\"filter-conflicts\" type=\"checkbox\"> conflicts only</label><output id=\"filter-count\"></output>");
+    // The events to pick from: named events first, then labels, each once.
+    let mut events: Vec<&str> = t
+        .entries
+        .iter()
+        .filter_map(|e| e.event.as_deref())
+        .collect();
+    events.extend(t.entries.iter().map(|e| e.label.as_str()));
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| seen.insert(*e));
+    h.push_str("<datalist id=\"filter-events\">");
+    for e in events.iter().take(EVENT_CHOICES) {
+        let _ = write!(h, "<option value=\"{}\">", esc(&e.to_lowercase()));
+    }
+    h.push_str("</datalist></form>\n");
     h.push_str("<ol class=\"entries\">\n");
     for (i, e) in t.entries.iter().enumerate() {
         let class = if e.conflict() {
@@ -970,6 +986,10 @@ mod tests {
         assert!(page.contains("<li id=\"src-0-3\">"));
         assert!(page.contains("the other date: <a href=\"#entry-1\">"));
         assert!(page.contains("the other date: <a href=\"#entry-0\">"));
-        assert!(page.contains("@media print"));
+        // Printed: no filter bar, the picture shrunk to the page, no entry split.
+        let print = &page[page.find("@media print").expect("print CSS")..];
+        assert!(print.contains(".filters { display: none; }"));
+        assert!(print.contains("svg { width: 100%; height: auto; }"));
+        assert!(print.contains("break-inside: avoid"));
     }
 }
