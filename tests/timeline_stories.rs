@@ -330,3 +330,84 @@ fn every_entry_links_to_its_source_lines() {
     // The quoted line is the line as written.
     assert!(html.contains("<li id=\"src-0-1\"><code>fixtures/timeline-stories/ferry/a-wire.txt:1</code><pre>ATHENS, Nov. 16, 2025 (Reuters) - The passenger ferry"));
 }
+
+/// The story fixtures copied to a temporary folder, `file` edited so that
+/// `from` (written once in it) reads `to`.
+fn edited_copy(file: &str, from: &str, to: &str) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!(
+        "reckon-timeline-edit-{}-{}",
+        std::process::id(),
+        file.replace('/', "-")
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for story in ["ferry", "harbour-strike", "mountain-roads"] {
+        let src = root.join("fixtures/timeline-stories").join(story);
+        std::fs::create_dir_all(dir.join(story)).expect("temp dir");
+        for f in std::fs::read_dir(&src).expect("fixtures") {
+            let f = f.expect("entry").path();
+            let name = f.file_name().expect("name").to_string_lossy().to_string();
+            let mut text = std::fs::read_to_string(&f).expect("fixture");
+            if format!("{story}/{name}") == file {
+                assert_eq!(text.matches(from).count(), 1, "{from} once in {file}");
+                text = text.replace(from, to);
+            }
+            std::fs::write(dir.join(story).join(name), text).expect("copy");
+        }
+    }
+    dir
+}
+
+#[test]
+fn an_event_dated_differently_in_one_article_is_caught_wherever_it_is() {
+    // (article, the date as written, the edit, the two days the conflict joins)
+    let edits = [
+        (
+            "ferry/a-wire.txt",
+            "on November 14",
+            "on November 13",
+            ["2025-11-13", "2025-11-14"],
+        ),
+        (
+            "ferry/c-blog.md",
+            "2025-11-14:",
+            "2025-11-15:",
+            ["2025-11-14", "2025-11-15"],
+        ),
+        (
+            "mountain-roads/b-blog.md",
+            "2025-01-12:",
+            "2025-01-13:",
+            ["2025-01-12", "2025-01-13"],
+        ),
+        (
+            "mountain-roads/b-blog.md",
+            "2025-01-15: The army",
+            "2025-01-16: The army",
+            ["2025-01-15", "2025-01-16"],
+        ),
+        (
+            "mountain-roads/a-ap.md",
+            "landslides on Jan. 12",
+            "landslides on Jan. 11",
+            ["2025-01-11", "2025-01-12"],
+        ),
+    ];
+    for (file, from, to, days) in edits {
+        let dir = edited_copy(file, from, to);
+        let v = json(&[dir.to_str().expect("UTF-8 path")]);
+        let marked: Vec<&str> = entries(&v)
+            .iter()
+            .filter(|e| {
+                e["conflicts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["rule"] == "timeline-date-conflict")
+            })
+            .map(|e| e["start"].as_str().unwrap())
+            .collect();
+        assert_eq!(marked, days, "{file}: {from} → {to}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
