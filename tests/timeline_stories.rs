@@ -396,18 +396,60 @@ fn an_event_dated_differently_in_one_article_is_caught_wherever_it_is() {
     for (file, from, to, days) in edits {
         let dir = edited_copy(file, from, to);
         let v = json(&[dir.to_str().expect("UTF-8 path")]);
-        let marked: Vec<&str> = entries(&v)
-            .iter()
-            .filter(|e| {
-                e["conflicts"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|c| c["rule"] == "timeline-date-conflict")
-            })
-            .map(|e| e["start"].as_str().unwrap())
-            .collect();
+        let marked = date_conflict_days(&v);
         assert_eq!(marked, days, "{file}: {from} → {to}");
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// The days the `timeline-date-conflict`s of a timeline mark.
+fn date_conflict_days(v: &Value) -> Vec<String> {
+    entries(v)
+        .iter()
+        .filter(|e| {
+            e["conflicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["rule"] == "timeline-date-conflict")
+        })
+        .map(|e| e["start"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_kursk_set_catches_an_incursion_dated_a_day_late() {
+    // The three Kursk articles and the brief: the incursion is "the incursion
+    // began" in the desk notes, "Ukraine's surprise incursion" in the brief.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("reckon-timeline-kursk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for f in [
+        "fixtures/timeline/a-kyiv-brief.md",
+        "fixtures/timeline/b-moscow-wire.txt",
+        "fixtures/timeline/c-desk-notes.txt",
+        "fixtures/examples/kursk-brief.md",
+    ] {
+        let name = Path::new(f).file_name().unwrap();
+        std::fs::copy(root.join(f), dir.join(name)).expect("copy");
+    }
+    let set = dir.to_str().expect("UTF-8 path");
+    assert!(
+        date_conflict_days(&json(&[set])).is_empty(),
+        "the unedited set"
+    );
+    let notes = dir.join("c-desk-notes.txt");
+    let text = std::fs::read_to_string(&notes).unwrap();
+    assert_eq!(text.matches("began on August 6").count(), 1);
+    std::fs::write(
+        &notes,
+        text.replace("began on August 6", "began on August 7"),
+    )
+    .unwrap();
+    assert_eq!(
+        date_conflict_days(&json(&[set])),
+        ["2024-08-06", "2024-08-07"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -38,6 +38,11 @@ pub struct EventSig {
     /// Its words in order, lower case, one space apart: two labels the same
     /// word for word.
     pub text: String,
+    /// The nouns naming one event it holds ("incursion"), singular as written.
+    pub event_nouns: Vec<String>,
+    /// One of them names a known event: "the incursion", "Ukraine's surprise
+    /// incursion" (not "an incursion").
+    pub known_event: bool,
     /// Its capitalised words, lower case, stemmed ("aegean", "star", "kythno"):
     /// the names it gives.
     pub names: Vec<String>,
@@ -108,6 +113,15 @@ fn senses(word: &str) -> (&'static [crate::reading::lexicon::VerbSense], bool) {
 /// Reads the event a label tells.
 #[must_use]
 pub fn read(label: &str) -> EventSig {
+    read_in(label, label)
+}
+
+/// Reads the event a label tells, the events it names as known taken from
+/// its whole `sentence` ("The first blow came on August 6, 2024, when
+/// Ukraine's surprise incursion took Moscow off guard": the label stops at the
+/// comma, the incursion is in the sentence).
+#[must_use]
+pub fn read_in(label: &str, sentence: &str) -> EventSig {
     let ws = words(label);
     let mut verb: Option<(usize, Verb)> = None;
     let mut after_aux = false;
@@ -190,7 +204,10 @@ pub fn read(label: &str) -> EventSig {
         .collect();
     names.sort_unstable();
     names.dedup();
+    let (event_nouns, known_event) = known_events(sentence);
     EventSig {
+        event_nouns,
+        known_event,
         text: ws.join(" "),
         numbers,
         names,
@@ -198,6 +215,39 @@ pub fn read(label: &str) -> EventSig {
         repeat: ws.iter().any(|w| VOCAB.repeat_words.contains(w.as_str())),
         words: content,
     }
+}
+
+/// Words before an event's noun that make it another day's event: "two days
+/// after the incursion", "since the coup".
+const RELATIVE: &[&str] = &["after", "since", "before", "following", "until", "ahead"];
+
+/// The event nouns of `sentence` (sorted, once each) and whether one of them
+/// names a known event ("the incursion", "Ukraine's surprise incursion"), not
+/// one the sentence dates from ("two days after the incursion").
+fn known_events(sentence: &str) -> (Vec<String>, bool) {
+    let lower = sentence.to_lowercase().replace('\u{2019}', "'");
+    let ws: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut nouns = Vec::new();
+    let mut known = false;
+    for (i, w) in ws.iter().enumerate() {
+        if !VOCAB.event_nouns.contains(*w) {
+            continue;
+        }
+        let before = &ws[i.saturating_sub(3)..i];
+        if before.iter().any(|b| RELATIVE.contains(b)) {
+            continue;
+        }
+        nouns.push((*w).to_string());
+        let near = &ws[i.saturating_sub(2)..i];
+        known |= near.last() == Some(&"the")
+            || near.iter().any(|b| b.ends_with("'s") || b.ends_with("s'"));
+    }
+    nouns.sort_unstable();
+    nouns.dedup();
+    (nouns, known)
 }
 
 /// How two verbs compare.
@@ -291,14 +341,28 @@ pub fn surely_same_event(a: &EventSig, b: &EventSig) -> bool {
         Verbs::Unknown => evidence >= 4 && a.text != b.text,
         Verbs::Different => false,
     };
+    if other_numbers(a, b) || a.repeat || b.repeat {
+        return false;
+    }
     // "The company said …" twice is two statements unless they name one party.
-    verb && (named || (evidence >= 4 && !say(a) && !say(b)))
-        && !other_numbers(a, b)
+    let by_verb = verb
         && !other_names(a, b)
-        && !a.repeat
-        && !b.repeat
+        && (named || (evidence >= 4 && !say(a) && !say(b)))
         && shared >= 2
-        && shared * 3 >= fewer * 2
+        && shared * 3 >= fewer * 2;
+    // "The incursion began" and "Ukraine's surprise incursion took Moscow off
+    // guard": one event named by the same noun, whatever the verbs, unless
+    // one tells its start and the other its end.
+    let class = |x: &EventSig| x.verb.as_ref().and_then(|v| v.class.clone());
+    let start_and_end = matches!(
+        (class(a).as_deref(), class(b).as_deref()),
+        (Some("begin"), Some("end")) | (Some("end"), Some("begin"))
+    );
+    let same_noun = a
+        .event_nouns
+        .iter()
+        .any(|n| b.event_nouns.binary_search(n).is_ok());
+    by_verb || (same_noun && a.known_event && b.known_event && !start_and_end && !say(a) && !say(b))
 }
 
 #[cfg(test)]
@@ -389,6 +453,46 @@ mod tests {
             "The crop reporting board said the estimates for the 1986/87 season are based on tests",
         );
         assert!(!surely_same_event(&a, &b));
+        // One event named by the same noun, told with other verbs.
+        assert!(surely_same_event(
+            &read("The incursion began and took the town of Sudzha within days"),
+            &read("The first blow came, when Ukraine's surprise incursion took Moscow off guard")
+        ));
+        // Its start and its end are two dates of one story, not a conflict.
+        assert!(!surely_same_event(
+            &read("The strike at Halden began"),
+            &read("The strike at Halden ended")
+        ));
+        assert!(read("Ukraine's surprise incursion took Moscow off guard").known_event);
+        assert!(!read("An incursion took Moscow off guard").known_event);
+        // The sentence beyond the label names the event; "after the incursion" dates from it.
+        let a = read_in(
+            "The first blow came",
+            "The first blow came on August 6, 2024, when Ukraine's surprise incursion took Moscow off guard.",
+        );
+        assert!(a.known_event);
+        assert!(surely_same_event(
+            &a,
+            &read("The incursion began and took the town of Sudzha")
+        ));
+        let b = read_in(
+            "Russia declared an emergency",
+            "On August 8, two days after the incursion, Russia declared an emergency.",
+        );
+        assert!(!surely_same_event(
+            &b,
+            &read("The incursion began and took the town of Sudzha")
+        ));
+        // "An incursion" is one of several.
+        assert!(!surely_same_event(
+            &read("The incursion began"),
+            &read("An incursion into Belgorod began")
+        ));
+        // "An explosion" is one of many: not a known event.
+        assert!(!surely_same_event(
+            &read("An explosion hit a depot in Kharkiv"),
+            &read("An explosion hit a depot in Odesa")
+        ));
         // Talks that resume meet again: two sessions, not one dated twice.
         let a = read("Talks on the Halden strike resumed in Oslo");
         assert!(!surely_same_event(&a, &a.clone()));

@@ -399,7 +399,7 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
             hit.sort_unstable();
             hit.dedup();
             found.push(Found {
-                sig: event::read(&whole),
+                sig: event::read_in(&whole, &source.sentence),
                 source,
                 start,
                 end,

@@ -26,6 +26,7 @@ struct VocabFile {
     stop_words: Vec<String>,
     agencies: Vec<String>,
     number_words: Vec<String>,
+    event_nouns: Vec<String>,
 }
 
 /// The compiled vocabulary: lower-case word sets.
@@ -51,6 +52,8 @@ pub struct Vocab {
     pub agencies: Vec<String>,
     /// "five", "dozen": numbers written as words.
     pub number_words: FxHashSet<String>,
+    /// "incursion", "earthquake": nouns that name one event.
+    pub event_nouns: FxHashSet<String>,
 }
 
 impl Vocab {
@@ -73,6 +76,7 @@ impl Vocab {
             stop_words: set(f.stop_words),
             agencies: f.agencies,
             number_words: set(f.number_words),
+            event_nouns: set(f.event_nouns),
         })
     }
 }
