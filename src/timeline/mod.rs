@@ -625,7 +625,7 @@ fn label_source(
 /// The longest gap, in days, between two dates of one event that still reads
 /// as the same event dated differently rather than two events. A week keeps
 /// the Reuters corpus (19,043 articles) to its one real disagreement (Brazil's
-/// debt moratorium, February 20 in eight articles, February 22 in one); a
+/// debt moratorium, February 20 in most articles, February 22 in one); a
 /// month brought twenty look-alikes (Ecuador's and Brazil's suspensions, two
 /// companies' quarters ended).
 pub const CONFLICT_WITHIN_DAYS: i64 = 7;
