@@ -404,17 +404,8 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
             esc(text)
         );
     }
-    for (x, text) in &lay.ticks {
-        let _ = writeln!(
-            s,
-            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" class="tick"/><text x="{x:.1}" y="{}" class="tick-label">{}</text>"##,
-            AXIS_Y - 9.0,
-            AXIS_Y - 4.0,
-            AXIS_Y - 14.0,
-            esc(text)
-        );
-    }
-    // One event dated differently: a dashed arc over the axis joins its two dates.
+    // One event dated differently: a dashed arc over the axis joins its two
+    // dates, under the tick labels (drawn next, on a halo).
     let mut arcs: Vec<(usize, usize)> = t
         .entries
         .iter()
@@ -437,6 +428,16 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
             s,
             r##"<path class="conflict-link" data-entries="{a} {b}" d="M{:.1} {AXIS_Y} Q{mid:.1} {control} {:.1} {AXIS_Y}"/>"##,
             ma.x, mb.x
+        );
+    }
+    for (x, text) in &lay.ticks {
+        let _ = writeln!(
+            s,
+            r##"<line x1="{x:.1}" y1="{}" x2="{x:.1}" y2="{}" class="tick"/><text x="{x:.1}" y="{}" class="tick-label">{}</text>"##,
+            AXIS_Y - 9.0,
+            AXIS_Y - 4.0,
+            AXIS_Y - 14.0,
+            esc(text)
         );
     }
     // Entries: period bars first, so every marker is drawn over them.
@@ -590,7 +591,7 @@ body { margin: 0; padding: 20px; font: 14px/1.45 system-ui, "DejaVu Sans", Arial
 svg { display: block; }
 svg text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12px; fill: #111827; }
 svg text.title { font-size: 17px; font-weight: bold; }
-svg text.tick-label { font-size: 11px; fill: #4b5563; text-anchor: middle; }
+svg text.tick-label { font-size: 11px; fill: #4b5563; text-anchor: middle; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg text.gap { font-size: 10px; fill: #6b7280; text-anchor: middle; }
 svg text.label { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 svg text.label.conflict { fill: #b91c1c; font-weight: bold; }

@@ -228,8 +228,8 @@ fn dash_day(prose: &str, at: usize, day: NaiveDate) -> Option<(usize, NaiveDate)
 const DATELINE_WITHIN: usize = 600;
 
 /// Where the story starts after a wire dateline near the top of `prose`
-/// ("OSLO, March 3 (Reuters) - ", "VALDERA, Italy (AP) — ", "WASHINGTON, Feb 26
-/// - "): the first byte of the story after the dash. A dateline opens a line:
+/// ("OSLO, March 3 (Reuters) - ", "VALDERA, Italy (AP) — ",
+/// "WASHINGTON, Feb 26 - "): the first byte of the story after the dash. A dateline opens a line:
 /// a capitalised place and a comma, then an agency in brackets or a date
 /// (ending on a day or a year), and a dash, within 80 characters.
 #[must_use]
