@@ -190,6 +190,10 @@ fn a_deadline_told_in_two_articles_is_one_date() {
         .all(|e| !e["start"].as_str().unwrap().ends_with("-03-31") || e["start"] == "2025-03-31"));
     let table = timeline("table", &[STRIKE]);
     assert_eq!(table.matches("-03-31 ").count(), 1, "{table}");
+    assert!(
+        table.contains("b-notice.md:8:52  \"March 31\"  (deadline)"),
+        "{table}"
+    );
     let html = timeline("html", &[STRIKE]);
     assert_eq!(
         html.matches("<span class=\"when\">Mon 2025-03-31</span>")

@@ -36,10 +36,11 @@ pub fn write(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
             writeln!(out, "{pad}figures: {}", figs.join(" · "))?;
         }
         for s in &e.sources {
-            let note = if s.year_from_set {
-                "  (year from the set)"
-            } else {
-                ""
+            let note = match (s.year_from_set, s.deadline) {
+                (true, true) => "  (year from the set) (deadline)",
+                (true, false) => "  (year from the set)",
+                (false, true) => "  (deadline)",
+                (false, false) => "",
             };
             writeln!(
                 out,
