@@ -349,7 +349,7 @@ fn svg(t: &Timeline, lay: &Layout, title: &str) -> String {
     let (w, h) = (lay.width, lay.height);
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-label="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.1}" height="{h}" viewBox="0 0 {w:.1} {h}" role="img" aria-label="{}">"#,
         esc(title)
     );
     let _ = writeln!(
