@@ -297,7 +297,11 @@ fn place_labels(markers: &mut [Marker], width: f64) {
             m.text = label::cut(&m.text, max_chars.saturating_sub(1));
         }
     }
-    let mut placed: Vec<usize> = Vec::new();
+    // The right edge of the last label in each lane: labels are placed left
+    // to right, so a new one fits in a lane when it starts past that edge
+    // (constant time a label; checking every placed label was quadratic, 6 s
+    // for Reuters' 17,836 entries).
+    let mut lane_right = [f64::MIN; MAX_LANES];
     let mut order: Vec<usize> = (0..markers.len()).collect();
     order.sort_by(|a, b| markers[*a].x.total_cmp(&markers[*b].x).then(a.cmp(b)));
     for i in order {
@@ -305,13 +309,7 @@ fn place_labels(markers: &mut [Marker], width: f64) {
         // of a shallower lane (labels are drawn last, on a white halo).
         let fits = |lane: usize, end_anchored: bool, markers: &[Marker]| {
             let (l, r) = extent(&markers[i], end_anchored);
-            l >= 4.0
-                && r <= right
-                && placed.iter().all(|&j| {
-                    let o = &markers[j];
-                    let (ol, or) = extent(o, o.end_anchored);
-                    o.lane != lane || r + PAD <= ol || or + PAD <= l
-                })
+            l >= 4.0 && r <= right && l >= lane_right[lane] + PAD
         };
         // The shallowest free lane with the label after its marker, else before it;
         // with none, the label is not drawn.
@@ -325,7 +323,7 @@ fn place_labels(markers: &mut [Marker], width: f64) {
         markers[i].lane = lane;
         markers[i].end_anchored = end_anchored;
         markers[i].drawn = true;
-        placed.push(i);
+        lane_right[lane] = extent(&markers[i], end_anchored).1;
     }
 }
 
