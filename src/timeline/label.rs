@@ -1,9 +1,8 @@
-//! Sentences and labels: what a dated clause says, shortened.
+//! Labels: what a dated clause says, shortened.
 //!
-//! A sentence ends at a blank line, or at `. ! ?` (and any closing quote or
-//! bracket) followed by a space or line break and a capital — unless the word
-//! before the stop is an abbreviation ("Jan.", "U.S.", "a.m."). This is the
-//! boundary `check::DocView::same_sentence` uses.
+//! The sentences are the shared reading's ([`crate::reading::sentences`]),
+//! with table rows and headlines apart (`timeline_sentences` in the module
+//! above); `heading` and [`sentence_at`] are the helpers it keeps here.
 //!
 //! A label is the clause the date stands in, without the date and the
 //! preposition that introduced it ("on", "late on", "since"): the sentence is
@@ -17,11 +16,6 @@ use std::ops::Range;
 
 /// Longest label, in characters, before it is cut with "…".
 pub const MAX_LABEL: usize = 88;
-
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
-    "st", "a.m", "p.m", "u.s", "u.k", "u.n", "gen", "lt", "col", "sen", "rep", "gov", "no", "vs",
-];
 
 /// Words that only introduce a date; dropped with it.
 const DATE_PREPOSITIONS: &[&str] = &[
@@ -69,73 +63,9 @@ const OPENERS: &[&str] = &[
     "also",
 ];
 
-/// The sentences of `prose`, as byte ranges without surrounding blanks.
-#[must_use]
-pub fn sentences(prose: &str) -> Vec<Range<usize>> {
-    let b = prose.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let push = |a: usize, z: usize, out: &mut Vec<Range<usize>>| {
-        let s = &prose[a..z];
-        let lead = s.len() - s.trim_start().len();
-        let trail = s.len() - s.trim_end().len();
-        if a + lead < z - trail {
-            out.push(a + lead..z - trail);
-        }
-    };
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                // A blank line (only spaces between two line breaks) ends a sentence.
-                let mut j = i + 1;
-                while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
-                    j += 1;
-                }
-                if j < b.len() && b[j] == b'\n' {
-                    push(start, i, &mut out);
-                    start = j;
-                    i = j;
-                } else if heading(&prose[start..i]) {
-                    // A headline on its own line, no stop at its end.
-                    push(start, i, &mut out);
-                    start = i + 1;
-                }
-            }
-            b'.' | b'!' | b'?' => {
-                let mut j = i + 1;
-                // Closing quotes and brackets stay with the sentence.
-                while let Some(c) = prose[j..].chars().next() {
-                    if matches!(c, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
-                        j += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                let rest = &prose[j..];
-                let spaced = rest.starts_with([' ', '\n', '\r', '\t']);
-                let next = rest
-                    .trim_start()
-                    .trim_start_matches(['"', '\'', '(', '\u{201c}', '\u{2018}']);
-                let capital = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-                if spaced && capital && !abbreviation(&prose[start..i]) {
-                    push(start, j, &mut out);
-                    start = j;
-                    i = j;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    push(start, b.len(), &mut out);
-    out
-}
-
 /// Whether the last line of `text` is a headline: three words or more, most
 /// of them capitalised, no stop at the end.
-fn heading(text: &str) -> bool {
+pub(crate) fn heading(text: &str) -> bool {
     let line = text.rsplit('\n').next().unwrap_or("").trim();
     if line.ends_with(['.', ',', ';', ':', '!', '?', '"', '\u{201d}']) {
         return false;
@@ -146,17 +76,6 @@ fn heading(text: &str) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         .count();
     words.len() >= 3 && capitals * 10 >= words.len() * 6
-}
-
-/// Whether the text before a full stop ends in an abbreviation or an initial.
-fn abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// Index of the sentence holding byte `offset`.
@@ -431,26 +350,6 @@ mod tests {
     fn label_of(sentence: &str, date: &str) -> String {
         let at = sentence.find(date).unwrap();
         label(sentence, 0..sentence.len(), at..at + date.len())
-    }
-
-    #[test]
-    fn sentences_split_at_stops_and_blank_lines() {
-        let t = "Kyiv said on Jan. 5 it attacked. Moscow denied it.\n\nU.S. officials spoke";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            [
-                "Kyiv said on Jan. 5 it attacked.",
-                "Moscow denied it.",
-                "U.S. officials spoke"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_headline_line_is_a_sentence() {
-        let t = "Russian Forces Repel Fresh Offensive in Kursk\nSoldiers drive a tank near the border on Aug. 12, 2024.";
-        assert_eq!(sentences(t).len(), 2);
     }
 
     #[test]

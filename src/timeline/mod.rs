@@ -255,7 +255,7 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
     for (d, td) in docs.iter().enumerate() {
         let v = &td.view;
         let prose = &v.doc.prose;
-        let sentences = table_rows_apart(&v.doc.text, crate::reading::sentences::split(prose));
+        let sentences = timeline_sentences(&v.doc.text, prose);
         let mut lines = LineCursor::new(&v.doc.text);
         let story_start = written::wire_dateline_end(prose).unwrap_or(0);
         let dateline = dateline_mention(v);
@@ -429,20 +429,22 @@ pub fn build(docs: &[TimelineDoc<'_>], findings: &[Finding], events: &dyn EventN
     }
 }
 
-/// `sentences` with every Markdown table row (a line of `text` starting with
-/// `|`) a sentence of its own: the mask blanks the pipes, and a table read as
-/// one sentence gave every row's date the whole table's figures and a label
-/// from its neighbours (a 4 MB table took 7 s and 1.5 GB).
-fn table_rows_apart(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    if !text.contains("\n|") && !text.trim_start().starts_with('|') {
-        return sentences;
-    }
+/// The sentences of the shared reading, with two more cuts at line breaks:
+/// every Markdown table row (a line of `text` starting with `|`) is a
+/// sentence of its own — the mask blanks the pipes, and a table read as one
+/// sentence gave every row's date the whole table's figures and a label from
+/// its neighbours (a 4 MB table took 7 s and 1.5 GB) — and so is a headline
+/// on its own line with no stop ("Russian Forces Repel Fresh Offensive in
+/// Kursk"), which a hard-wrapped reading joins to the next line.
+fn timeline_sentences(text: &str, prose: &str) -> Vec<Range<usize>> {
+    let sentences = crate::reading::sentences::split(prose);
     let mut out = Vec::with_capacity(sentences.len());
     for s in sentences {
         let mut from = s.start;
         for (k, _) in text[s.clone()].match_indices('\n') {
             let at = s.start + k + 1;
-            if text[at..].trim_start_matches([' ', '\t']).starts_with('|') {
+            let row = text[at..].trim_start_matches([' ', '\t']).starts_with('|');
+            if row || label::heading(&text[from..at - 1]) {
                 push_trimmed(text, from..at, &mut out);
                 from = at;
             }
@@ -1349,6 +1351,15 @@ mod tests {
             ),
         ]);
         assert!(t.entries.iter().all(Entry::conflict), "{t:?}");
+    }
+
+    #[test]
+    fn a_headline_line_is_a_sentence() {
+        let t = timeline(&[(
+            "Russian Forces Repel Fresh Offensive in Kursk\nSoldiers drove a tank near the border on Aug. 12, 2024.",
+            Some("2025-01-07"),
+        )]);
+        assert_eq!(t.entries[0].label, "Soldiers drove a tank near the border");
     }
 
     #[test]
