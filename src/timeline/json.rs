@@ -2,26 +2,42 @@
 //!
 //! ```json
 //! {"version": 1,
-//!  "entries": [{"start", "end", "label", "event", "conflict",
+//!  "entries": [{"start", "end", "label", "event", "conflict", "range",
 //!               "sources": [{"file", "line", "column", "span": {"start", "end"},
-//!                            "text", "sentence", "year_from_set"}],
+//!                            "text", "sentence", "year_from_set", "deadline"}],
 //!               "figures": [{"text", "value", "source"}],
-//!               "conflicts": [{"rule", "message"}]}]}
+//!               "conflicts": [{"rule", "message",
+//!                              "sources": [{"file", "line", "column", "span", "text",
+//!                                           "sentence", "year_from_set", "deadline"}],
+//!                              "entries": [0, 1]}]}],
+//!  "recurring": [{"when", "label", "sources": [ … ]}]}
 //! ```
 //! Dates are `YYYY-MM-DD`, `end` inclusive; `value` is the object `reckon
 //! extract --format json` gives a mention; `source` is an index into `sources`.
+//! The shape only grows: `range`, `deadline`, a conflict's `sources` and
+//! `entries` (indices into `entries`: both dates of one event dated
+//! differently, rule `timeline-date-conflict`) and `recurring` were added
+//! without renaming anything.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Timeline;
+use super::{Source, Timeline};
 use crate::resolve::Value;
 
 #[derive(Serialize)]
 struct Out<'a> {
     version: u32,
     entries: Vec<EntryOut<'a>>,
+    recurring: Vec<RecurringOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecurringOut<'a> {
+    when: &'a str,
+    label: &'a str,
+    sources: Vec<SourceOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -31,6 +47,7 @@ struct EntryOut<'a> {
     label: &'a str,
     event: Option<&'a str>,
     conflict: bool,
+    range: bool,
     sources: Vec<SourceOut<'a>>,
     figures: Vec<FigureOut<'a>>,
     conflicts: Vec<ConflictOut<'a>>,
@@ -51,6 +68,7 @@ struct SourceOut<'a> {
     text: &'a str,
     sentence: &'a str,
     year_from_set: bool,
+    deadline: bool,
 }
 
 #[derive(Serialize)]
@@ -64,6 +82,24 @@ struct FigureOut<'a> {
 struct ConflictOut<'a> {
     rule: &'a str,
     message: &'a str,
+    sources: Vec<SourceOut<'a>>,
+    entries: &'a [usize],
+}
+
+fn source(s: &Source) -> SourceOut<'_> {
+    SourceOut {
+        file: &s.file,
+        line: s.line,
+        column: s.column,
+        span: Span {
+            start: s.span.start,
+            end: s.span.end,
+        },
+        text: &s.text,
+        sentence: &s.sentence,
+        year_from_set: s.year_from_set,
+        deadline: s.deadline,
+    }
 }
 
 /// Writes `t` as one pretty-printed JSON object and a line break.
@@ -79,22 +115,8 @@ pub fn write(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
                 label: &e.label,
                 event: e.event.as_deref(),
                 conflict: e.conflict(),
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| SourceOut {
-                        file: &s.file,
-                        line: s.line,
-                        column: s.column,
-                        span: Span {
-                            start: s.span.start,
-                            end: s.span.end,
-                        },
-                        text: &s.text,
-                        sentence: &s.sentence,
-                        year_from_set: s.year_from_set,
-                    })
-                    .collect(),
+                range: e.range,
+                sources: e.sources.iter().map(source).collect(),
                 figures: e
                     .figures
                     .iter()
@@ -110,8 +132,19 @@ pub fn write(out: &mut dyn Write, t: &Timeline) -> io::Result<()> {
                     .map(|c| ConflictOut {
                         rule: &c.rule,
                         message: &c.message,
+                        sources: c.sources.iter().map(source).collect(),
+                        entries: &c.entries,
                     })
                     .collect(),
+            })
+            .collect(),
+        recurring: t
+            .recurring
+            .iter()
+            .map(|r| RecurringOut {
+                when: &r.when,
+                label: &r.label,
+                sources: r.sources.iter().map(source).collect(),
             })
             .collect(),
     };

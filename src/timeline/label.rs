@@ -1,9 +1,8 @@
-//! Sentences and labels: what a dated clause says, shortened.
+//! Labels: what a dated clause says, shortened.
 //!
-//! A sentence ends at a blank line, or at `. ! ?` (and any closing quote or
-//! bracket) followed by a space or line break and a capital — unless the word
-//! before the stop is an abbreviation ("Jan.", "U.S.", "a.m."). This is the
-//! boundary `check::DocView::same_sentence` uses.
+//! The sentences are the shared reading's ([`crate::reading::sentences`]),
+//! with table rows and headlines apart (`timeline_sentences` in the module
+//! above); `heading` and [`sentence_at`] are the helpers it keeps here.
 //!
 //! A label is the clause the date stands in, without the date and the
 //! preposition that introduced it ("on", "late on", "since"): the sentence is
@@ -16,12 +15,7 @@
 use std::ops::Range;
 
 /// Longest label, in characters, before it is cut with "…".
-pub const MAX_LABEL: usize = 72;
-
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr",
-    "st", "a.m", "p.m", "u.s", "u.k", "u.n", "gen", "lt", "col", "sen", "rep", "gov", "no", "vs",
-];
+pub const MAX_LABEL: usize = 88;
 
 /// Words that only introduce a date; dropped with it.
 const DATE_PREPOSITIONS: &[&str] = &[
@@ -30,7 +24,9 @@ const DATE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Prepositions that open an adverbial clause before the event is told.
-const ADVERBIAL_OPENERS: &[&str] = &["during", "in", "on", "at", "after", "before", "as"];
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "during", "in", "on", "at", "after", "before", "as", "by", "since", "until",
+];
 
 /// Punctuation left hanging at the end of a piece.
 const STRAY: &[char] = &[' ', '.', ',', ';', ':', '!', '?'];
@@ -64,75 +60,12 @@ fn reports(text: &str) -> bool {
 /// Words that open a clause without saying anything.
 const OPENERS: &[&str] = &[
     "and", "but", "while", "however", "though", "although", "as", "with", "then", "so", "yet",
+    "also",
 ];
-
-/// The sentences of `prose`, as byte ranges without surrounding blanks.
-#[must_use]
-pub fn sentences(prose: &str) -> Vec<Range<usize>> {
-    let b = prose.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let push = |a: usize, z: usize, out: &mut Vec<Range<usize>>| {
-        let s = &prose[a..z];
-        let lead = s.len() - s.trim_start().len();
-        let trail = s.len() - s.trim_end().len();
-        if a + lead < z - trail {
-            out.push(a + lead..z - trail);
-        }
-    };
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                // A blank line (only spaces between two line breaks) ends a sentence.
-                let mut j = i + 1;
-                while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r') {
-                    j += 1;
-                }
-                if j < b.len() && b[j] == b'\n' {
-                    push(start, i, &mut out);
-                    start = j;
-                    i = j;
-                } else if heading(&prose[start..i]) {
-                    // A headline on its own line, no stop at its end.
-                    push(start, i, &mut out);
-                    start = i + 1;
-                }
-            }
-            b'.' | b'!' | b'?' => {
-                let mut j = i + 1;
-                // Closing quotes and brackets stay with the sentence.
-                while let Some(c) = prose[j..].chars().next() {
-                    if matches!(c, '"' | '\'' | ')' | '\u{201d}' | '\u{2019}') {
-                        j += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                let rest = &prose[j..];
-                let spaced = rest.starts_with([' ', '\n', '\r', '\t']);
-                let next = rest
-                    .trim_start()
-                    .trim_start_matches(['"', '\'', '(', '\u{201c}', '\u{2018}']);
-                let capital = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-                if spaced && capital && !abbreviation(&prose[start..i]) {
-                    push(start, j, &mut out);
-                    start = j;
-                    i = j;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    push(start, b.len(), &mut out);
-    out
-}
 
 /// Whether the last line of `text` is a headline: three words or more, most
 /// of them capitalised, no stop at the end.
-fn heading(text: &str) -> bool {
+pub(crate) fn heading(text: &str) -> bool {
     let line = text.rsplit('\n').next().unwrap_or("").trim();
     if line.ends_with(['.', ',', ';', ':', '!', '?', '"', '\u{201d}']) {
         return false;
@@ -143,17 +76,6 @@ fn heading(text: &str) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         .count();
     words.len() >= 3 && capitals * 10 >= words.len() * 6
-}
-
-/// Whether the text before a full stop ends in an abbreviation or an initial.
-fn abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 /// Index of the sentence holding byte `offset`.
@@ -172,6 +94,13 @@ pub fn one_line(text: &str) -> String {
 /// The label of the date at `date` in the sentence at `sentence` of `prose`.
 #[must_use]
 pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String {
+    cut(&whole_label(prose, sentence, date), MAX_LABEL)
+}
+
+/// The label before it is cut to [`MAX_LABEL`]: what the event reading
+/// compares ([`super::event::read`]), numbers and names at its end included.
+#[must_use]
+pub fn whole_label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String {
     let pieces = clauses(prose, sentence.clone(), &date);
     let Some(k) = pieces
         .iter()
@@ -218,8 +147,44 @@ pub fn label(prose: &str, sentence: Range<usize>, date: Range<usize>) -> String 
     } else if k + 1 < pieces.len() && reports(&text) {
         // "The ministry said on Sunday, January 6, that its troops …": what was said.
         text = format!("{text} {}", piece(k + 1));
+    } else if k > 0 && k + 1 == pieces.len() && words <= 4 && reports(&text) {
+        // "…, their union said on Monday.": who said it, and what.
+        text = format!("{text}: {}", piece(k - 1));
+    } else if k > 0 {
+        // "Route 9 and the pass road, closed on Jan. 12, were reopened on Feb. 3":
+        // the clause opens on its verb; its subject is the sentence's first piece.
+        if let Some(joined) = with_subject(&text, &piece(0)) {
+            text = joined;
+        }
     }
     finish(&text)
+}
+
+/// `clause` with `subject` before it, when the clause opens on a verb
+/// ("were reopened after …", "closed by landslides") and `subject` is a short
+/// phrase with no verb of its own. A participle with no helper is an aside
+/// and keeps its comma ("Route 9, closed by landslides").
+fn with_subject(clause: &str, subject: &str) -> Option<String> {
+    let first = clause.split_whitespace().next()?;
+    if !first.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    let helper = super::vocab::VOCAB.auxiliaries.contains(lower.as_str()) && lower != "to";
+    let participle = crate::reading::lexicon::DEFAULT.is_past(&lower)
+        || (lower.ends_with("ed") && lower.len() > 4);
+    if !(helper || participle) {
+        return None;
+    }
+    let n = word_count(subject);
+    if n == 0 || n > 12 || super::event::read(subject).verb.is_some() {
+        return None;
+    }
+    Some(if helper {
+        format!("{subject} {clause}")
+    } else {
+        format!("{subject}, {clause}")
+    })
 }
 
 /// The pieces of the sentence between clause marks, never cutting the date.
@@ -308,7 +273,7 @@ fn unbalanced(t: &str, open: char, close: char) -> bool {
     }
 }
 
-/// Trims openers, stray punctuation and unbalanced quotes, capitalises, cuts.
+/// Trims openers, stray punctuation and unbalanced quotes, capitalises.
 fn finish(text: &str) -> String {
     let mut t = text.trim();
     loop {
@@ -353,7 +318,7 @@ fn finish(text: &str) -> String {
         out.extend(c.to_uppercase());
         out.push_str(chars.as_str());
     }
-    cut(&out, MAX_LABEL)
+    out
 }
 
 /// `text` cut at a word boundary to at most `max` characters, with "…".
@@ -385,26 +350,6 @@ mod tests {
     fn label_of(sentence: &str, date: &str) -> String {
         let at = sentence.find(date).unwrap();
         label(sentence, 0..sentence.len(), at..at + date.len())
-    }
-
-    #[test]
-    fn sentences_split_at_stops_and_blank_lines() {
-        let t = "Kyiv said on Jan. 5 it attacked. Moscow denied it.\n\nU.S. officials spoke";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            [
-                "Kyiv said on Jan. 5 it attacked.",
-                "Moscow denied it.",
-                "U.S. officials spoke"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_headline_line_is_a_sentence() {
-        let t = "Russian Forces Repel Fresh Offensive in Kursk\nSoldiers drive a tank near the border on Aug. 12, 2024.";
-        assert_eq!(sentences(t).len(), 2);
     }
 
     #[test]
@@ -448,6 +393,38 @@ mod tests {
                 "Jan. 4"
             ),
             "Zelensky said: We hold the line"
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_on_its_verb_keeps_the_subject() {
+        let s = "Route 9 and the Casso pass road, closed by landslides on Jan. 12, were reopened on Feb. 3 after crews cleared the debris.";
+        assert_eq!(
+            label_of(s, "Feb. 3"),
+            "Route 9 and the Casso pass road were reopened after crews cleared the debris"
+        );
+        assert_eq!(
+            label_of(s, "Jan. 12"),
+            "Route 9 and the Casso pass road, closed by landslides"
+        );
+        // A subject with a verb of its own is another clause: not borrowed.
+        assert_eq!(
+            label_of(
+                "Police said they had arrested two men, charged on Monday with arson.",
+                "Monday"
+            ),
+            "Charged with arson"
+        );
+    }
+
+    #[test]
+    fn a_closing_attribution_takes_what_was_said() {
+        assert_eq!(
+            label_of(
+                "The ferry sank off Kythnos after its engine room flooded, the coastguard said on Sunday.",
+                "Sunday"
+            ),
+            "The coastguard said: The ferry sank off Kythnos after its engine room flooded"
         );
     }
 
