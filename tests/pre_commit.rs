@@ -31,7 +31,11 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
 
 #[test]
 fn the_hook_fails_on_a_slip_and_passes_when_it_is_fixed() {
-    if Command::new("pre-commit").arg("--version").output().is_err() {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI: pre-commit is required for this test; .ci/run installs it"
@@ -45,13 +49,23 @@ fn the_hook_fails_on_a_slip_and_passes_when_it_is_fixed() {
         "drafts/talks.md",
         "---\ndate: 2025-03-14\n---\n\nNegotiators left Riyadh on Thursday, March 12, 2025,\nwithout a deal.\n",
     );
-    repo.write("src/notes.rs", "// Thursday, March 12, 2025: not prose the hook reads.\n");
+    repo.write(
+        "src/notes.rs",
+        "// Thursday, March 12, 2025: not prose the hook reads.\n",
+    );
     assert!(run(&repo.0, "git", &["init", "-q"]).status.success());
     assert!(run(&repo.0, "git", &["add", "."]).status.success());
-    let o = run(&repo.0, "pre-commit", &["try-repo", project, "reckon", "--all-files"]);
+    let o = run(
+        &repo.0,
+        "pre-commit",
+        &["try-repo", project, "reckon", "--all-files"],
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!o.status.success(), "the hook passed a slip:\n{out}");
-    assert!(out.contains("drafts/talks.md:5:28: error[weekday-mismatch]"), "{out}");
+    assert!(
+        out.contains("drafts/talks.md:5:28: error[weekday-mismatch]"),
+        "{out}"
+    );
     assert!(!out.contains("notes.rs"), "{out}");
 
     repo.write(
@@ -59,7 +73,15 @@ fn the_hook_fails_on_a_slip_and_passes_when_it_is_fixed() {
         "---\ndate: 2025-03-14\n---\n\nNegotiators left Riyadh on Wednesday, March 12, 2025,\nwithout a deal.\n",
     );
     assert!(run(&repo.0, "git", &["add", "."]).status.success());
-    let o = run(&repo.0, "pre-commit", &["try-repo", project, "reckon", "--all-files"]);
+    let o = run(
+        &repo.0,
+        "pre-commit",
+        &["try-repo", project, "reckon", "--all-files"],
+    );
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "the hook failed a clean draft:\n{out}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "the hook failed a clean draft:\n{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

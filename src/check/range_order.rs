@@ -34,12 +34,12 @@ impl Check for RangeOrder {
                         anchor: Some(a),
                         end: Some(e),
                         ..
-                    } if !is_change(v, *a) => backwards_dates(v, *a, *e, true),
+                    } => backwards_dates(v, *a, *e, true).filter(|_| !is_change(v, *a)),
                     // A dash between dates without "from" may be a dateline
                     // ("BOULDER, Colo., Oct 19 - Sept 30 end"): years must be written.
-                    Expr::Date(_) if !is_change(v, i) => {
-                        dashed_partner(v, i).and_then(|e| backwards_dates(v, i, e, false))
-                    }
+                    Expr::Date(_) => dashed_partner(v, i)
+                        .and_then(|e| backwards_dates(v, i, e, false))
+                        .filter(|_| !is_change(v, i)),
                     _ => None,
                 };
                 let found = found.or_else(|| backwards_times(v, i).filter(|_| !is_change(v, i)));

@@ -42,9 +42,16 @@ impl fmt::Display for Report<'_> {
 impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
+    /// "error[weekday-mismatch]": the severity as a word and the rule id, the
+    /// heading a newsroom reader and `reckon explain` share.
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.primary
-            .then(|| Box::new(self.finding.rule) as Box<dyn fmt::Display>)
+        self.primary.then(|| {
+            Box::new(format!(
+                "{}[{}]",
+                self.finding.severity.name(),
+                self.finding.rule
+            )) as Box<dyn fmt::Display>
+        })
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -113,6 +120,16 @@ fn report<'a>(f: &'a Finding, docs: &'a [&'a Document], doc: usize, primary: boo
     }
 }
 
+/// The width to wrap to: `COLUMNS` when set (terminals export it to
+/// programs that ask), else 100.
+fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| (40..=1000).contains(&w))
+        .unwrap_or(100)
+}
+
 /// Renders `findings` as miette reports; `color` picks ANSI colours.
 #[must_use]
 pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
@@ -121,7 +138,12 @@ pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    // Wrapped to the terminal (100 columns when not on one), never inside a
+    // word: a date ("2025-01-28") or a number ("1,200–1,250") stays whole.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width())
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for f in findings {
         let mut r = report(f, docs, f.primary.doc, true);

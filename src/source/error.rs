@@ -1,4 +1,5 @@
-//! Errors of the source stage.
+//! Errors of the source stage: each one sentence naming the input, with a
+//! help line; no internal code as a heading, no cause printed twice.
 
 use miette::Diagnostic;
 use thiserror::Error;
@@ -7,17 +8,13 @@ use thiserror::Error;
 #[derive(Debug, Error, Diagnostic)]
 pub enum SourceError {
     /// The file (or standard input) could not be read.
-    #[error("{path}: cannot read: {source}")]
-    #[diagnostic(
-        code(reckon::source::io),
-        help("check that the path exists and is a readable file")
-    )]
+    #[error("{path}: cannot read: {cause}")]
+    #[diagnostic(help("check that the path exists and is a readable file"))]
     Io {
         /// Display name of the input.
         path: String,
-        /// The underlying I/O error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying I/O error (in the message, not repeated as a cause).
+        cause: std::io::Error,
     },
 
     /// The input is not valid UTF-8.
@@ -39,10 +36,7 @@ pub enum SourceError {
 
     /// The input has a NUL byte in its first 8 KiB.
     #[error("{path}: looks like a binary file (NUL byte in the first 8 KiB)")]
-    #[diagnostic(
-        code(reckon::source::binary),
-        help("reckon lints text and Markdown; leave binary files out of its inputs")
-    )]
+    #[diagnostic(help("reckon lints text and Markdown; leave binary files out of its inputs"))]
     Binary {
         /// Display name of the input.
         path: String,
@@ -52,10 +46,7 @@ pub enum SourceError {
     /// refused before it is opened, so a FIFO cannot block and a device cannot
     /// stream forever.
     #[error("{path}: not a regular file ({kind}); skipped")]
-    #[diagnostic(
-        code(reckon::source::not_a_file),
-        help("reckon reads regular files and standard input (`-`) only")
-    )]
+    #[diagnostic(help("reckon reads regular files and standard input (`-`) only"))]
     NotAFile {
         /// Display name of the input.
         path: String,
@@ -66,7 +57,6 @@ pub enum SourceError {
     /// The input is larger than the limit.
     #[error("{path}: larger than the limit of {limit} bytes; skipped")]
     #[diagnostic(
-        code(reckon::source::too_large),
         help("documents are limited by `--max-file-size` (default 256 MiB), lexicon and configuration files to 16 MiB")
     )]
     TooLarge {

@@ -184,9 +184,9 @@ impl Document {
 /// `limit + 1` bytes, so a file that grows cannot pass the limit.
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
     let name = path.display().to_string();
-    let io = |source| SourceError::Io {
+    let io = |cause| SourceError::Io {
         path: name.clone(),
-        source,
+        cause,
     };
     let check = |meta: &std::fs::Metadata| {
         if !meta.is_file() {
@@ -246,9 +246,9 @@ fn read_to_limit_sized(
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| SourceError::Io {
+        .map_err(|cause| SourceError::Io {
             path: name.to_string(),
-            source,
+            cause,
         })?;
     if bytes.len() as u64 > limit {
         return Err(SourceError::TooLarge {
