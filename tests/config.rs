@@ -128,6 +128,30 @@ fn each_file_is_checked_with_the_nearest_config_in_input_order() {
 }
 
 #[test]
+fn stdin_takes_the_config_of_the_folder_its_name_is_in() {
+    let dir = project("stdin", &[("desk/reckon.yaml", NO_WEEKDAY)]);
+    let concise = |name: &str| {
+        let args = [
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            name,
+            "-",
+        ];
+        let out = reckon_within(Duration::from_secs(60), &dir.0, &args, TALKS.as_bytes());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let desk = concise("desk/draft.md");
+    assert!(
+        !desk.contains("weekday-mismatch") && desk.contains("unit-conversion"),
+        "{desk}"
+    );
+    let top = concise("draft.md");
+    assert!(top.contains("weekday-mismatch"), "{top}");
+}
+
+#[test]
 fn config_overrides_for_every_file_and_isolated_uses_none() {
     let dir = project(
         "override",
@@ -344,6 +368,36 @@ fn per_file_ignores_turn_rules_off_by_glob() {
         "per-file-ignores:\n  \"archive/[\": [countdown]\n",
     );
     assert!(err.contains("reckon.yaml:2:"), "{err}");
+}
+
+#[test]
+fn per_file_ignores_reach_findings_across_documents() {
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/story-event-elapsed-01-planted");
+    let read = |n: &str| std::fs::read_to_string(case.join(n)).unwrap();
+    let kursk = include_str!("../rules/examples/kursk.yaml");
+    let (a, b, c) = (read("a.md"), read("b.md"), read("c.md"));
+    let files = [
+        ("a.md", a.as_str()),
+        ("b.md", b.as_str()),
+        ("c.md", c.as_str()),
+        ("reckon.yaml", kursk),
+    ];
+    let dir = project("per-file-across", &files);
+    let (found, _) = findings(&dir.0, &["a.md", "b.md", "c.md"]);
+    assert!(
+        found.contains(&("b.md".into(), "event-elapsed".into())),
+        "{found:?}"
+    );
+    dir.write(
+        "reckon.yaml",
+        format!("{kursk}\nper-file-ignores:\n  b.md: [event-elapsed]\n"),
+    );
+    let (found, _) = findings(&dir.0, &["a.md", "b.md", "c.md"]);
+    assert!(
+        !found.iter().any(|(_, r)| r == "event-elapsed"),
+        "{found:?}"
+    );
 }
 
 #[test]
