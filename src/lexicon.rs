@@ -755,7 +755,7 @@ mod tests {
         let err =
             Lexicon::with_extensions(&[("mine.yaml".into(), "monthz: []\n".into())]).unwrap_err();
         assert!(
-            err.message.contains("unknown field `monthz`"),
+            err.message.contains("unknown key `monthz`"),
             "{}",
             err.message
         );

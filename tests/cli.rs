@@ -670,7 +670,7 @@ fn lexicon_with_an_unknown_key_is_exit_2_with_file_line_column() {
         stderr.contains(&format!("{}:4:5", lex.display())),
         "{stderr}"
     );
-    assert!(stderr.contains("unknown field `colour`"), "{stderr}");
+    assert!(stderr.contains("unknown key `colour`"), "{stderr}");
 }
 
 #[test]

@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! <!-- reckon-disable-next-line weekday-mismatch -->   the next line
+//! Monday, Jan. 7 <!-- reckon-disable-line weekday-mismatch -->   its own line
 //! <!-- reckon-disable countdown -->  …  <!-- reckon-enable countdown -->   a region
 //! ```
 //! The rule list is optional (all rules) and may name several rules,
 //! separated by spaces or commas. A suppression that suppresses nothing is
-//! itself reported (`unused-suppression`, a warning), so stale ones do not pile up.
+//! itself reported (`unused-suppression`, a warning), so stale ones do not pile
+//! up; so is a rule it names that does not exist, which would suppress nothing
+//! forever. `unused-suppression` is configured like any rule (`enabled`, `severity`).
 
 use std::ops::Range;
 
@@ -58,6 +61,17 @@ fn parse(doc: usize, text: &str) -> Vec<Suppression> {
                     doc,
                     comment: start..end,
                     covers: end..next_end,
+                    rules,
+                });
+            }
+            "reckon-disable-line" => {
+                // The line the comment is on, from its start to its end.
+                let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+                let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+                out.push(Suppression {
+                    doc,
+                    comment: start..end,
+                    covers: line_start..line_end,
                     rules,
                 });
             }
@@ -129,14 +143,29 @@ pub(super) fn apply(cx: &CheckContext<'_>, findings: Vec<Finding>) -> Vec<Findin
             hit.is_none()
         })
         .collect();
+    let id = super::settings::UNUSED_SUPPRESSION;
+    if !cx.settings.enabled(id) {
+        return out;
+    }
+    let severity = cx.settings.severity(id);
     let set_rules: Vec<&str> = super::set_rule_ids().collect();
     for (s, used) in sups.iter().zip(used) {
+        let unknown: Vec<&str> = s
+            .rules
+            .iter()
+            .map(String::as_str)
+            .filter(|r| !super::settings::is_rule(r))
+            .collect();
+        if !unknown.is_empty() {
+            out.push(unknown_rules(s, &unknown, severity));
+            continue;
+        }
         // A suppression of rules across documents is judged after the set is checked.
         let across = s.rules.iter().any(|r| set_rules.contains(&r.as_str()));
         if !used && !across {
             out.push(Finding {
-                rule: "unused-suppression",
-                severity: Severity::Warning,
+                rule: id,
+                severity,
                 message: if s.rules.is_empty() {
                     "this suppression comment suppresses nothing".to_string()
                 } else {
@@ -157,6 +186,39 @@ pub(super) fn apply(cx: &CheckContext<'_>, findings: Vec<Finding>) -> Vec<Findin
         }
     }
     out
+}
+
+/// A suppression naming rules that do not exist: it can never suppress them.
+fn unknown_rules(s: &Suppression, unknown: &[&str], severity: Severity) -> Finding {
+    let quoted: Vec<String> = unknown.iter().map(|r| format!("`{r}`")).collect();
+    let near: Vec<String> = unknown
+        .iter()
+        .filter_map(|r| {
+            crate::config::did_you_mean(r, super::settings::rule_ids()).map(|n| format!("`{n}`"))
+        })
+        .collect();
+    let help = if near.is_empty() {
+        "`reckon rules` lists the rules".to_string()
+    } else {
+        format!("did you mean {}?", near.join(", "))
+    };
+    Finding {
+        rule: super::settings::UNUSED_SUPPRESSION,
+        severity,
+        message: format!(
+            "unknown rule{} {} in this suppression comment",
+            if unknown.len() == 1 { "" } else { "s" },
+            quoted.join(", ")
+        ),
+        primary: Label {
+            doc: s.doc,
+            span: s.comment.clone(),
+            message: "unknown rule".into(),
+        },
+        secondary: Vec::new(),
+        help: Some(help),
+        fix: None,
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +242,18 @@ mod tests {
         assert_eq!(&t[s[0].covers.clone()], "x");
         assert_eq!(&t[s[1].covers.clone()], "z");
         assert_eq!(s[1].rules, ["countdown"]);
+    }
+
+    #[test]
+    fn same_line_covers_the_line_it_is_on() {
+        let t = "a\nMonday, Jan. 7 <!-- reckon-disable-line weekday-mismatch -->\nlater\n";
+        let s = parse(0, t);
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            &t[s[0].covers.clone()],
+            "Monday, Jan. 7 <!-- reckon-disable-line weekday-mismatch -->"
+        );
+        assert!(suppressed(t, "weekday-mismatch", 2));
+        assert!(!suppressed(t, "weekday-mismatch", t.find("later").unwrap()));
     }
 }

@@ -10,11 +10,11 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{expand_paths, load_lexicon, report, InputArgs};
+use super::{report, InputArgs};
 use crate::check::Settings;
 use crate::check::{Finding, Fix};
 use crate::engine::fix;
-use crate::engine::{config, Checked, Counts, Engine, Failure, Input, SetProblem};
+use crate::engine::{config, Checked, Counts, Failure, Input, SetProblem};
 use crate::lexicon::Lexicon;
 use crate::render::{concise, findings_json, github, gitlab, human, junit, sarif, statistics};
 use crate::source::Document;
@@ -111,55 +111,97 @@ pub(crate) struct CheckArgs {
     output_file: Option<PathBuf>,
 }
 
-/// Settings and lexicon from the configuration (a bad file is reported and the
-/// defaults are used), and the files to read under the inputs, which the
-/// settings' extensions and excludes decide. A configuration found by
-/// looking (not given with `--config`) is named on standard error.
+/// Which configuration the flags ask for.
+fn choice(config: Option<&PathBuf>, isolated: bool) -> config::Choice {
+    match (config, isolated) {
+        (_, true) => config::Choice::Isolated,
+        (Some(c), false) => config::Choice::Given(c.clone()),
+        (None, false) => config::Choice::Nearest,
+    }
+}
+
+/// Each file to read with the configuration it is checked with: the nearest
+/// `reckon.yaml` upward from its own folder, or `--config` for all, or none
+/// with `--isolated`. Every configuration found by looking is named on
+/// standard error. `None` when a configuration cannot be used: the problems
+/// are printed, and nothing should be checked (exit status 2).
 pub(super) fn configure(
     input: &InputArgs,
     config: Option<&PathBuf>,
     isolated: bool,
     errors: &mut usize,
-) -> (Settings, Lexicon, Vec<PathBuf>) {
-    let path = if isolated {
-        None
-    } else if let Some(c) = config {
-        Some(c.clone())
-    } else {
-        match std::env::current_dir().map(|d| config::discover(&d)) {
+) -> Option<config::Plan> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let planned = config::plan(
+        &input.paths,
+        &choice(config, isolated),
+        &input.lexicon,
+        input.stdin_filename.as_deref(),
+        &cwd,
+    );
+    match planned {
+        Ok(plan) => {
+            for found in &plan.found {
+                eprintln!("reckon: using config {found}");
+            }
+            for p in &plan.problems {
+                eprintln!("{p}");
+                *errors += 1;
+            }
+            Some(plan)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("error: the configuration cannot be used; nothing was checked");
+            None
+        }
+    }
+}
+
+/// One configuration for the whole set, for a command that reads the set as
+/// one (`timeline`): `--config`, none with `--isolated`, or the nearest to
+/// the working folder. `None` when it cannot be used (reported; exit status 2).
+pub(super) fn configure_set(
+    input: &InputArgs,
+    config: Option<&PathBuf>,
+    isolated: bool,
+    errors: &mut usize,
+) -> Option<(Settings, Lexicon, Vec<PathBuf>)> {
+    let choice = match choice(config, isolated) {
+        config::Choice::Nearest => match std::env::current_dir().map(|d| config::discover(&d)) {
             Ok(Ok(Some(found))) => {
                 eprintln!("reckon: using config {}", found.display());
-                Some(found)
+                config::Choice::Given(found)
             }
-            Ok(Ok(None)) | Err(_) => None,
+            Ok(Ok(None)) | Err(_) => config::Choice::Isolated,
             Ok(Err(e)) => {
                 eprintln!("error: {e}");
-                *errors += 1;
-                None
+                eprintln!("error: the configuration cannot be used; nothing was read");
+                return None;
             }
+        },
+        other => other,
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut plan = match config::plan(&input.paths, &choice, &input.lexicon, None, &cwd) {
+        Ok(plan) => plan,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            eprintln!("error: the configuration cannot be used; nothing was read");
+            return None;
         }
     };
-    let mut problems = Vec::new();
-    let (settings, mut lexicon_files) = config::settings_from(path.as_deref(), &mut problems);
-    for p in &problems {
+    for p in &plan.problems {
         eprintln!("{p}");
         *errors += 1;
     }
-    lexicon_files.extend(input.lexicon.iter().cloned());
-    let lex = match load_lexicon(&lexicon_files) {
-        Ok(l) => l,
-        Err(()) => {
-            *errors += 1;
-            Lexicon::clone_default()
-        }
-    };
-    let paths = expand_paths(
-        &input.paths,
-        &settings.extensions,
-        &settings.exclude,
-        errors,
-    );
-    (settings, lex, paths)
+    let project = plan.projects.pop()?;
+    let files = plan.files.into_iter().map(|(f, _)| f).collect();
+    Some((project.settings, project.lexicon, files))
 }
 
 /// What one document contributes to the output.
@@ -203,7 +245,9 @@ impl Kept {
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let mut errors = 0usize;
-    let (settings, lex, paths) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
+    let Some(plan) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors) else {
+        return ExitCode::from(2);
+    };
     let color = match a.color {
         Color::Always => true,
         Color::Never => false,
@@ -212,15 +256,14 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let engine = Engine::new(settings, lex, a.input.options(), a.input.date);
-    let inputs: Vec<Input> = paths.iter().map(|p| Input::from_path(p)).collect();
+    let options = a.input.options();
     if a.fix || a.diff {
         let which = if a.unsafe_fixes {
             fix::Which::All
         } else {
             fix::Which::Safe
         };
-        let changed = fix_pass(a, &engine, &inputs, which, &mut errors);
+        let changed = fix_pass(a, &plan, which, &mut errors);
         if a.diff {
             return if errors > 0 {
                 ExitCode::from(2)
@@ -231,9 +274,13 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             };
         }
     }
-    let run = engine.run(&inputs, &a.input.loader(), a.threads, |i, outcome| {
-        render_one(a, &inputs[i], outcome, color)
-    });
+    let run = plan.run(
+        &options,
+        a.input.date,
+        &a.input.loader(),
+        a.threads,
+        |input, outcome| render_one(a, input, outcome, color),
+    );
     let mut stdout: Box<dyn Write> = match &a.output_file {
         None => Box::new(std::io::stdout().lock()),
         Some(path) => match std::fs::File::create(path) {
@@ -368,7 +415,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
 
 /// A document's text as read and the fixes to apply to it.
 struct ToFix {
-    input: usize,
+    input: Input,
     name: String,
     text: String,
     fixes: Vec<Fix>,
@@ -377,28 +424,30 @@ struct ToFix {
 /// Checks every input once for its fixes, then writes them (`--fix`) or
 /// prints them as a diff (`--diff`). Returns how many files would change or
 /// did. Standard input is never written; its diff is shown.
-fn fix_pass(
-    a: &CheckArgs,
-    engine: &Engine,
-    inputs: &[Input],
-    which: fix::Which,
-    errors: &mut usize,
-) -> usize {
-    let run = engine.run(inputs, &a.input.loader(), a.threads, |i, outcome| {
-        let (doc, checked) = outcome.ok()?;
-        let fixes: Vec<Fix> = checked
-            .findings
-            .iter()
-            .filter_map(|f| f.fix.clone())
-            .filter(|x| which.admits(x))
-            .collect();
-        (!fixes.is_empty()).then(|| ToFix {
-            input: i,
-            name: doc.name.clone(),
-            text: doc.text.clone(),
-            fixes,
-        })
-    });
+fn fix_pass(a: &CheckArgs, plan: &config::Plan, which: fix::Which, errors: &mut usize) -> usize {
+    let options = a.input.options();
+    let loader = a.input.loader();
+    let run = plan.run(
+        &options,
+        a.input.date,
+        &loader,
+        a.threads,
+        |input, outcome| {
+            let (doc, checked) = outcome.ok()?;
+            let fixes: Vec<Fix> = checked
+                .findings
+                .iter()
+                .filter_map(|f| f.fix.clone())
+                .filter(|x| which.admits(x))
+                .collect();
+            (!fixes.is_empty()).then(|| ToFix {
+                input: input.clone(),
+                name: doc.name.clone(),
+                text: doc.text.clone(),
+                fixes,
+            })
+        },
+    );
     let mut todo: Vec<ToFix> = run.documents.into_iter().flatten().collect();
     // Fixes across the set, by the document they label.
     for f in &run.across.findings {
@@ -411,7 +460,12 @@ fn fix_pass(
         match todo.iter_mut().find(|t| t.name == doc.name) {
             Some(t) => t.fixes.push(x),
             None => {
-                if let Some(input) = inputs.iter().position(|i| i.display() == doc.name) {
+                if let Some(input) = plan
+                    .files
+                    .iter()
+                    .map(|(p, _)| Input::from_path(p))
+                    .find(|i| i.display() == doc.name)
+                {
                     todo.push(ToFix {
                         input,
                         name: doc.name.clone(),
@@ -422,7 +476,6 @@ fn fix_pass(
             }
         }
     }
-    todo.sort_by_key(|t| t.input);
     let mut stdout = std::io::stdout().lock();
     let (mut files, mut applied) = (0, 0);
     for t in &todo {
@@ -431,7 +484,7 @@ fn fix_pass(
         if n == 0 {
             continue;
         }
-        match (&inputs[t.input], a.diff) {
+        match (&t.input, a.diff) {
             (_, true) | (Input::Stdin | Input::Memory(_), _) => {
                 let _ = stdout.write_all(fix::diff(&t.name, &t.text, &fixed).as_bytes());
             }

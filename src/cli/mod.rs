@@ -52,6 +52,14 @@ enum Command {
     },
     /// Print the man page (roff): `reckon man > reckon.1`.
     Man,
+    /// Write a starter `reckon.yaml` in this folder, every rule listed with its defaults.
+    Init {
+        /// Overwrite a configuration that is already there.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of `reckon.yaml` (committed as docs/reckon.schema.json).
+    Schema,
 }
 
 /// Output formats of `reckon extract`.
@@ -168,6 +176,50 @@ pub fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+        Command::Init { force } => init(force),
+        Command::Schema => schema(),
+    }
+}
+
+/// `reckon init`: writes `reckon.yaml` here, unless a configuration is
+/// already here (any of its names) and `--force` is not given.
+fn init(force: bool) -> ExitCode {
+    let target = Path::new(crate::engine::config::CONFIG_NAMES[0]);
+    if !force {
+        if let Some(there) = crate::engine::config::CONFIG_NAMES
+            .iter()
+            .find(|n| std::fs::symlink_metadata(n).is_ok())
+        {
+            eprintln!("error: {there} is already here; not overwritten (`reckon init --force` replaces {})", target.display());
+            return ExitCode::from(2);
+        }
+    }
+    match std::fs::write(target, crate::check::settings::starter_config()) {
+        Ok(()) => {
+            eprintln!(
+                "reckon: wrote {} (every rule, with its defaults)",
+                target.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", target.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `reckon schema`: the JSON Schema of `reckon.yaml` on standard output.
+fn schema() -> ExitCode {
+    match serde_json::to_string_pretty(&crate::check::settings::json_schema()) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::check::configure;
+use super::check::configure_set;
 use super::{report, InputArgs};
 use crate::timeline;
 
@@ -43,7 +43,11 @@ pub(crate) struct TimelineArgs {
 
 pub(crate) fn run(a: &TimelineArgs) -> ExitCode {
     let mut errors = 0usize;
-    let (settings, lex, paths) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors);
+    let Some((settings, lex, paths)) =
+        configure_set(&a.input, a.config.as_ref(), a.isolated, &mut errors)
+    else {
+        return ExitCode::from(2);
+    };
     let mut opts = a.input.options();
     opts.triggers = settings.triggers.clone();
     let mut docs = Vec::with_capacity(paths.len());

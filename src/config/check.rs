@@ -2,10 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Worth knowing.
@@ -29,7 +32,7 @@ impl Severity {
 }
 
 /// A rule file. Every section is optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleFile {
     /// Per-rule settings, by rule id.
@@ -38,9 +41,17 @@ pub struct RuleFile {
     /// Lexicon files that extend the built-in one, relative to this file.
     #[serde(default)]
     pub lexicon: Vec<String>,
-    /// File extensions to check when walking folders (default md, markdown, txt).
+    /// File extensions to check when walking folders, replacing the defaults (md, markdown, txt).
     #[serde(default)]
     pub extensions: Option<Vec<String>>,
+    /// File extensions to check when walking folders, added to the defaults (or to `extensions`).
+    #[serde(default)]
+    pub extend_extensions: Vec<String>,
+    /// Rules turned off for the files a glob matches: `{"archive/**": [weekday-mismatch]}`.
+    /// A glob with a `/` is matched against the path from this file's folder; one without,
+    /// against the file name.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Paths to skip when walking folders (gitignore-style globs).
     #[serde(default)]
     pub exclude: Vec<String>,
@@ -67,7 +78,7 @@ pub struct RuleFile {
 ///     patterns: ["Trump (?:takes|assumes) office"]
 ///     date: 2025-01-20
 /// ```
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct EventEntry {
     /// The event's name, used in messages and nowhere else.
@@ -90,7 +101,7 @@ pub struct EventEntry {
 ///   - name: captured
 ///     patterns: ["capture {quantity} of territory"]
 /// ```
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FactEntry {
     /// The fact's name, as relations write it (letters, digits, `_`).
@@ -102,29 +113,40 @@ pub struct FactEntry {
 
 /// A relation trigger: a regex matched right after a duration
 /// ("three weeks in the run-up to the March 30 vote").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TriggerEntry {
     /// A regular expression (Rust `regex` syntax), matched right after the duration.
     pub pattern: String,
     /// `since`, `before`, `after` or `into`.
+    #[schemars(schema_with = "relation_schema")]
     pub relation: crate::extract::RelationKind,
 }
 
 /// Settings of one rule.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleEntry {
     /// Run the rule.
     pub enabled: Option<bool>,
     /// Severity of its findings.
     pub severity: Option<Severity>,
-    /// Message template.
+    /// Message template: `{name}` placeholders are the rule's variables (`reckon explain RULE`).
     pub message: Option<String>,
-    /// Help template.
+    /// Help template, with the same placeholders as `message`.
     pub help: Option<String>,
-    /// Days of drift tolerated in date arithmetic.
+    /// Days of drift tolerated in date arithmetic (0 to 3660).
+    #[schemars(range(min = 0.0, max = 3660.0))]
     pub slack_days: Option<f64>,
-    /// Relative tolerance for conversions and sums.
+    /// Relative tolerance for conversions and sums, a fraction (0.05 is 5%).
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub relative_slack: Option<f64>,
+}
+
+/// The relations a trigger may name (the extractor's type knows more kinds).
+fn relation_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "enum": ["since", "before", "after", "into"]
+    })
 }

@@ -159,7 +159,12 @@ impl YamlError {
         if let Some(cut) = message.find(" at line ") {
             message.truncate(cut);
         }
-        Self::at_offset(file, text, offset, message)
+        let (message, help) = plain_words(&message);
+        let e = Self::at_offset(file, text, offset, message);
+        match help {
+            Some(h) => e.with_help(h),
+            None => e,
+        }
     }
 
     /// `text` is not YAML-looking text (a control character at `offset`):
@@ -250,6 +255,100 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlError
     serde_yaml::from_str(text).map_err(|e| YamlError::from_serde(file, text, &e))
 }
 
+/// The closest of `known` to `word`, when it is close enough to be a typo
+/// (Jaro–Winkler similarity of 0.8 or more, or one edit in a short word).
+#[must_use]
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|&(score, k)| score >= 0.8 || strsim::levenshtein(word, k) <= 1)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// The words between backticks in `s`, in order.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// serde_yaml's message in a newsroom's words: no Rust type names
+/// ("expected struct RuleEntry", "expected u32"), "key" for "field", and a
+/// did-you-mean for an unknown key or value. Returns the message and a help line.
+fn plain_words(message: &str) -> (String, Option<String>) {
+    // "rules.weekday-mismatch: unknown field …": the path prefix says where; keep it.
+    let (prefix, body) = match message.find(": ") {
+        Some(i) if !message[..i].contains(' ') => message.split_at(i + 2),
+        _ => ("", message),
+    };
+    for (what, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
+        if let Some(rest) = body.strip_prefix(what) {
+            let words = backticked(rest);
+            let Some((bad, expected)) = words.split_first() else {
+                break;
+            };
+            let message = format!("{prefix}unknown {noun} `{bad}`");
+            let help = if expected.is_empty() {
+                format!("no {noun} is expected here")
+            } else {
+                let list = expected.join(", ");
+                match did_you_mean(bad, expected.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? the {noun}s here are: {list}"),
+                    None => format!("the {noun}s here are: {list}"),
+                }
+            };
+            return (message, Some(help));
+        }
+    }
+    if let Some(rest) = body.strip_prefix("missing field ") {
+        return (format!("{prefix}missing key {rest}"), None);
+    }
+    (format!("{prefix}{}", plain_types(body)), None)
+}
+
+/// Rust type names in an "invalid type" message, in plain words.
+fn plain_types(body: &str) -> String {
+    static TYPES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = TYPES.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:(?:tuple |unit )?struct|enum|(?:untagged|internally tagged|adjacently tagged) enum) [A-Za-z_][A-Za-z0-9_]*|\b(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|a map|map|a sequence|sequence|a boolean|a string|a borrowed string|a char|unit value|unit|option)\b",
+        )
+        .expect("a fixed pattern")
+    });
+    // Only what is expected names a type; what was found is YAML's own word.
+    let Some(at) = body.rfind("expected ") else {
+        return body.to_string();
+    };
+    let (found, expected) = body.split_at(at);
+    let found = found
+        .replace("invalid type: map", "invalid type: a mapping")
+        .replace("invalid type: sequence", "invalid type: a list");
+    let expected = re.replace_all(expected, |c: &regex::Captures<'_>| {
+        let m = &c[0];
+        let plain = if m.starts_with("tuple struct") || m.ends_with("sequence") {
+            "a list"
+        } else if m.contains("struct") || m.ends_with("map") {
+            "a mapping of keys to values"
+        } else if m.contains("enum") {
+            "one of the allowed values"
+        } else if m.starts_with('f') {
+            "a number"
+        } else if m.starts_with('u') && m != "unit" && m != "unit value" || m.starts_with('i') {
+            "a whole number"
+        } else if m == "a boolean" {
+            "true or false"
+        } else if m.contains("string") || m == "a char" {
+            "text"
+        } else if m == "option" {
+            "a value"
+        } else {
+            "nothing"
+        };
+        plain.to_string()
+    });
+    format!("{found}{expected}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +366,7 @@ mod tests {
         let err = parse::<Small>("x.yaml", "name: a\ncount: 2\n  \ncolour: red\n").unwrap_err();
         assert_eq!((err.line, err.column), (4, 1), "{err}");
         assert!(
-            err.message.contains("unknown field `colour`"),
+            err.message.contains("unknown key `colour`"),
             "{}",
             err.message
         );
@@ -343,5 +442,60 @@ mod tests {
             clip_message(&long),
             format!("invalid type: string \"{}…\", expected x", "a".repeat(40))
         );
+    }
+
+    #[test]
+    fn serde_messages_are_said_in_plain_words() {
+        let (m, help) = plain_words(
+            "rules.weekday-mismatch: unknown field `severty`, expected one of `enabled`, `severity`",
+        );
+        assert_eq!(m, "rules.weekday-mismatch: unknown key `severty`");
+        assert_eq!(
+            help.as_deref(),
+            Some("did you mean `severity`? the keys here are: enabled, severity")
+        );
+        for (serde, plain) in [
+            (
+                "rules.x: invalid type: integer `5`, expected struct RuleEntry",
+                "rules.x: invalid type: integer `5`, expected a mapping of keys to values",
+            ),
+            (
+                "invalid type: string \"many\", expected u32",
+                "invalid type: string \"many\", expected a whole number",
+            ),
+            (
+                "invalid type: string \"x\", expected f64",
+                "invalid type: string \"x\", expected a number",
+            ),
+            (
+                "invalid type: integer `7`, expected a sequence",
+                "invalid type: integer `7`, expected a list",
+            ),
+            (
+                "invalid type: map, expected a string",
+                "invalid type: a mapping, expected text",
+            ),
+            (
+                "invalid type: integer `3`, expected a boolean",
+                "invalid type: integer `3`, expected true or false",
+            ),
+            ("missing field `name`", "missing key `name`"),
+        ] {
+            assert_eq!(plain_words(serde).0, plain, "{serde}");
+        }
+    }
+
+    #[test]
+    fn did_you_mean_takes_only_a_close_word() {
+        let known = ["weekday-mismatch", "unit-conversion", "countdown"];
+        assert_eq!(
+            did_you_mean("weekday-mismatchh", known),
+            Some("weekday-mismatch")
+        );
+        assert_eq!(
+            did_you_mean("unit-conversoin", known),
+            Some("unit-conversion")
+        );
+        assert_eq!(did_you_mean("zebra", known), None);
     }
 }

@@ -56,3 +56,15 @@ pub fn reckon_within(limit: Duration, dir: &Path, args: &[&str], stdin: &[u8]) -
         stderr: stderr.join().unwrap(),
     }
 }
+
+/// A configuration or lexicon that cannot be used stops the run: nothing is
+/// printed on standard output, and standard error says nothing was checked.
+#[allow(dead_code)] // not every test file that includes this one uses it
+pub fn nothing_was_checked(out: &Output) {
+    let (said, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(said.is_empty(), "{said}");
+    assert!(err.contains("nothing was checked"), "{err}");
+}
