@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 /// that is not YAML-looking text at all is not quoted.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{file}:{line}:{column}: {message}")]
-#[diagnostic(code(reckon::config::invalid_yaml))]
+#[diagnostic()]
 pub struct YamlError {
     /// Display name of the file.
     pub file: String,
