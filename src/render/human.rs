@@ -1,7 +1,8 @@
 //! `reckon check` (default): miette's graphical report, one per finding.
 //!
 //! Every span involved is labelled with what it resolved to; a finding that
-//! spans two documents gets a related report with the other document's source.
+//! spans two documents shows the other document's source under it, "also in
+//! FILE", in the same report.
 
 use std::fmt;
 
@@ -18,7 +19,6 @@ struct Report<'a> {
     docs: &'a [&'a Document],
     /// Which document this report shows (the primary's, or a related one's).
     doc: usize,
-    related: Vec<Report<'a>>,
     source: NamedSource<String>,
     primary: bool,
 }
@@ -98,14 +98,6 @@ impl Diagnostic for Report<'_> {
             .collect();
         Some(Box::new(labels.into_iter()))
     }
-
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
-        if self.related.is_empty() {
-            None
-        } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
-        }
-    }
 }
 
 fn report<'a>(f: &'a Finding, docs: &'a [&'a Document], doc: usize, primary: bool) -> Report<'a> {
@@ -114,7 +106,6 @@ fn report<'a>(f: &'a Finding, docs: &'a [&'a Document], doc: usize, primary: boo
         finding: f,
         docs,
         doc,
-        related: Vec::new(),
         source: NamedSource::new(&d.name, d.text.clone()),
         primary,
     }
@@ -143,10 +134,11 @@ pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width())
         .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for f in findings {
-        let mut r = report(f, docs, f.primary.doc, true);
+        let r = report(f, docs, f.primary.doc, true);
         let mut others: Vec<usize> = f
             .secondary
             .iter()
@@ -155,11 +147,17 @@ pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
             .collect();
         others.sort_unstable();
         others.dedup();
-        r.related = others
-            .into_iter()
-            .map(|d| report(f, docs, d, false))
-            .collect();
         let _ = handler.render_report(&mut out, &r);
+        // The other documents' phrases belong to the same finding: shown
+        // under it, each labelled with its file, not as a second report
+        // with a severity of its own.
+        for d in others {
+            let mut part = String::new();
+            let _ = handler.render_report(&mut part, &report(f, docs, d, false));
+            let part = part.trim_start_matches('\n');
+            let body = part.split_once('\n').map_or("", |(_, rest)| rest);
+            out.push_str(&format!("  also in {}:\n{body}", docs[d].name));
+        }
         out.push('\n');
     }
     out

@@ -482,11 +482,15 @@ mod tests {
     }
 
     #[test]
-    fn diagnostics_have_codes_and_help() {
+    fn diagnostics_have_help_and_no_internal_code() {
         use miette::Diagnostic;
         let err = Document::from_bytes("x", vec![0], Format::Text).unwrap_err();
-        assert_eq!(err.code().unwrap().to_string(), "reckon::source::binary");
+        // A newsroom reader sees the sentence and the help, not `reckon::source::binary`.
+        assert!(err.code().is_none());
         assert!(err.help().is_some());
+        // The cause of an unreadable file is said once, in the sentence.
+        let err = Document::read(Path::new("/nonexistent/reckon/x.md")).unwrap_err();
+        assert!(err.source().is_none(), "{err}");
     }
 
     /// Fragments that exercise Markdown's corners, mixed with arbitrary text.
