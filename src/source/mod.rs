@@ -490,7 +490,7 @@ mod tests {
         assert!(err.help().is_some());
         // The cause of an unreadable file is said once, in the sentence.
         let err = Document::read(Path::new("/nonexistent/reckon/x.md")).unwrap_err();
-        assert!(err.source().is_none(), "{err}");
+        assert!(std::error::Error::source(&err).is_none(), "{err}");
     }
 
     /// Fragments that exercise Markdown's corners, mixed with arbitrary text.
