@@ -195,6 +195,7 @@ fn ordinal(n: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{days_in, MONTHS};
     use crate::check::testing::{findings, silent};
 
     const ID: &str = "impossible-date";
@@ -263,5 +264,28 @@ mod tests {
             ID,
         );
         assert!(f[0].fix.is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Every day that exists, in AP, British and ISO form, is silent; the
+        /// day after a month's last, written the same ways, is flagged.
+        #[test]
+        fn real_days_pass_and_the_day_after_the_last_does_not(year in 1990i32..2040, month in 1u32..=12, pick in 0u32..31, form in 0usize..3) {
+            let last = days_in(year, month);
+            let day = pick % last + 1;
+            let write = |d: u32| match form {
+                0 => format!("{} {d}, {year}", MONTHS[month as usize - 1]),
+                1 => format!("{d} {} {year}", MONTHS[month as usize - 1]),
+                _ => format!("{year}-{month:02}-{d:02}"),
+            };
+            let head = "---\ndate: 2025-06-01\n---\n";
+            silent(&format!("{head}The report was filed on {}.\n", write(day)), ID);
+            if last < 31 {
+                let f = findings(&format!("{head}The report was filed on {}.\n", write(last + 1)), ID);
+                proptest::prop_assert_eq!(f.len(), 1, "{}", write(last + 1));
+            }
+        }
     }
 }

@@ -534,4 +534,59 @@ mod tests {
             silent(&format!("{HEAD}{text}\n"), ID);
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// A change whose percentage is computed from its own figures and
+        /// rounded as a reporter rounds it is never flagged, in either
+        /// direction, at any precision of the figures.
+        #[test]
+        fn a_computed_change_is_silent(
+            from in 100u32..900_000,
+            ratio in 0.05f64..3.0,
+            decimals in 0usize..2,
+        ) {
+            let to = (f64::from(from) * ratio).round().max(1.0);
+            let change = (to - f64::from(from)) / f64::from(from) * 100.0;
+            proptest::prop_assume!(change.abs() >= 0.5);
+            let verb = if change > 0.0 { "rose" } else { "fell" };
+            let text = format!(
+                "{HEAD}Sales {verb} {:.decimals$}% to {} units from {} units last year.\n",
+                change.abs(),
+                group(to as u64),
+                group(u64::from(from))
+            );
+            let f = findings(&text, ID);
+            proptest::prop_assert!(f.is_empty(), "{text}: {f:#?}");
+        }
+
+        /// A percentage off by more than a point and a tenth is flagged.
+        #[test]
+        fn a_wrong_percentage_is_flagged(from in 1_000u32..900_000, ratio in 1.05f64..2.5, off in 1.5f64..3.0) {
+            let to = (f64::from(from) * ratio).round();
+            let change = (to - f64::from(from)) / f64::from(from) * 100.0;
+            let stated = change * off + 2.0;
+            let text = format!(
+                "{HEAD}Sales rose {stated:.0}% to {} units from {} units last year.\n",
+                group(to as u64),
+                group(u64::from(from))
+            );
+            let f = findings(&text, ID);
+            proptest::prop_assert_eq!(f.len(), 1, "{}", text);
+        }
+    }
+
+    /// 1234567 → "1,234,567".
+    fn group(n: u64) -> String {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (k, c) in s.chars().enumerate() {
+            if k > 0 && (s.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
 }

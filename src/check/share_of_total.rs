@@ -303,4 +303,45 @@ mod tests {
             silent(&format!("{HEAD}{text}\n"), ID);
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// A share computed from its part and whole and rounded to a whole
+        /// per cent is silent in both word orders; one off by ten points
+        /// and a third of itself is flagged.
+        #[test]
+        fn computed_shares_pass_and_wrong_ones_do_not(whole in 200u32..90_000, frac in 0.05f64..0.9) {
+            let part = (f64::from(whole) * frac).round().max(1.0) as u32;
+            let pct = f64::from(part) / f64::from(whole) * 100.0;
+            // Written as a reporter writes them: "4,000", not "4000" (a year).
+            let (whole, part_n) = (grouped(whole), part);
+            let part = grouped(part_n);
+            let ok = format!(
+                "{HEAD}The firm will cut {pct:.0}% of its {whole} staff, or {part} jobs, by June.\n"
+            );
+            proptest::prop_assert!(findings(&ok, ID).is_empty(), "{}", ok);
+            let ok = format!("{HEAD}The firm will cut {part} jobs, or {pct:.0}% of its {whole} staff.\n");
+            proptest::prop_assert!(findings(&ok, ID).is_empty(), "{}", ok);
+            let wrong = pct * 1.33 + 10.0;
+            proptest::prop_assume!(wrong < 100.0);
+            let bad = format!(
+                "{HEAD}The firm will cut {wrong:.0}% of its {whole} staff, or {part} jobs, by June.\n"
+            );
+            proptest::prop_assert_eq!(findings(&bad, ID).len(), 1, "{}", bad);
+        }
+    }
+
+    /// 1234567 → "1,234,567".
+    fn grouped(n: u32) -> String {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (k, c) in s.chars().enumerate() {
+            if k > 0 && (s.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
 }
