@@ -69,6 +69,22 @@ fn age_form(v: &DocView<'_>, i: usize) -> Option<(u32, AgeForm)> {
     }
     let n = a.exact as u32;
     let prose = &v.doc.prose;
+    // Every form is told by the bytes right beside the number ("Reid, 51,",
+    // "(51)", "aged 51", "age 78", "age of 78", "45-year-old", "45 years
+    // old"); most numbers have none of them and are let go before any word
+    // is read.
+    let bytes = prose.as_bytes();
+    let (start, end) = (r.mention.span.start, r.mention.span.end);
+    let ahead = bytes.get(end..(end + 10).min(bytes.len())).unwrap_or(b"");
+    let behind = bytes.get(start.saturating_sub(8)..start).unwrap_or(b"");
+    let compound = ahead.starts_with(b"-year") || ahead.starts_with(b" years old");
+    let set_off = (behind.ends_with(b", ") && ahead.first() == Some(&b','))
+        || (behind.ends_with(b" (") && ahead.first() == Some(&b')'));
+    let lead = behind.to_ascii_lowercase();
+    let worded = lead.ends_with(b"aged ") || lead.ends_with(b"age ") || lead.ends_with(b"age of ");
+    if !(compound || set_off || worded) {
+        return None;
+    }
     let before = prose
         .get(r.mention.span.start.saturating_sub(24)..r.mention.span.start)
         .unwrap_or("");

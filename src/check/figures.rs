@@ -91,18 +91,25 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 }
 
 /// The mention indices in the sentence of mention `i`: mentions are in text
-/// order, so the sentence is a run around `i` with no sentence break between.
+/// order, so the sentence is a run around `i` with no sentence break between
+/// neighbours. Each step asks only about the text between two neighbouring
+/// mentions, so a run costs the length of its sentence, not its square.
 pub(crate) fn sentence_run(v: &DocView<'_>, i: usize) -> std::ops::Range<usize> {
-    let at = v.mentions[i].mention.span.start;
+    let start = |k: usize| v.mentions[k].mention.span.start;
+    // A scan of each gap, not the document-wide sentence window: the rules
+    // that call this jump between a few figures, and each jump would
+    // otherwise rebuild the window.
+    let same = |a: usize, b: usize| {
+        crate::reading::view::same_sentence_scan(&v.doc.prose, start(a), start(b))
+    };
     let near = v.near(i, 600);
-    let lo = (near.start..i)
-        .rev()
-        .take_while(|&k| v.same_sentence(v.mentions[k].mention.span.start, at))
-        .last()
-        .unwrap_or(i);
-    let hi = (i + 1..near.end)
-        .take_while(|&k| v.same_sentence(at, v.mentions[k].mention.span.start))
-        .last()
-        .map_or(i + 1, |k| k + 1);
+    let mut lo = i;
+    while lo > near.start && same(lo - 1, lo) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < near.end && same(hi - 1, hi) {
+        hi += 1;
+    }
     lo..hi
 }

@@ -250,6 +250,15 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         .prose
         .get(v.mentions[i].mention.span.end..)
         .unwrap_or("");
+    // A change names where it came from: no "from" close after, no change
+    // to check (most percentages are shares or rates).
+    let window = after
+        .as_bytes()
+        .get(..after.len().min(REACH + 8))
+        .unwrap_or(b"");
+    if memchr::memmem::find(window, b"from").is_none() {
+        return None;
+    }
     let next = words(after.get(..after.len().min(24)).unwrap_or(""));
     if next.first().is_some_and(|w| POINTS.contains(&w.as_str())) {
         return None;
@@ -400,6 +409,15 @@ fn by_factor(v: &DocView<'_>, k: usize, lex: &ReadingLexicon) -> Option<Change> 
         .checked_sub(1)
         .map_or(0, |p| v.mentions[p].mention.span.end);
     let start = v.mentions[k].mention.span.start;
+    // Most figures do not follow "to": ask the bytes before allocating words.
+    let head = v
+        .doc
+        .prose
+        .get(start.saturating_sub(4)..start)
+        .unwrap_or("");
+    if !head.eq_ignore_ascii_case(" to ") && !head.ends_with("to ") {
+        return None;
+    }
     let gap = words(
         v.doc
             .prose

@@ -116,10 +116,14 @@ impl Tie {
 /// of the 96 depots", "54% of the starters, about 12,500 of the 28,400", "about
 /// a fifth of the total, or some 27 billion euros" (the total stated before).
 fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
-    let (_, stated) = share(v, s)?;
-    let run = sentence_run(v, s);
     let prose = &v.doc.prose;
     let after_share = prose.get(v.mentions[s].mention.span.end..)?;
+    // Every form starts "SHARE of": ask the bytes before reading the sentence.
+    if !after_share.trim_start().starts_with("of ") {
+        return None;
+    }
+    let (_, stated) = share(v, s)?;
+    let run = sentence_run(v, s);
     let lead: Vec<String> = words(after_share.get(..after_share.len().min(60))?);
     if lead.first().is_none_or(|w| w != "of") {
         return None;

@@ -138,7 +138,7 @@ const SHORT_SCAN: usize = 48;
 
 /// [`DocView::same_sentence`] as it was, scanning the text between `a` and
 /// `b`: what [`SentenceBreaks`] must answer, and the answer for short spans.
-fn same_sentence_scan(prose: &str, a: usize, b: usize) -> bool {
+pub(crate) fn same_sentence_scan(prose: &str, a: usize, b: usize) -> bool {
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
     // No sentence of news copy runs this long: answer without scanning.
     if b - a > 2000 {
