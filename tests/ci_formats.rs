@@ -307,3 +307,31 @@ fn standard_input_is_never_written() {
         "{out}"
     );
 }
+
+/// The report does not depend on the number of threads: documents are
+/// reported in input order, and the set's findings after them.
+#[test]
+fn every_thread_count_gives_the_same_report() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run_with = |threads: &str| {
+        let o = reckon(
+            project,
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                "json",
+                "--threads",
+                threads,
+                "fixtures/cases",
+                "fixtures/check",
+            ],
+        );
+        o.stdout
+    };
+    let one = run_with("1");
+    assert!(one.len() > 10_000, "the fixtures hold findings");
+    for n in ["2", "3", "8"] {
+        assert!(run_with(n) == one, "--threads {n} differs from --threads 1");
+    }
+}

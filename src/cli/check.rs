@@ -91,8 +91,9 @@ pub(crate) struct CheckArgs {
     /// Colour the human report.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Documents checked at once (1 = one thread).
-    #[arg(long, default_value_t = 1)]
+    /// Documents checked at once (default: one per core; 1 = one thread). The
+    /// output is the same whatever the number: documents are reported in input order.
+    #[arg(long, default_value_t = default_threads())]
     threads: usize,
     /// Print how many findings each rule made (fixable ones marked) instead of the findings.
     #[arg(long)]
@@ -202,6 +203,11 @@ pub(super) fn configure_set(
     let project = plan.projects.pop()?;
     let files = plan.files.into_iter().map(|(f, _)| f).collect();
     Some((project.settings, project.lexicon, files))
+}
+
+/// One thread per core the process may use (`available_parallelism`), or 1.
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
 /// What one document contributes to the output.
