@@ -14,7 +14,7 @@ pub(crate) fn amount<'a>(v: &'a DocView<'_>, i: usize) -> Option<(f64, Interval,
     let r = v.mentions.get(i)?;
     match (&r.mention.expr, &r.value) {
         (Expr::Number(a), Value::Number { exact, interval }) if a.exact > 0.0 && !a.vague => {
-            Some((*exact, interval.clone(), ""))
+            Some((*exact, *interval, ""))
         }
         (
             Expr::Quantity { amount: a, .. },
@@ -27,7 +27,7 @@ pub(crate) fn amount<'a>(v: &'a DocView<'_>, i: usize) -> Option<(f64, Interval,
             },
         ) if a.exact > 0.0 && !a.vague => Some((
             *exact,
-            interval.clone(),
+            *interval,
             currency.as_deref().unwrap_or(unit.as_str()),
         )),
         _ => None,
@@ -51,7 +51,7 @@ pub(crate) fn share(v: &DocView<'_>, i: usize) -> Option<(f64, Interval)> {
     match (&r.mention.expr, &r.value) {
         (Expr::Percent(a), Value::Number { interval, .. }) if !a.vague => {
             if hedged {
-                return Some((a.exact, interval.clone()));
+                return Some((a.exact, *interval));
             }
             let half = 0.5 * 10f64.powi(-(decimals(v, i) as i32));
             Some((a.exact, Interval::closed(a.exact - half, a.exact + half)))

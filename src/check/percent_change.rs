@@ -256,9 +256,7 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         .as_bytes()
         .get(..after.len().min(REACH + 8))
         .unwrap_or(b"");
-    if memchr::memmem::find(window, b"from").is_none() {
-        return None;
-    }
+    memchr::memmem::find(window, b"from")?;
     let next = words(after.get(..after.len().min(24)).unwrap_or(""));
     if next.first().is_some_and(|w| POINTS.contains(&w.as_str())) {
         return None;
@@ -600,7 +598,7 @@ mod tests {
         let s = n.to_string();
         let mut out = String::new();
         for (k, c) in s.chars().enumerate() {
-            if k > 0 && (s.len() - k) % 3 == 0 {
+            if k > 0 && (s.len() - k).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

@@ -148,7 +148,7 @@ fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
         let after = (w + 1..run.end)
             .find(|&p| amount(v, p).is_some() || percentish(v, p))
             .filter(|&p| amount(v, p).is_some())
-            .filter(|&p| between(v, w, p).is_some_and(|t| is_part_link_after_noun(t)));
+            .filter(|&p| between(v, w, p).is_some_and(is_part_link_after_noun));
         let before = s
             .checked_sub(1)
             .filter(|&p| p >= run.start && amount(v, p).is_some())
@@ -163,7 +163,7 @@ fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
         if k + 1 < run.end
             && amount(v, k).is_some()
             && amount(v, k + 1).is_some()
-            && between(v, s, k).is_some_and(|t| is_part_link_after_noun(t))
+            && between(v, s, k).is_some_and(is_part_link_after_noun)
             && between(v, k, k + 1).is_some_and(|t| {
                 let ws = words(t);
                 ws.first().is_some_and(|x| x == "of") && ws[1..].iter().all(|x| is_whole_lead(x))
@@ -341,7 +341,7 @@ mod tests {
         let s = n.to_string();
         let mut out = String::new();
         for (k, c) in s.chars().enumerate() {
-            if k > 0 && (s.len() - k) % 3 == 0 {
+            if k > 0 && (s.len() - k).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);
