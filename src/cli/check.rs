@@ -220,7 +220,10 @@ struct DocOutput {
     failed: bool,
     /// For the whole-run formats and `--statistics`: the document (its text
     /// only when it has findings) and its findings.
-    kept: Option<(Document, Vec<Finding>)>,
+    /// Boxed: most documents keep nothing, and every document's output waits
+    /// in memory until the run ends (a `Document` inline would cost each of
+    /// 96,000 files a few hundred bytes for nothing).
+    kept: Option<Box<(Document, Vec<Finding>)>>,
 }
 
 /// The documents and findings of the whole run, one index space: what the
@@ -308,7 +311,8 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         }
         files += 1;
         counts += r.counts;
-        if let Some((doc, findings)) = r.kept {
+        if let Some(both) = r.kept {
+            let (doc, findings) = *both;
             kept.add(vec![doc], findings);
         }
         match a.format {
@@ -563,7 +567,7 @@ fn render_one(
             Document::from_text(doc.name.clone(), String::new(), doc.format)
         };
         if keep_text || matches!(a.format, Format::Junit) {
-            out.kept = Some((kept_doc, findings.clone()));
+            out.kept = Some(Box::new((kept_doc, findings.clone())));
         }
         return out;
     }

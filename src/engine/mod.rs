@@ -339,7 +339,7 @@ impl Engine {
                     // What may be read again once the set is checked.
                     let again = match (checked.claims.is_empty(), input) {
                         (true, _) | (false, Input::Memory(_)) => Again::Input,
-                        (false, Input::Stdin) => Again::Kept(doc.into_owned()),
+                        (false, Input::Stdin) => Again::Kept(Box::new(doc.into_owned())),
                         (false, Input::File(_)) => Again::Fingerprint(Fingerprint::of(&doc.text)),
                     };
                     Kept {
@@ -416,8 +416,9 @@ enum Again {
     /// From its input (a document in memory; or it made no claims, so no
     /// finding labels it).
     Input,
-    /// Standard input, kept.
-    Kept(Document),
+    /// Standard input, kept (boxed: every document's `Again` waits for the
+    /// set pass, and only one can be standard input).
+    Kept(Box<Document>),
     /// A file read again, which must be what was checked.
     Fingerprint(Fingerprint),
     /// It was not checked.
@@ -463,7 +464,7 @@ fn labelled(
             continue;
         };
         let doc = match std::mem::replace(how, Again::Gone) {
-            Again::Kept(doc) => Ok(doc),
+            Again::Kept(doc) => Ok(*doc),
             Again::Input | Again::Gone if !matches!(input, Input::File(_)) => {
                 loader.load(input).map(Cow::into_owned).map_err(Some)
             }
