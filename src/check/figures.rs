@@ -82,12 +82,18 @@ pub(crate) fn decimals(v: &DocView<'_>, i: usize) -> usize {
     number.split_once('.').map_or(0, |(_, f)| f.len())
 }
 
-/// Lower-case words of `text`, in order.
-pub(crate) fn words(text: &str) -> Vec<String> {
+/// Lower-case words of `text`, in order, a typographic apostrophe read as
+/// a straight one ("Ashgrove’s" → "ashgrove's"): the rules that read words
+/// near a mention share this one tokenizer.
+pub(crate) fn word_iter(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+}
+
+/// [`word_iter`], collected.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    word_iter(text).collect()
 }
 
 /// The mention indices in the sentence of mention `i`: mentions are in text

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{DateExpr, Expr, YearSpec};
 use crate::resolve::Value;
+use crate::value::calendar::days_in_month;
 
 /// The rule.
 pub struct ImpossibleDate;
@@ -23,16 +24,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// Days in `month` of `year`.
-fn days_in(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
-}
 
 /// The year a date with a day was read in: written, or the one the resolver
 /// settled on (its partial pattern starts with it).
@@ -80,11 +71,15 @@ fn impossible(
         return None;
     }
     // The most days the month ever has: 29 for February, in a leap year.
-    let most = if month == 2 { 29 } else { days_in(2001, month) };
+    let most = if month == 2 {
+        29
+    } else {
+        days_in_month(2001, month)
+    };
     let (y, written) = year_of(v, i, year).unwrap_or((2001, false));
     let last = if day > most {
-        most.min(days_in(y, month))
-    } else if month == 2 && day == 29 && written && days_in(y, 2) == 28 {
+        most.min(days_in_month(y, month))
+    } else if month == 2 && day == 29 && written && days_in_month(y, 2) == 28 {
         // A 29th of February is impossible only in a year the writer gave: an
         // inferred year may be the wrong guess.
         28
@@ -195,7 +190,7 @@ fn ordinal(n: u32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{days_in, MONTHS};
+    use super::{days_in_month, MONTHS};
     use crate::check::testing::{findings, silent};
 
     const ID: &str = "impossible-date";
@@ -273,7 +268,7 @@ mod tests {
         /// day after a month's last, written the same ways, is flagged.
         #[test]
         fn real_days_pass_and_the_day_after_the_last_does_not(year in 1990i32..2040, month in 1u32..=12, pick in 0u32..31, form in 0usize..3) {
-            let last = days_in(year, month);
+            let last = days_in_month(year, month);
             let day = pick % last + 1;
             let write = |d: u32| match form {
                 0 => format!("{} {d}, {year}", MONTHS[month as usize - 1]),

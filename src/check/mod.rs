@@ -427,6 +427,20 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// 1234567 → "1,234,567": figures as a reporter writes them (a bare
+    /// "1000" reads as a year).
+    pub fn grouped(n: u64) -> String {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (k, c) in s.chars().enumerate() {
+            if k > 0 && (s.len() - k).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// `rule` finds nothing in `text`.
     pub fn silent(text: &str, rule: &str) {
         let f = findings(text, rule);

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::figures::word_iter as words;
 use super::{show_day, Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::context::Tense;
 use crate::extract::{DateExpr, Expr, YearSpec};
@@ -165,12 +166,6 @@ fn latest_year(month: u32, day: Option<u32>, reference: NaiveDate) -> Option<i32
     (reference.year() - 8..=reference.year()).rev().find(|&y| {
         NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)).is_some_and(|d| d <= reference)
     })
-}
-
-fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
 }
 
 fn has_future_marker(sentence: &str) -> bool {

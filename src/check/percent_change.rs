@@ -480,7 +480,7 @@ fn trim(x: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::{findings, silent};
+    use crate::check::testing::{findings, grouped, silent};
 
     const ID: &str = "percent-change";
     const HEAD: &str = "---\ndate: 2024-10-01\n---\n";
@@ -570,8 +570,8 @@ mod tests {
             let text = format!(
                 "{HEAD}Sales {verb} {:.decimals$}% to {} units from {} units last year.\n",
                 change.abs(),
-                group(to as u64),
-                group(u64::from(from))
+                grouped(to as u64),
+                grouped(u64::from(from))
             );
             let f = findings(&text, ID);
             proptest::prop_assert!(f.is_empty(), "{text}: {f:#?}");
@@ -585,24 +585,11 @@ mod tests {
             let stated = change * off + 2.0;
             let text = format!(
                 "{HEAD}Sales rose {stated:.0}% to {} units from {} units last year.\n",
-                group(to as u64),
-                group(u64::from(from))
+                grouped(to as u64),
+                grouped(u64::from(from))
             );
             let f = findings(&text, ID);
             proptest::prop_assert_eq!(f.len(), 1, "{}", text);
         }
-    }
-
-    /// 1234567 → "1,234,567".
-    fn group(n: u64) -> String {
-        let s = n.to_string();
-        let mut out = String::new();
-        for (k, c) in s.chars().enumerate() {
-            if k > 0 && (s.len() - k).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
     }
 }

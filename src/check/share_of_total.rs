@@ -271,7 +271,7 @@ fn is_year_like(v: &DocView<'_>, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::testing::{findings, silent};
+    use crate::check::testing::{findings, grouped, silent};
 
     const ID: &str = "share-of-total";
     const HEAD: &str = "---\ndate: 2024-10-01\n---\n";
@@ -316,11 +316,14 @@ mod tests {
         /// and a third of itself is flagged.
         #[test]
         fn computed_shares_pass_and_wrong_ones_do_not(whole in 200u32..90_000, frac in 0.05f64..0.9) {
+            // A round whole ("1,000") is read at its round precision (500 to
+            // 1,500), so a share far off can still fit it: not this property's case.
+            proptest::prop_assume!(whole % 100 != 0);
             let part = (f64::from(whole) * frac).round().max(1.0) as u32;
             let pct = f64::from(part) / f64::from(whole) * 100.0;
             // Written as a reporter writes them: "4,000", not "4000" (a year).
-            let (whole, part_n) = (grouped(whole), part);
-            let part = grouped(part_n);
+            let (whole, part_n) = (grouped(u64::from(whole)), part);
+            let part = grouped(u64::from(part_n));
             let ok = format!(
                 "{HEAD}The firm will cut {pct:.0}% of its {whole} staff, or {part} jobs, by June.\n"
             );
@@ -334,18 +337,5 @@ mod tests {
             );
             proptest::prop_assert_eq!(findings(&bad, ID).len(), 1, "{}", bad);
         }
-    }
-
-    /// 1234567 → "1,234,567".
-    fn grouped(n: u32) -> String {
-        let s = n.to_string();
-        let mut out = String::new();
-        for (k, c) in s.chars().enumerate() {
-            if k > 0 && (s.len() - k).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
     }
 }
