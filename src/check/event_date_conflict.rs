@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{fill, show_day, Check, CheckContext, Finding, SetContext, Severity};
-use crate::story::claims::{EventDate, EventKey};
+use crate::story::claims::{EventDate, EventKey, Frame};
 
 /// The rule.
 pub struct EventDateConflict;
@@ -135,6 +135,116 @@ impl Check for EventDateConflict {
                 out.push(finding(cx, id, severity, b, Some(w), &vars, help));
             }
         }
+        frames(cx, id, slack, out);
+    }
+}
+
+/// A set of more documents than this is an archive, not one story: only events
+/// a story has once are linked in it. In an archive, one company declares a
+/// dividend, signs an agreement or announces results many times, and two
+/// documents about it share names and words while telling different occasions.
+pub const STORY_SET_MAX: usize = 20;
+
+/// Story events dated by clauses in several documents (see `story::frames`):
+/// two documents that share at least two of the story's names and date one
+/// event on days farther apart than the slack disagree, when the event happens
+/// once in a story or their clauses share words. The day most linked documents
+/// give is taken as right.
+fn frames(cx: &SetContext<'_>, id: &'static str, slack: i64, out: &mut Vec<Finding>) {
+    if cx.index.frames.is_empty() {
+        return;
+    }
+    let flagged: HashSet<(usize, std::ops::Range<usize>)> = out
+        .iter()
+        .filter(|f| f.rule == id)
+        .map(|f| (f.primary.doc, f.primary.span.clone()))
+        .collect();
+    let one_story = cx.index.one_story();
+    let story_sized = cx.names.len() <= STORY_SET_MAX;
+    let linked = |a: &Frame, b: &Frame| -> bool {
+        if a.doc == b.doc || !one_story(a.doc, b.doc) {
+            return false;
+        }
+        if a.once {
+            return true;
+        }
+        if !story_sized {
+            return false;
+        }
+        let shared = a
+            .args
+            .iter()
+            .filter(|w| b.args.binary_search(w).is_ok())
+            .count();
+        let fewest = a.args.len().min(b.args.len());
+        fewest > 0 && shared >= fewest.min(2)
+    };
+    let far = |a: chrono::NaiveDate, b: chrono::NaiveDate| (a - b).num_days().abs() > slack;
+    let mut events: Vec<&String> = cx.index.frames.keys().collect();
+    events.sort();
+    for event in events {
+        let frames = &cx.index.frames[event];
+        if frames.len() < 2 || frames.len() > 400 {
+            continue;
+        }
+        for b in frames {
+            if flagged.contains(&(b.doc, b.date.span.clone())) {
+                continue;
+            }
+            let others: Vec<&Frame> = frames.iter().filter(|w| linked(b, w)).collect();
+            // Documents that agree with b's day, and the best day against it.
+            let docs_near = |day: chrono::NaiveDate| -> HashSet<usize> {
+                others
+                    .iter()
+                    .filter(|w| !far(w.day, day))
+                    .map(|w| w.doc)
+                    .collect()
+            };
+            let mine = docs_near(b.day).len() + 1;
+            let Some(w) = others
+                .iter()
+                .filter(|w| far(w.day, b.day))
+                .max_by_key(|w| (docs_near(w.day).len(), std::cmp::Reverse(w.doc)))
+            else {
+                continue;
+            };
+            let theirs = docs_near(w.day).len();
+            if theirs < mine || (theirs == mine && w.doc > b.doc) {
+                continue;
+            }
+            let mut their_docs: Vec<usize> = docs_near(w.day).into_iter().collect();
+            their_docs.sort_unstable();
+            let vars = vec![
+                (
+                    "binding",
+                    format!(
+                        "automatic: the {} told in {}",
+                        b.event,
+                        cx.documents(&[b.doc, w.doc])
+                    ),
+                ),
+                ("day", b.day.to_string()),
+                ("doc", cx.documents(&[b.doc])),
+                ("other_day", w.day.to_string()),
+                ("other", cx.documents(&[w.doc])),
+            ];
+            let help = format!(
+                "{} date it {}; {} writes {}",
+                cx.documents(&their_docs),
+                show_day(w.day),
+                cx.documents(&[b.doc]),
+                show_day(b.day)
+            );
+            out.push(Finding {
+                rule: id,
+                severity: Severity::Warning,
+                message: fill(cx.settings.message(id), &vars),
+                primary: b.date.clone(),
+                secondary: vec![b.phrase.clone(), w.date.clone(), w.phrase.clone()],
+                help: Some(fill(cx.settings.help(id), &[("arithmetic", help)])),
+                fix: None,
+            });
+        }
     }
 }
 
@@ -238,5 +348,80 @@ mod tests {
             assert!(set_findings(docs, KURSK, RULE).is_empty(), "{docs:?}");
             assert!(set_findings(docs, "", RULE).is_empty(), "{docs:?}");
         }
+    }
+
+    /// Three documents of one story (they share "Hollins Water" and "Brackendale").
+    fn dam(day_in_c: &str) -> [String; 3] {
+        [
+            "---\ndate: 2025-03-05\n---\nThe earth dam at Hollins Water above Brackendale collapsed in the early hours of Tuesday, sending water through the village.\n".into(),
+            "---\ndate: 2025-03-06\n---\nResidents of Brackendale returned on Thursday, two days after the collapse of the Hollins Water dam early on Tuesday.\n".into(),
+            format!("---\ndate: 2025-04-10\n---\nAn inquiry will examine why the Hollins Water dam above Brackendale gave way. The dam collapsed on {day_in_c} after weeks of rain.\n"),
+        ]
+    }
+
+    #[test]
+    fn one_event_told_with_other_words_in_three_documents() {
+        let docs = dam("5 March");
+        let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+        let f = set_findings(&refs, "", RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].primary.doc, 2);
+        assert_eq!(f[0].severity, crate::check::Severity::Warning);
+        assert!(f[0].message.contains("collapse"), "{}", f[0].message);
+        let docs = dam("4 March");
+        let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+        assert!(set_findings(&refs, "", RULE).is_empty());
+    }
+
+    #[test]
+    fn an_event_a_story_has_many_times_needs_the_same_words() {
+        // Two approvals of one company on two days: different things approved.
+        let docs = [
+            "---\ndate: 2024-06-14\n---\nRegulators in Brussels approved the Halvorsen takeover of Brightwater Logistics on Wednesday.\n",
+            "---\ndate: 2024-06-20\n---\nHalvorsen shareholders approved a special dividend at the Brightwater depot on June 19.\n",
+        ];
+        assert!(set_findings(&docs, "", RULE).is_empty());
+        // The same approval, told in both.
+        let docs = [
+            "---\ndate: 2024-06-14\n---\nRegulators in Brussels approved the Halvorsen takeover of Brightwater Logistics on Wednesday.\n",
+            "---\ndate: 2024-06-20\n---\nBrussels approved the Halvorsen takeover of Brightwater on June 13.\n",
+        ];
+        let f = set_findings(&docs, "", RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn documents_that_share_no_names_are_not_one_story() {
+        let docs = [
+            "---\ndate: 2025-03-05\n---\nThe old mill at Tarrow Bridge collapsed on Monday.\n",
+            "---\ndate: 2025-03-05\n---\nA footbridge in Kelsington collapsed on Tuesday.\n",
+        ];
+        assert!(set_findings(&docs, "", RULE).is_empty());
+    }
+
+    #[test]
+    fn a_date_alone_on_its_line_dates_no_headline() {
+        let docs = [
+            "March 19, 2025\n\nBelgian police recover stolen Ashcombe paintings\n\nThe Ashcombe works stolen from the Marlowe gallery on Feb. 10 were found in Antwerp.\n",
+            "February 24, 2025\n\nThieves broke into the Ashcombe museum's Marlowe gallery on Feb. 10.\n",
+        ];
+        assert!(set_findings(&docs, "", RULE).is_empty());
+    }
+
+    #[test]
+    fn in_an_archive_only_events_a_story_has_once_are_linked() {
+        let mut docs: Vec<String> = (0..25)
+            .map(|i| {
+                format!(
+                    "---\ndate: 2024-0{}-1{}\n---\nFiller story {i} about nothing.\n",
+                    1 + i % 9,
+                    i % 10
+                )
+            })
+            .collect();
+        docs.push("---\ndate: 2024-06-14\n---\nRegulators approved the Halvorsen takeover of Brightwater Logistics on Wednesday.\n".into());
+        docs.push("---\ndate: 2024-06-20\n---\nRegulators approved the Halvorsen takeover of Brightwater Logistics on June 13.\n".into());
+        let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
+        assert!(set_findings(&refs, "", RULE).is_empty());
     }
 }

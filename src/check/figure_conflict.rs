@@ -1,7 +1,8 @@
 #![doc = include_str!("../../docs/rules/figure-conflict.md")]
 
 use super::{Check, CheckContext, Finding, SetContext, Severity};
-use crate::story::claims::Figure;
+use crate::story::claims::{Count, Figure};
+use crate::value::interval::Interval;
 
 /// A key used with more figures than this across the set is too generic to be one count.
 const MAX_FIGURES_PER_KEY: usize = 40;
@@ -57,6 +58,120 @@ impl Check for FigureConflict {
                     ));
                 }
             }
+        }
+        counts(cx, id, out);
+    }
+}
+
+/// Two counts can be one: their intervals share more than a point. A whole
+/// count "eight" is read as 7.5–8.5 and "seven" as 6.5–7.5; they touch at 7.5,
+/// yet no one writes eight for seven things.
+fn can_be_one(a: &Interval, b: &Interval) -> bool {
+    match a.intersection(b) {
+        None => false,
+        Some(i) => match (i.lo_value(), i.hi_value()) {
+            (Some(lo), Some(hi)) => hi > lo || a == b || is_point(a) || is_point(b),
+            _ => true,
+        },
+    }
+}
+
+/// An interval of one value ("a total of 412": exactly 412).
+fn is_point(i: &Interval) -> bool {
+    matches!((i.lo_value(), i.hi_value()), (Some(lo), Some(hi)) if lo == hi)
+}
+
+/// Days after a story's first document from which a growing count is settled.
+const SETTLED_DAYS: i64 = 14;
+
+/// Counts of one story event told in documents of one story (see
+/// `story::frames`): "seven people died" in two documents and "the deaths of
+/// eleven people" in a third disagree. A count two or more documents agree on
+/// outweighs one; between two documents alone, the later one is flagged. A
+/// count that grows while a story unfolds (a death toll) is held against the
+/// others only when its document is two weeks or more after the story's first.
+fn counts(cx: &SetContext<'_>, id: &'static str, out: &mut Vec<Finding>) {
+    if cx.index.counts.is_empty() {
+        return;
+    }
+    let one_story = cx.index.one_story();
+    let story_sized = cx.names.len() <= super::event_date_conflict::STORY_SET_MAX;
+    let mut keys: Vec<&(String, String)> = cx.index.counts.keys().collect();
+    keys.sort();
+    for key in keys {
+        let counts = &cx.index.counts[key];
+        if counts.len() < 2 || counts.len() > MAX_FIGURES_PER_KEY {
+            continue;
+        }
+        for b in counts {
+            if !story_sized && !b.once {
+                continue;
+            }
+            let linked: Vec<&Count> = counts
+                .iter()
+                .filter(|w| w.doc != b.doc && one_story(b.doc, w.doc))
+                .collect();
+            if linked.is_empty() {
+                continue;
+            }
+            if b.grows {
+                let first = linked
+                    .iter()
+                    .filter_map(|w| w.reference)
+                    .chain(b.reference)
+                    .min();
+                match (b.reference, first) {
+                    (Some(mine), Some(first)) if (mine - first).num_days() >= SETTLED_DAYS => {}
+                    _ => continue,
+                }
+            }
+            let agree = |x: &Count| -> std::collections::BTreeSet<usize> {
+                linked
+                    .iter()
+                    .filter(|w| can_be_one(&w.interval, &x.interval))
+                    .map(|w| w.doc)
+                    .collect()
+            };
+            // b alone in its document set, against a count others agree on.
+            if !agree(b).is_empty() {
+                continue;
+            }
+            let Some(w) = linked
+                .iter()
+                .filter(|w| !can_be_one(&w.interval, &b.interval))
+                .max_by_key(|w| (agree(w).len(), std::cmp::Reverse(w.doc)))
+            else {
+                continue;
+            };
+            // The documents that agree with w, w's own among them.
+            let theirs = agree(w).len();
+            let later = match (b.reference, w.reference) {
+                (Some(x), Some(y)) => (x, b.doc) > (y, w.doc),
+                _ => b.doc > w.doc,
+            };
+            if theirs < 2 && (b.grows || !later) {
+                continue;
+            }
+            let docs = cx.documents(&[w.doc, b.doc]);
+            let phrase = format!("{} … {}", b.kind, b.event);
+            let vars = vec![
+                ("phrase", phrase.clone()),
+                ("first", w.label.message.clone()),
+                ("second", b.label.message.clone()),
+                (
+                    "binding",
+                    format!("automatic: the count of {phrase} ({docs})"),
+                ),
+            ];
+            out.push(Finding::templated(
+                cx.settings,
+                id,
+                Severity::Warning,
+                &vars,
+                b.label.clone(),
+                vec![w.label.clone()],
+                None,
+            ));
         }
     }
 }
@@ -149,5 +264,48 @@ mod tests {
         ] {
             assert!(set_findings(docs, "", RULE).is_empty(), "{docs:?}");
         }
+    }
+
+    #[test]
+    fn a_count_two_documents_agree_on_outweighs_a_third() {
+        let docs = |n: &str| {
+            [
+                "---\ndate: 2023-10-12\n---\nSeven people died when the Island Tern ferry capsized off Carra.\n".to_string(),
+                "---\ndate: 2024-03-01\n---\nThe Island Tern inquiry opened in Carra. Seven people died.\n".to_string(),
+                format!("---\ndate: 2024-10-10\n---\nThe Island Tern report blamed the operator for the deaths of {n} people off Carra.\n"),
+            ]
+        };
+        let planted = docs("eleven");
+        let refs: Vec<&str> = planted.iter().map(String::as_str).collect();
+        let f = set_findings(&refs, "", RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].primary.doc, 2);
+        // Off by one is still another count.
+        let planted = docs("eight");
+        let refs: Vec<&str> = planted.iter().map(String::as_str).collect();
+        assert_eq!(set_findings(&refs, "", RULE).len(), 1);
+        let twin = docs("seven");
+        let refs: Vec<&str> = twin.iter().map(String::as_str).collect();
+        assert!(set_findings(&refs, "", RULE).is_empty());
+    }
+
+    #[test]
+    fn a_toll_that_grows_in_the_first_days_is_not_a_conflict() {
+        let docs = [
+            "---\ndate: 2025-09-20\n---\nTwelve people were killed in the Torrefuerte floods, officials in Valdemoro said.\n",
+            "---\ndate: 2025-09-23\n---\nThe Torrefuerte floods have now killed 19 people, Valdemoro officials said.\n",
+        ];
+        assert!(set_findings(&docs, "", RULE).is_empty());
+    }
+
+    #[test]
+    fn between_two_documents_the_later_count_is_flagged() {
+        let docs = [
+            "---\ndate: 2024-06-10\n---\nThe Cadence trial at Marlow Clinic randomized 640 patients.\n",
+            "---\ndate: 2025-04-18\n---\nThe approval rests on the Cadence trial at Marlow Clinic, in which 460 patients were randomized.\n",
+        ];
+        let f = set_findings(&docs, "", RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].primary.doc, 1);
     }
 }

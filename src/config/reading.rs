@@ -27,6 +27,41 @@ pub struct ReadingFile {
     /// measure than their change ("on a comparable-store basis").
     #[serde(default)]
     pub change_qualifiers: Vec<String>,
+    /// Events that documents of one story tell, each with the verbs and nouns
+    /// that tell it ("erupt": erupt, eruption), for linking documents.
+    #[serde(default)]
+    pub story_events: Vec<StoryEventEntry>,
+    /// Words that name one thing in the clauses of an event ("deal":
+    /// takeover, acquisition, acquire), by the name they share.
+    #[serde(default)]
+    pub argument_kinds: BTreeMap<String, Vec<String>>,
+    /// Capitalised words that say nothing about what a document is about
+    /// (agencies, datelines' boilerplate).
+    #[serde(default)]
+    pub generic_names: Vec<String>,
+}
+
+/// One event a story tells, with the words that tell it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryEventEntry {
+    /// Its name ("steal").
+    pub event: String,
+    /// A story has it once (a ferry capsizes once; people are arrested many
+    /// times), so two documents of one story that date it are about the same
+    /// happening even when their clauses share no word.
+    #[serde(default)]
+    pub once: bool,
+    /// Its counts grow while a story unfolds (a death toll, arrests), so a count
+    /// told in the first days is not compared with a later one.
+    #[serde(default)]
+    pub grows: bool,
+    /// Its counts are compared across documents ("works stolen", "patients
+    /// randomized"); not for an announcement, whose counts are of many things.
+    #[serde(default)]
+    pub counts: bool,
+    /// Verb lemmas and nouns that tell it ("steal", "theft", "break-in").
+    pub words: Vec<String>,
 }
 
 /// Which way a change goes.

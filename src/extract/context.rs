@@ -28,8 +28,8 @@ fn marker(w: &str) -> Option<Tense> {
         "will" | "shall" | "'ll" | "won't" | "upcoming" | "scheduled" | "expected" | "plans"
         | "planned" | "plan" | "due" | "intends" | "aims" | "hopes" | "going" | "forthcoming"
         | "tomorrow" | "next" | "starting" | "begins" | "takes" | "opens" | "ahead" | "pending"
-        | "would" | "could" | "might" | "planning" | "expects" | "soon" | "early" | "until"
-        | "till" | "postponed" | "delayed" => Tense::Future,
+        | "would" | "could" | "might" | "planning" | "expects" | "soon" | "until" | "till"
+        | "postponed" | "delayed" => Tense::Future,
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "earlier" | "last" | "came"
         | "began" | "took" | "went" | "made" | "gave" | "held" | "met" | "left" | "fell"
         | "rose" | "won" | "lost" | "saw" | "sent" | "got" | "wrote" | "spoke" | "struck"

@@ -65,6 +65,27 @@ pub struct ReadingLexicon {
     pub change_words: FxHashMap<String, Direction>,
     /// Words that make a percentage another measure than its figures' change.
     pub change_qualifiers: FxHashSet<String>,
+    /// The events documents of one story tell.
+    pub story_events: Vec<StoryEvent>,
+    /// A verb lemma, noun or two-word phrase ("break into") → its story event.
+    pub event_words: FxHashMap<String, usize>,
+    /// A word of an event's clause → the thing it names ("takeover" → "deal").
+    pub argument_kinds: FxHashMap<String, String>,
+    /// Capitalised words that do not tell what a document is about.
+    pub generic_names: FxHashSet<String>,
+}
+
+/// An event documents of one story tell (see `story-events` in the lexicon).
+#[derive(Debug, Clone)]
+pub struct StoryEvent {
+    /// Its name.
+    pub name: String,
+    /// A story has it once.
+    pub once: bool,
+    /// Its counts grow while a story unfolds.
+    pub grows: bool,
+    /// Its counts are compared across documents.
+    pub counts: bool,
 }
 
 impl ReadingLexicon {
@@ -120,6 +141,28 @@ impl ReadingLexicon {
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
+        for e in &file.story_events {
+            let at = lex.story_events.len();
+            lex.story_events.push(StoryEvent {
+                name: e.event.clone(),
+                once: e.once,
+                grows: e.grows,
+                counts: e.counts,
+            });
+            for w in &e.words {
+                lex.event_words.insert(w.to_lowercase(), at);
+            }
+        }
+        for (kind, words) in &file.argument_kinds {
+            for w in words {
+                lex.argument_kinds.insert(w.to_lowercase(), kind.clone());
+            }
+        }
+        lex.generic_names = file
+            .generic_names
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         lex.cues = cues(&file.part_whole);
         lex.cue_pattern = cue_pattern(&lex.cues);
         Ok(lex)
@@ -136,6 +179,11 @@ impl ReadingLexicon {
             .iter()
             .find_map(|s| s.direction)
             .or_else(|| self.change_words.get(word).copied())
+    }
+
+    /// The story event a lower-case verb lemma, noun or phrase tells.
+    pub fn story_event(&self, word: &str) -> Option<&StoryEvent> {
+        self.event_words.get(word).map(|&i| &self.story_events[i])
     }
 
     /// A word that can be a past form (or a past participle) of a listed verb.

@@ -815,6 +815,35 @@ mod tests {
     }
 
     #[test]
+    fn a_year_told_in_words_after_the_day_is_its_year() {
+        let r = run_on(
+            "The ferry sank on 11 October last year. The vote is on March 3 next year. It opened on May 2 this year.",
+            NaiveDate::from_ymd_opt(2024, 10, 10),
+        );
+        let v: Vec<_> = r
+            .iter()
+            .filter_map(|r| r.timex.as_ref().map(|t| t.value.as_str()))
+            .collect();
+        assert_eq!(v, ["2023-10-11", "2025-03-03", "2024-05-02"]);
+    }
+
+    #[test]
+    fn the_early_hours_of_a_weekday_in_a_past_clause_are_past() {
+        // "early" is no sign of the future: Wednesday 5 March's Tuesday is the 4th.
+        for text in [
+            "The dam collapsed in the early hours of Tuesday.",
+            "The collapse of the dam early on Tuesday flooded the village.",
+        ] {
+            let r = run_on(text, NaiveDate::from_ymd_opt(2025, 3, 5));
+            let v: Vec<_> = r
+                .iter()
+                .filter_map(|r| r.timex.as_ref().map(|t| t.value.as_str()))
+                .collect();
+            assert_eq!(v, ["2025-03-04"], "{text}");
+        }
+    }
+
+    #[test]
     fn directional_hedges_bound_one_side() {
         let three = Amount::exact(3.0, 1.0);
         let nearly = amount_interval(&three, Some(hedge("nearly")));

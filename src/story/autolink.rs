@@ -82,7 +82,7 @@ const AUX: &[&str] = &[
 ];
 
 /// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
+pub(super) const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
@@ -203,7 +203,7 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 }
 
 /// The words of `s` with their byte offsets, lazily: most callers stop after a few.
-fn word_iter(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+pub(super) fn word_iter(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -258,7 +258,7 @@ fn names(text: &str, first_is_sentence_start: bool) -> Vec<String> {
 }
 
 /// Where the sentence holding byte `at` starts (at most 400 bytes back).
-fn sentence_start(v: &DocView<'_>, at: usize) -> usize {
+pub(super) fn sentence_start(v: &DocView<'_>, at: usize) -> usize {
     let prose = &v.doc.prose;
     let mut s = at;
     let lo = at.saturating_sub(400);

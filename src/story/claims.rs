@@ -97,6 +97,56 @@ pub struct Figure {
     pub sentence: usize,
 }
 
+/// "the ferry capsized … on 17 October": a story event a clause dates (see
+/// [`super::frames`]).
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The document.
+    pub doc: usize,
+    /// The story event (`story-events` in the reading lexicon).
+    pub event: String,
+    /// A story has it once.
+    pub once: bool,
+    /// The content words of its clause, sorted.
+    pub args: Vec<String>,
+    /// The day.
+    pub day: NaiveDate,
+    /// The word that tells the event.
+    pub phrase: Label,
+    /// The date mention.
+    pub date: Label,
+}
+
+/// "412 patients were randomized": a count of a story event (see [`super::frames`]).
+#[derive(Clone, Debug)]
+pub struct Count {
+    /// The document.
+    pub doc: usize,
+    /// The story event that counts it.
+    pub event: String,
+    /// The event's counts grow while the story unfolds.
+    pub grows: bool,
+    /// A story has the event once.
+    pub once: bool,
+    /// What is counted: a noun's kind ("people") or the noun.
+    pub kind: String,
+    /// What it can mean.
+    pub interval: Interval,
+    /// The document's date.
+    pub reference: Option<NaiveDate>,
+    /// The figure.
+    pub label: Label,
+}
+
+/// The names a document is about, lower case, sorted.
+#[derive(Clone, Debug)]
+pub struct Topic {
+    /// The document.
+    pub doc: usize,
+    /// Its names.
+    pub names: Vec<String>,
+}
+
 /// One claim.
 #[derive(Clone, Debug)]
 pub enum Claim {
@@ -108,6 +158,12 @@ pub enum Claim {
     Fact(FactValue),
     /// A counted noun's figure, keyed by noun and verb.
     Figure(String, Figure),
+    /// A story event a clause dates.
+    Frame(Frame),
+    /// What a document is about.
+    Topic(Topic),
+    /// A count of a story event.
+    Count(Count),
 }
 
 impl Claim {
@@ -119,6 +175,9 @@ impl Claim {
             Claim::EventRef(c) => c.doc,
             Claim::Fact(c) => c.doc,
             Claim::Figure(_, c) => c.doc,
+            Claim::Frame(c) => c.doc,
+            Claim::Topic(c) => c.doc,
+            Claim::Count(c) => c.doc,
         }
     }
 }
@@ -134,6 +193,12 @@ pub struct Index {
     pub facts: HashMap<usize, Vec<FactValue>>,
     /// Figures by noun and verb ("home|destroy").
     pub figures: HashMap<String, Vec<Figure>>,
+    /// Dated story events by event, in document order.
+    pub frames: HashMap<String, Vec<Frame>>,
+    /// What each document is about, by document.
+    pub topics: HashMap<usize, Vec<String>>,
+    /// Counts of story events by event and what is counted.
+    pub counts: HashMap<(String, String), Vec<Count>>,
 }
 
 impl Index {
@@ -144,6 +209,41 @@ impl Index {
             Claim::EventRef(r) => self.event_refs.entry(r.event).or_default().push(r),
             Claim::Fact(f) => self.facts.entry(f.fact).or_default().push(f),
             Claim::Figure(k, f) => self.figures.entry(k).or_default().push(f),
+            Claim::Frame(f) => self.frames.entry(f.event.clone()).or_default().push(f),
+            Claim::Topic(t) => {
+                self.topics.insert(t.doc, t.names);
+            }
+            Claim::Count(c) => self
+                .counts
+                .entry((c.event.clone(), c.kind.clone()))
+                .or_default()
+                .push(c),
+        }
+    }
+
+    /// Whether two documents tell one story: they share at least two names
+    /// that not too many documents of the set share (in a set of more than 20,
+    /// a name in over 1% of its documents, or 20, says nothing).
+    pub fn one_story(&self) -> impl Fn(usize, usize) -> bool + '_ {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for names in self.topics.values() {
+            for n in names {
+                *df.entry(n.as_str()).or_default() += 1;
+            }
+        }
+        let n = self.topics.len();
+        let limit = if n <= 20 { n } else { (n / 100).max(20) };
+        move |a, b| {
+            let (Some(x), Some(y)) = (self.topics.get(&a), self.topics.get(&b)) else {
+                return false;
+            };
+            x.iter()
+                .filter(|w| {
+                    df.get(w.as_str()).is_some_and(|&d| d <= limit) && y.binary_search(w).is_ok()
+                })
+                .take(2)
+                .count()
+                >= 2
         }
     }
 

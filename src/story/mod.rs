@@ -30,6 +30,7 @@ pub mod autolink;
 pub mod claims;
 pub mod events;
 pub mod facts;
+pub mod frames;
 
 use chrono::NaiveDate;
 
@@ -182,6 +183,21 @@ pub fn claims_of(
     }
     if wanted.linked_events {
         autolink::event_claims(v, doc, &matches, &mut out);
+        let lex = &crate::reading::lexicon::DEFAULT;
+        frames::event_frames(v, doc, lex, &mut out);
+    }
+    if wanted.figures {
+        frames::count_frames(v, doc, &crate::reading::lexicon::DEFAULT, &mut out);
+    }
+    if out
+        .iter()
+        .any(|c| matches!(c, Claim::Frame(_) | Claim::Count(_)))
+    {
+        out.push(Claim::Topic(frames::topic(
+            v,
+            doc,
+            &crate::reading::lexicon::DEFAULT,
+        )));
     }
     if wanted.figures {
         autolink::figure_claims(v, doc, &mut out);

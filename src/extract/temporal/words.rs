@@ -140,6 +140,16 @@ pub(super) fn opt_year(c: &Cursor<'_>, j: usize) -> (YearSpec, usize) {
             return (YearSpec::Year(y), e);
         }
     }
+    // "on 3 May last year", "March 14 this year": the year told in words.
+    let shift = match &*c.low(j) {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = shift.filter(|_| c.is(j + 1, "year") && same_line(c, j, j + 1)) {
+        return (YearSpec::Shift(off), j + 2);
+    }
     (YearSpec::Unspecified, j)
 }
 
