@@ -73,6 +73,14 @@ pub struct ReadingLexicon {
     pub argument_kinds: FxHashMap<String, String>,
     /// Capitalised words that do not tell what a document is about.
     pub generic_names: FxHashSet<String>,
+    /// Every lower-case word that can tell a story event or lead to one: event
+    /// nouns (and plurals), the forms of event verbs and of the first verb of
+    /// an event phrase ("broke" of "break into"), and of "begin" and "start".
+    /// A date with none of them near is read no further.
+    pub event_cues: FxHashSet<String>,
+    /// The first two letters of every event cue ("ca" of "capsized"), so most
+    /// words are turned away before hashing.
+    pub event_cue_starts: Vec<bool>,
 }
 
 /// An event documents of one story tell (see `story-events` in the lexicon).
@@ -163,6 +171,24 @@ impl ReadingLexicon {
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
+        let mut leads: FxHashSet<String> =
+            ["begin", "start"].into_iter().map(String::from).collect();
+        for w in lex.event_words.keys() {
+            leads.insert(w.split(' ').next().unwrap_or(w).to_string());
+            lex.event_cues.insert(w.clone());
+            lex.event_cues.insert(format!("{w}s"));
+        }
+        for (form, senses) in &lex.verbs {
+            if senses.iter().any(|s| leads.contains(&s.lemma)) {
+                lex.event_cues.insert(form.clone());
+            }
+        }
+        lex.event_cue_starts = vec![false; 26 * 26];
+        for w in &lex.event_cues {
+            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = w.as_bytes() {
+                lex.event_cue_starts[usize::from(a - b'a') * 26 + usize::from(b - b'a')] = true;
+            }
+        }
         lex.cues = cues(&file.part_whole);
         lex.cue_pattern = cue_pattern(&lex.cues);
         Ok(lex)
@@ -184,6 +210,20 @@ impl ReadingLexicon {
     /// The story event a lower-case verb lemma, noun or phrase tells.
     pub fn story_event(&self, word: &str) -> Option<&StoryEvent> {
         self.event_words.get(word).map(|&i| &self.story_events[i])
+    }
+
+    /// Whether a lower-case word can tell a story event or lead to one.
+    pub fn is_event_cue(&self, w: &[u8]) -> bool {
+        match w {
+            [a @ b'a'..=b'z', b @ b'a'..=b'z', _, ..] => {
+                self.event_cue_starts
+                    .get(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+                    .copied()
+                    .unwrap_or(false)
+                    && std::str::from_utf8(w).is_ok_and(|w| self.event_cues.contains(w))
+            }
+            _ => false,
+        }
     }
 
     /// A word that can be a past form (or a past participle) of a listed verb.

@@ -11,7 +11,7 @@
 //! event when their documents share the story's names, and, unless a story has
 //! the event only once, their clauses share words.
 
-use super::autolink::{sentence_start, word_iter, NOT_NAMES};
+use super::autolink::{word_iter, NOT_NAMES};
 use super::claims::{Claim, Count, Frame, Topic};
 use crate::extract::{Expr, Kind};
 use crate::reading::lexicon::{ReadingLexicon, StoryEvent, VerbForm};
@@ -186,15 +186,43 @@ fn unlisted_past(w: &str) -> bool {
         )
 }
 
+/// Where the sentence holding byte `at` starts, read from `lo` (at most a few
+/// hundred bytes before it) with the shared sentence splitter.
+fn sentence_start(prose: &str, lo: usize, at: usize) -> usize {
+    let Some(window) = prose.get(lo..at) else {
+        return at;
+    };
+    match crate::reading::sentences::split(window).last() {
+        // The window ends a sentence: `at` opens the next one.
+        Some(r)
+            if window[..r.end].ends_with(['.', '!', '?']) && window[r.end..].trim().is_empty() =>
+        {
+            at
+        }
+        Some(r) => lo + r.start,
+        None => at,
+    }
+}
+
+/// Whether a word that can tell a story event stands in `window`.
+fn cued(lex: &ReadingLexicon, window: &str) -> bool {
+    let bytes = window.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if !(b.is_ascii_lowercase() || *b == b'-') {
+            if i > start + 2 && lex.is_event_cue(&bytes[start..i]) {
+                return true;
+            }
+            start = i + 1;
+        }
+    }
+    bytes.len() > start + 2 && lex.is_event_cue(&bytes[start..])
+}
+
 /// Where the block holding the end of `lead` starts: after a blank line, or at
 /// a line that opens a list item, a table row or a heading.
 fn block_start(lead: &str) -> usize {
-    for (at, _) in lead
-        .match_indices('\n')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    for (at, _) in lead.rmatch_indices('\n') {
         let rest = lead[at + 1..].trim_start_matches([' ', '\t']);
         let blank =
             lead[..at].ends_with('\n') || lead[..at].trim_end_matches([' ', '\t']).ends_with('\n');
@@ -338,15 +366,32 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         let Some(day) = pinned_day(v, k) else {
             continue;
         };
-        let start = sentence_start(v, m.span.start);
+        // The event's word stands within 20 words before the date or a few after.
+        let mut cue_from = m.span.start.saturating_sub(200);
+        while !prose.is_char_boundary(cue_from) {
+            cue_from += 1;
+        }
+        let mut hi = (m.span.end + 60).min(prose.len());
+        while !prose.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        if !cued(lex, &prose[cue_from..hi]) {
+            continue;
+        }
+        let mut lo = m.span.start.saturating_sub(400);
+        while !prose.is_char_boundary(lo) {
+            lo += 1;
+        }
+        // The block (paragraph, list item, table row), then the sentence.
+        let block = lo + block_start(v.doc.text.get(lo..m.span.start).unwrap_or(""));
+        let start = sentence_start(prose, block, m.span.start);
         let Some(lead) = prose.get(start..m.span.start) else {
             continue;
         };
         let clause_from = lead
             .char_indices()
             .rfind(|(_, c)| CLAUSE_BREAKS.contains(c))
-            .map_or(start, |(at, c)| start + at + c.len_utf8())
-            .max(start + block_start(v.doc.text.get(start..m.span.start).unwrap_or("")));
+            .map_or(start, |(at, c)| start + at + c.len_utf8());
         let before: Vec<(usize, String)> = word_iter(&prose[clause_from..m.span.start])
             .map(|(at, w)| (clause_from + at, kept(w)))
             .collect();
@@ -618,6 +663,42 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
             | (Value::Number { interval, .. }, Expr::Number(_)) => *interval,
             _ => continue,
         };
+        // Most figures count no plural noun ("12 pct", "5 mln dlrs"): look at
+        // the one word that would be it before reading the clause.
+        let near = prose
+            .get(m.span.start..(m.span.end + 40).min(prose.len()))
+            .or_else(|| prose.get(m.span.start..))
+            .unwrap_or("");
+        let inside = m.span.end - m.span.start;
+        let candidate = if matches!(m.expr, Expr::Quantity { .. }) {
+            word_iter(near).take_while(|(at, _)| *at < inside).last()
+        } else {
+            word_iter(near)
+                .skip_while(|(at, _)| *at < inside)
+                .take(3)
+                .find(|(_, w)| !w.starts_with(|c: char| c.is_uppercase()))
+        };
+        if !candidate.is_some_and(|(_, w)| {
+            (w.len() >= 4 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase()))
+                || matches!(w, "people" | "men" | "women" | "children")
+        }) {
+            continue;
+        }
+        // A story event's word must stand near: a verb of the lexicon or an
+        // event noun, written in lower case (no allocation for the many
+        // figures without one).
+        let mut from = m.span.start.saturating_sub(30);
+        while !prose.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (m.span.end + 100).min(prose.len());
+        while !prose.is_char_boundary(to) {
+            to -= 1;
+        }
+        let eventful = cued(lex, &prose[from..to]);
+        if !eventful {
+            continue;
+        }
         // The words from the figure on, to the end of its clause.
         let mut end = (m.span.start + 160).min(prose.len());
         while !prose.is_char_boundary(end) {
@@ -683,7 +764,12 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
             lead_from += 1;
         }
         let lead = prose.get(lead_from..m.span.start).unwrap_or(lead);
-        let lead_words: Vec<String> = word_iter(lead).map(|(_, w)| kept(w)).collect();
+        // Only the last words matter: the verb or event noun right before.
+        let all: Vec<&str> = word_iter(lead).map(|(_, w)| w).collect();
+        let lead_words: Vec<String> = all[all.len().saturating_sub(3)..]
+            .iter()
+            .map(|w| kept(w))
+            .collect();
         let between_ok = !lead.trim_end().ends_with([',', '.', ';', ':']);
         let prev = lead_words.last().map(String::as_str).unwrap_or("");
         let prev2 = lead_words
