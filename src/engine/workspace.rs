@@ -91,6 +91,15 @@ impl Workspace {
         }
     }
 
+    /// Takes the document under `key` out of the set and gives it back (to
+    /// move it to the set of another configuration).
+    pub fn take(&mut self, key: &str) -> Option<Document> {
+        let i = self.index_of(key)?;
+        let entry = self.entries[i].take()?;
+        self.across = None;
+        Some(entry.doc)
+    }
+
     /// Document `i` and what checking it gave.
     #[must_use]
     pub fn get(&self, i: usize) -> Option<(&str, &Document, &Checked)> {
