@@ -135,13 +135,21 @@ fn report<'a>(
     }
 }
 
-/// The width to wrap to: `COLUMNS` when set (terminals export it to
-/// programs that ask), else 100.
+/// The width to wrap and window to: `COLUMNS` when set, else the width of
+/// the terminal standard output is (shells seldom export `COLUMNS`), else
+/// 100 (a file, a pipe, a CI log).
 fn width() -> usize {
-    std::env::var("COLUMNS")
+    let usable = |w: usize| (40..=1000).contains(&w);
+    let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&w| (40..=1000).contains(&w))
+        .filter(|&w| usable(w));
+    from_env
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(w, _)| usize::from(w.0))
+                .filter(|&w| usable(w))
+        })
         .unwrap_or(100)
 }
 
