@@ -158,10 +158,12 @@ fn human_of(text: &str) -> String {
         .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let s = String::from_utf8(out.stdout).unwrap();
-    // Every source line of the report (" 3 │ …") fits in the width.
+    // Every source line of the report (" 3 │ …") and every label's
+    // message ("╰── …") fits in the width.
     let source_lines = s.lines().filter(|l| {
-        l.split_once(" │ ")
-            .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+        l.contains("╰──")
+            || l.split_once(" │ ")
+                .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
     });
     for line in source_lines {
         assert!(

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::window::WindowedSource;
+use super::window::{Spot, WindowedSource};
 use crate::check::{Finding, Label, Severity};
 use crate::source::Document;
 
@@ -118,10 +118,13 @@ fn report<'a>(
     width: usize,
 ) -> Report<'a> {
     let d = docs[doc];
-    let spans: Vec<Range<usize>> = std::iter::once(&f.primary)
+    let spots: Vec<Spot> = std::iter::once(&f.primary)
         .chain(&f.secondary)
         .filter(|l| l.doc == doc)
-        .map(shown_span)
+        .map(|l| Spot {
+            span: shown_span(l),
+            message_width: textwrap::core::display_width(&l.message),
+        })
         .collect();
     // The gutter: " 12 │ " and room for a multi-line label's rail.
     let lines = d.text.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -130,7 +133,7 @@ fn report<'a>(
         finding: f,
         docs,
         doc,
-        source: WindowedSource::new(&d.name, &d.text, &spans, width.saturating_sub(gutter)),
+        source: WindowedSource::new(&d.name, &d.text, &spots, width.saturating_sub(gutter)),
         primary,
     }
 }

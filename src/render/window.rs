@@ -28,6 +28,17 @@ const ELLIPSIS: char = '…';
 /// How wide a tab is drawn (miette's default).
 const TAB_WIDTH: usize = 4;
 
+/// A labelled span as the report draws it.
+pub struct Spot {
+    /// Its bytes in the original text.
+    pub span: Range<usize>,
+    /// The columns its message takes, drawn from the middle of its underline.
+    pub message_width: usize,
+}
+
+/// Columns drawn before a label's message: "╰── ".
+const LABEL_LEAD: usize = 4;
+
 /// A slice of the original text kept in the virtual copy.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
@@ -48,9 +59,10 @@ pub struct WindowedSource<'a> {
 }
 
 impl<'a> WindowedSource<'a> {
-    /// `text` as a report labelling `spans` shows it when `window` columns of
+    /// `text` as a report labelling `spots` shows it when `window` columns of
     /// source fit beside the gutter.
-    pub fn new(name: &str, text: &'a str, spans: &[Range<usize>], window: usize) -> Self {
+    pub fn new(name: &str, text: &'a str, spots: &[Spot], window: usize) -> Self {
+        let spans: Vec<Range<usize>> = spots.iter().map(|s| s.span.clone()).collect();
         let window = window.max(20);
         let long = window * LONG_LINE_HALVES / 2;
         let mut copy = String::new();
@@ -71,10 +83,20 @@ impl<'a> WindowedSource<'a> {
             // A column is at most one byte but for tabs: the byte length
             // rules most lines out without measuring.
             if line.len() > long && display_width(line) > long {
-                let keep = spans_on_line(text, spans, line_start, content_end);
+                let keep = spans_on_line(text, &spans, line_start, content_end);
                 push_kept(&mut copy, &mut pieces, text, copied_to..line_start);
                 let mut shown_to = line_start;
-                for w in windows(line, &keep, window) {
+                let mut shown = windows(line, &keep, window);
+                let labels: Vec<(Range<usize>, usize)> = spots
+                    .iter()
+                    .filter(|s| s.span.start >= line_start && s.span.end <= content_end)
+                    .map(|s| {
+                        let span = s.span.start - line_start..s.span.end - line_start;
+                        (span, s.message_width)
+                    })
+                    .collect();
+                fit_labels(line, &mut shown, &keep, &labels, window);
+                for w in shown {
                     let w = line_start + w.start..line_start + w.end;
                     if w.start > shown_to {
                         copy.push(ELLIPSIS);
@@ -259,6 +281,70 @@ fn windows(line: &str, keep: &[Range<usize>], window: usize) -> Vec<Range<usize>
     out
 }
 
+/// Moves windows' starts right (less context before their spans) until
+/// every label's message, drawn from the middle of its underline, ends
+/// within `window` columns: a span near the end of a long line would
+/// otherwise have its message run past the terminal's edge.
+fn fit_labels(
+    line: &str,
+    shown: &mut [Range<usize>],
+    keep: &[Range<usize>],
+    labels: &[(Range<usize>, usize)],
+    window: usize,
+) {
+    for k in 0..shown.len() {
+        let extent = |shown: &[Range<usize>], (span, message): &(Range<usize>, usize)| {
+            let from = column_in(line, shown, span.start);
+            let to = column_in(line, shown, span.end);
+            (from + to) / 2 + LABEL_LEAD + message
+        };
+        let worst = labels
+            .iter()
+            .map(|l| (extent(shown, l), l.0.start))
+            .max_by_key(|(end, _)| *end);
+        let Some((end, worst_start)) = worst else {
+            return;
+        };
+        let overflow = end.saturating_sub(window);
+        // Only the context before the label moves it left.
+        if overflow == 0 || shown[k].start > worst_start {
+            return;
+        }
+        let Some(first_kept) = keep.iter().find(|r| r.start >= shown[k].start) else {
+            continue;
+        };
+        let mut cut = shown[k].start;
+        let mut used = 0;
+        for (i, c) in line[cut..first_kept.start].char_indices() {
+            used += char_width(c);
+            cut = shown[k].start + i + c.len_utf8();
+            if used >= overflow {
+                break;
+            }
+        }
+        // The window starts at a space, so the word after the cut stays whole.
+        let start = forward_to_space(line, cut, first_kept.start).unwrap_or(first_kept.start);
+        shown[k].start = start.max(shown[k].start);
+    }
+}
+
+/// The column at which byte `at` of `line` is drawn once cut to `shown`.
+fn column_in(line: &str, shown: &[Range<usize>], at: usize) -> usize {
+    let mut column = 0;
+    let mut shown_to = 0;
+    for w in shown {
+        if w.start > shown_to {
+            column += 1; // the ellipsis
+        }
+        if at <= w.end {
+            return column + width_of(line, &(w.start..at.max(w.start)));
+        }
+        column += width_of(line, w);
+        shown_to = w.end;
+    }
+    column
+}
+
 /// Columns `text` takes on a terminal.
 fn display_width(text: &str) -> usize {
     text.chars().map(char_width).sum()
@@ -341,6 +427,16 @@ mod tests {
 
     const FILLER: &str = "The committee met again — “at length” 🙂 — and talked. ";
 
+    fn spots(spans: &[Range<usize>]) -> Vec<Spot> {
+        spans
+            .iter()
+            .map(|s| Spot {
+                span: s.clone(),
+                message_width: 10,
+            })
+            .collect()
+    }
+
     fn long_line(before: usize, middle: &str, after: usize) -> (String, Range<usize>) {
         let mut s = FILLER.repeat(before);
         let start = s.len();
@@ -354,7 +450,7 @@ mod tests {
     fn short_text_is_copied_as_it_is() {
         let text = "one line\r\ntwo — lines 🙂\nthree";
         let span = 4..8;
-        let w = WindowedSource::new("t", text, std::slice::from_ref(&span), 80);
+        let w = WindowedSource::new("t", text, &spots(&[span]), 80);
         assert_eq!(w.copy, text);
         for i in 0..=text.len() {
             assert_eq!(w.to_copy(i), i);
@@ -366,7 +462,7 @@ mod tests {
         let (text, span) = long_line(40, "Thursday, March 12, 2025", 40);
         let text = format!("before\n{text}\nafter");
         let span = span.start + 7..span.end + 7;
-        let w = WindowedSource::new("t", &text, std::slice::from_ref(&span), 90);
+        let w = WindowedSource::new("t", &text, &spots(std::slice::from_ref(&span)), 90);
         let line = w.copy.lines().nth(1).unwrap();
         assert!(display_width(line) <= 90, "{line}");
         assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
@@ -381,13 +477,29 @@ mod tests {
         let second = text.len()..text.len() + 6;
         text.push_str("Monday");
         text.push_str(&FILLER.repeat(3));
-        let w = WindowedSource::new("t", &text, &[first.clone(), second.clone()], 90);
+        let w = WindowedSource::new("t", &text, &spots(&[first.clone(), second.clone()]), 90);
         assert!(display_width(&w.copy) <= 90, "{}", w.copy);
         assert_eq!(w.copy.matches('…').count(), 3, "{}", w.copy);
         for s in [first, second] {
             let a = w.to_copy(s.start);
             assert_eq!(&w.copy[a..w.to_copy(s.end)], &text[s]);
         }
+    }
+
+    #[test]
+    fn a_label_at_the_end_of_a_long_line_keeps_its_message_in_the_window() {
+        let (text, span) = long_line(30, "Friday, March 12, 2025", 0);
+        let text = text.trim_end().to_string();
+        let spot = Spot {
+            span: span.clone(),
+            message_width: 40,
+        };
+        let w = WindowedSource::new("t", &text, &[spot], 90);
+        let (a, b) = (w.to_copy(span.start), w.to_copy(span.end));
+        assert_eq!(&w.copy[a..b], "Friday, March 12, 2025");
+        let middle = (display_width(&w.copy[..a]) + display_width(&w.copy[..b])) / 2;
+        assert!(middle + LABEL_LEAD + 40 <= 90, "{}", w.copy);
+        assert!(w.copy.starts_with("… "), "{}", w.copy);
     }
 
     #[test]
@@ -398,7 +510,7 @@ mod tests {
             }
             let (text, span) = long_line(30, &format!("{}9,400", &FILLER[shift..]), 30);
             let span = span.end - 5..span.end;
-            let w = WindowedSource::new("t", &text, std::slice::from_ref(&span), 60);
+            let w = WindowedSource::new("t", &text, &spots(std::slice::from_ref(&span)), 60);
             let a = w.to_copy(span.start);
             assert_eq!(&w.copy[a..w.to_copy(span.end)], "9,400");
             assert!(display_width(&w.copy) <= 60, "{}", w.copy);
