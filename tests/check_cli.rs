@@ -215,6 +215,17 @@ fn spans_at_the_start_and_end_of_a_long_line_are_not_cut() {
 }
 
 #[test]
+fn a_finding_past_column_65535_is_reported_not_crashed_on() {
+    // Printed whole, miette padded the underline to the span's column, past
+    // what a format width may be, and the report was an internal error.
+    let line = format!("{}{PLANTED}", FILLER.repeat(1000));
+    assert!(line.len() > 70_000);
+    let s = human_of(&format!("{line}\n"));
+    assert!(s.contains("error[weekday-mismatch]"), "{s}");
+    assert!(s.contains("draft.md:1:71028]"), "{s}");
+}
+
+#[test]
 fn a_long_line_with_multibyte_characters_is_cut_between_characters() {
     let around = "The delegates — “tired” 🙂 — spoke again about the terms’ next round. ";
     let planted =

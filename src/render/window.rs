@@ -82,7 +82,7 @@ impl<'a> WindowedSource<'a> {
             let line = &text[line_start..content_end];
             // A column is at most one byte but for tabs: the byte length
             // rules most lines out without measuring.
-            if line.len() > long && display_width(line) > long {
+            if line.len() > long && wider_than(line, long) {
                 let keep = spans_on_line(text, &spans, line_start, content_end);
                 push_kept(&mut copy, &mut pieces, text, copied_to..line_start);
                 let mut shown_to = line_start;
@@ -343,6 +343,16 @@ fn column_in(line: &str, shown: &[Range<usize>], at: usize) -> usize {
         shown_to = w.end;
     }
     column
+}
+
+/// Whether `text` takes more than `columns` columns: measured only as far
+/// as needed, since a hostile input can be one line of megabytes.
+fn wider_than(text: &str, columns: usize) -> bool {
+    let mut used = 0;
+    text.chars().any(|c| {
+        used += char_width(c);
+        used > columns
+    })
 }
 
 /// Columns `text` takes on a terminal.
