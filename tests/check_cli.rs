@@ -132,6 +132,124 @@ fn human_report_labels_spans_and_ends_with_a_summary() {
     assert!(String::from_utf8_lossy(&colored.stdout).contains('\u{1b}'));
 }
 
+/// A sentence with no finding, to make a soft-wrapped paragraph of.
+const FILLER: &str = "The delegates spoke again about the terms and the next round of talks. ";
+
+/// A planted weekday error.
+const PLANTED: &str = "Negotiators left Riyadh on Thursday, March 12, 2025, without a deal. ";
+
+/// The human report of `text` saved as `draft.md`, checked from its folder
+/// (so the name in the report is the same on every machine), 100 columns wide.
+fn human_of(text: &str) -> String {
+    let dir = tempfile_dir();
+    std::fs::write(dir.join("draft.md"), text).unwrap();
+    let out = reckon()
+        .current_dir(&dir)
+        .env("COLUMNS", "100")
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--date",
+            "2025-03-20",
+            "draft.md",
+        ])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let s = String::from_utf8(out.stdout).unwrap();
+    // Every source line of the report (" 3 │ …") and every label's
+    // message ("╰── …") fits in the width.
+    let source_lines = s.lines().filter(|l| {
+        l.contains("╰──")
+            || l.split_once(" │ ")
+                .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+    });
+    for line in source_lines {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    s
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_around_its_finding() {
+    let line = format!("{}{PLANTED}{}", FILLER.repeat(14), FILLER.repeat(14));
+    assert!(line.len() > 2000);
+    let s = human_of(&format!("# Talks\n\n{line}\n\nThe end.\n"));
+    // The true line and column; "…" on both sides of the window.
+    assert!(s.contains("draft.md:3:1022]"), "{s}");
+    assert!(s.contains(" 3 │ … "), "{s}");
+    insta::assert_snapshot!("long_line_one_finding", s);
+}
+
+#[test]
+fn spans_far_apart_on_a_long_line_get_a_window_each() {
+    let sentence = "Of the 120 delegates who had travelled to the capital for the summit, after a \
+                    long debate that ran late into the evening and through several adjournments \
+                    called by the speaker to restore order, 75 voted in favour and the remaining \
+                    35 abstained. ";
+    let s = human_of(&format!(
+        "{}{sentence}{}\n",
+        FILLER.repeat(5),
+        FILLER.repeat(5)
+    ));
+    assert!(s.contains("sum-of-parts"), "{s}");
+    insta::assert_snapshot!("long_line_spans_far_apart", s);
+}
+
+#[test]
+fn spans_at_the_start_and_end_of_a_long_line_are_not_cut() {
+    let s = human_of(&format!(
+        "Thursday, March 12, 2025, negotiators left Riyadh without a deal. {}\
+         They met again on Friday, March 12, 2025\n",
+        FILLER.repeat(20)
+    ));
+    // No "…" before the first window, nor after the last.
+    assert!(s.contains(" 1 │ Thursday, March 12"), "{s}");
+    assert!(s.contains("Friday, March 12, 2025\n"), "{s}");
+    insta::assert_snapshot!("long_line_spans_at_the_edges", s);
+}
+
+#[test]
+fn a_finding_past_column_65535_is_reported_not_crashed_on() {
+    // Printed whole, miette padded the underline to the span's column, past
+    // what a format width may be, and the report was an internal error.
+    let line = format!("{}{PLANTED}", FILLER.repeat(1000));
+    assert!(line.len() > 70_000);
+    let s = human_of(&format!("{line}\n"));
+    assert!(s.contains("error[weekday-mismatch]"), "{s}");
+    assert!(s.contains("draft.md:1:71028]"), "{s}");
+}
+
+#[test]
+fn a_long_line_with_multibyte_characters_is_cut_between_characters() {
+    let around = "The delegates — “tired” 🙂 — spoke again about the terms’ next round. ";
+    let planted =
+        "Negotiators left Riyadh — “again” 🙂 — on Thursday, March 12, 2025, without a deal. ";
+    let s = human_of(&format!(
+        "# Talks\n\n{}{planted}{}\n",
+        around.repeat(10),
+        around.repeat(10)
+    ));
+    // The underline starts under "Thursday": the emoji before it is two columns wide.
+    let source = s.lines().find(|l| l.starts_with(" 3 │")).unwrap();
+    let underline = s.lines().find(|l| l.contains('┬')).unwrap();
+    let column = |l: &str, at: usize| unicode_columns(&l[..at]);
+    let thursday = source.find("Thursday").unwrap();
+    let mark = underline.find('─').unwrap();
+    assert_eq!(column(source, thursday), column(underline, mark), "{s}");
+    insta::assert_snapshot!("long_line_multibyte", s);
+}
+
+/// Terminal columns of `s`: two for the emoji used in these tests, one for every other character.
+fn unicode_columns(s: &str) -> usize {
+    s.chars().map(|c| if c == '🙂' { 2 } else { 1 }).sum()
+}
+
 #[test]
 fn concise_is_one_line_per_finding() {
     let out = reckon()

@@ -1,8 +1,9 @@
 //! `reckon lsp` driven by a scripted editor over JSON-RPC on stdio: the
 //! diagnostics of a buffer on open and after each change, UTF-16 columns on a
 //! line with an emoji, hover, a code action whose edit clears the finding,
-//! related information into another document of the workspace, and the
-//! configuration read again when it changes.
+//! related information into another document of the workspace, each
+//! document checked with its nearest configuration (one set per
+//! configuration), and the configuration read again when it changes.
 
 #[path = "support/lsp_client.rs"]
 mod lsp_client;
@@ -185,6 +186,80 @@ fn the_configuration_is_read_again_when_it_changes() {
     );
     assert_eq!(rules(&c.diagnostics(&u, 1)), ["weekday-mismatch"]);
     assert!(c.shutdown().is_some());
+}
+
+#[test]
+fn each_document_is_checked_with_its_nearest_configuration() {
+    let dir = TempDir::in_suite("lsp", "nearest");
+    // Two folders, two configurations: one turns the planted error's rule off.
+    dir.write(
+        "news/reckon.yaml",
+        "rules:\n  unit-conversion:\n    enabled: false\n",
+    );
+    let quiet = dir.write(
+        "blog/reckon.yaml",
+        "rules:\n  weekday-mismatch:\n    enabled: false\n",
+    );
+    let news = uri(&dir.write("news/draft.md", DRAFT));
+    let blog = uri(&dir.write("blog/draft.md", DRAFT));
+    let mut c = server(&dir.0);
+    c.open(&news, "markdown", DRAFT);
+    c.open(&blog, "markdown", DRAFT);
+    assert_eq!(rules(&c.diagnostics(&news, 1)), ["weekday-mismatch"]);
+    assert!(c.diagnostics(&blog, 1).is_empty());
+
+    // The blog's configuration turns the rule back on: read again when the
+    // editor says it changed, and only the blog's diagnostics change.
+    std::fs::write(&quiet, "rules:\n  weekday-mismatch:\n    enabled: true\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&quiet), "type": 2}]}),
+    );
+    let d = c.next_diagnostics(&blog);
+    assert_eq!(rules(d.as_array().unwrap()), ["weekday-mismatch"], "{d}");
+
+    // A broken configuration in a third folder is told to the user; its
+    // draft is checked with the defaults and the server goes on.
+    dir.write("broken/reckon.yaml", "rules: [\n");
+    let broken = uri(&dir.write("broken/draft.md", DRAFT));
+    c.open(&broken, "markdown", DRAFT);
+    let shown = c
+        .wait_for("window/showMessage", Duration::from_secs(5), |_| true)
+        .expect("a message about the configuration");
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .contains("broken/reckon.yaml"),
+        "{shown}"
+    );
+    assert_eq!(rules(&c.diagnostics(&broken, 1)), ["weekday-mismatch"]);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn documents_under_different_configurations_are_not_one_set() {
+    let dir = TempDir::in_suite("lsp", "sets");
+    dir.write("a/reckon.yaml", STORY);
+    dir.write("b/reckon.yaml", STORY);
+    dir.write(
+        "a/wire.md",
+        "The launch of the probe took place on March 3, 2024, officials said.\n",
+    );
+    let text = "The launch of the probe took place on March 9, 2024.\n";
+    let mut c = server(&dir.0);
+    // Beside the wire copy, under the same configuration: a conflict.
+    // (An unsaved buffer: it joins the set after the wire copy, so the
+    // finding's primary label is in it.)
+    let near = uri(&dir.0.join("a/draft.md"));
+    c.open(&near, "markdown", text);
+    let d = c.diagnostics(&near, 1);
+    assert!(rules(&d).contains(&"event-date-conflict"), "{d:?}");
+    // Under another configuration (the same rules, another file): its own set.
+    let far = uri(&dir.0.join("b/draft.md"));
+    c.open(&far, "markdown", text);
+    assert!(c.diagnostics(&far, 1).is_empty());
+    assert_eq!(c.shutdown(), Some(0));
 }
 
 #[test]

@@ -361,7 +361,8 @@ fn shown_from(cwd: &Path, path: &Path) -> String {
 }
 
 /// `p` made absolute against `cwd`, with `.` and `..` taken out by name.
-fn absolute(cwd: &Path, p: &Path) -> PathBuf {
+#[must_use]
+pub fn absolute(cwd: &Path, p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in cwd.join(p).components() {
         match c {

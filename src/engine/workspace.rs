@@ -2,17 +2,25 @@
 //! what checking it gave, so that one changed document is checked again on
 //! its own and the set pass runs over the claims already held, without
 //! reading or resolving the others again.
+//!
+//! The claim index is kept up to date one document at a time: a change takes
+//! that document's claims out and files its new ones, so the set pass never
+//! copies the other documents' claims.
+
+use std::collections::HashMap;
 
 use super::{Checked, Engine};
 use crate::check::{self, Finding};
 use crate::source::Document;
-use crate::story::Index;
+use crate::story::{Claim, Index};
 
 /// One document of the workspace.
 struct Entry {
     /// The caller's key (an editor's URI).
     key: String,
     doc: Document,
+    /// What checking it gave; its claims are moved into the workspace's
+    /// index, so `claims` here is empty.
     checked: Checked,
 }
 
@@ -22,6 +30,8 @@ pub struct Workspace {
     /// By index; a removed document leaves `None`, so the indices that labels
     /// and claims carry stay valid.
     entries: Vec<Option<Entry>>,
+    /// The claims of every document held, filed in document order.
+    index: Index,
     /// The findings across the set, suppressions applied; `None` after a change.
     across: Option<Vec<Finding>>,
 }
@@ -33,6 +43,7 @@ impl Workspace {
         Workspace {
             engine,
             entries: Vec::new(),
+            index: Index::default(),
             across: None,
         }
     }
@@ -46,9 +57,11 @@ impl Workspace {
     /// Checks every document again with `engine` (the configuration changed).
     pub fn set_engine(&mut self, engine: Engine) {
         self.engine = engine;
+        self.index = Index::default();
         for i in 0..self.entries.len() {
             if let Some(e) = self.entries[i].take() {
-                let checked = checked_safely(&self.engine, &e.doc, i);
+                let mut checked = checked_safely(&self.engine, &e.doc, i);
+                file_claims(&mut self.index, std::mem::take(&mut checked.claims));
                 self.entries[i] = Some(Entry { checked, ..e });
             }
         }
@@ -73,7 +86,9 @@ impl Workspace {
                 self.entries.len() - 1
             })
         });
-        let checked = checked_safely(&self.engine, &doc, i);
+        let mut checked = checked_safely(&self.engine, &doc, i);
+        forget_claims(&mut self.index, i);
+        file_claims(&mut self.index, std::mem::take(&mut checked.claims));
         self.entries[i] = Some(Entry {
             key: key.to_string(),
             doc,
@@ -87,8 +102,19 @@ impl Workspace {
     pub fn remove(&mut self, key: &str) {
         if let Some(i) = self.index_of(key) {
             self.entries[i] = None;
+            forget_claims(&mut self.index, i);
             self.across = None;
         }
+    }
+
+    /// Takes the document under `key` out of the set and gives it back (to
+    /// move it to the set of another configuration).
+    pub fn take(&mut self, key: &str) -> Option<Document> {
+        let i = self.index_of(key)?;
+        let entry = self.entries[i].take()?;
+        forget_claims(&mut self.index, i);
+        self.across = None;
+        Some(entry.doc)
     }
 
     /// Document `i` and what checking it gave.
@@ -117,16 +143,13 @@ impl Workspace {
     pub fn across(&mut self) -> &[Finding] {
         if self.across.is_none() {
             let found = crate::guard::isolate(|| {
-                let mut index = Index::default();
                 let mut names = vec![String::new(); self.entries.len()];
                 for (i, e) in self.entries.iter().enumerate() {
-                    let Some(e) = e else { continue };
-                    names[i].clone_from(&e.doc.name);
-                    for c in &e.checked.claims {
-                        index.add(c.clone());
+                    if let Some(e) = e {
+                        names[i].clone_from(&e.doc.name);
                     }
                 }
-                let mut found = self.engine.check_set(&index, &names);
+                let mut found = self.engine.check_set(&self.index, &names);
                 found.retain(|f| {
                     let labelled = std::iter::once(&f.primary)
                         .chain(&f.secondary)
@@ -154,6 +177,56 @@ impl Workspace {
         out.extend(self.across().iter().filter(|f| f.primary.doc == i).cloned());
         out
     }
+}
+
+/// Takes document `doc`'s claims out of `index`. Every field is named, so a
+/// kind of claim added to [`Index`] cannot be forgotten here.
+fn forget_claims(index: &mut Index, doc: usize) {
+    fn drop_doc<K, V>(map: &mut HashMap<K, Vec<V>>, doc: usize, of: impl Fn(&V) -> usize) {
+        map.retain(|_, claims| {
+            claims.retain(|c| of(c) != doc);
+            !claims.is_empty()
+        });
+    }
+    let Index {
+        event_dates,
+        event_refs,
+        facts,
+        figures,
+    } = index;
+    drop_doc(event_dates, doc, |c| c.doc);
+    drop_doc(event_refs, doc, |c| c.doc);
+    drop_doc(facts, doc, |c| c.doc);
+    drop_doc(figures, doc, |c| c.doc);
+}
+
+/// Files one document's `claims` in `index`, each list kept in document
+/// order (the order the set pass reads them in, as if built from scratch).
+fn file_claims(index: &mut Index, claims: Vec<Claim>) {
+    fn in_doc_order<K, V>(map: &mut HashMap<K, Vec<V>>, of: impl Fn(&V) -> usize) {
+        for claims in map.values_mut() {
+            // Stable, and all but the new claims already in order.
+            if !claims.is_sorted_by_key(&of) {
+                claims.sort_by_key(&of);
+            }
+        }
+    }
+    if claims.is_empty() {
+        return;
+    }
+    for c in claims {
+        index.add(c);
+    }
+    let Index {
+        event_dates,
+        event_refs,
+        facts,
+        figures,
+    } = index;
+    in_doc_order(event_dates, |c| c.doc);
+    in_doc_order(event_refs, |c| c.doc);
+    in_doc_order(facts, |c| c.doc);
+    in_doc_order(figures, |c| c.doc);
 }
 
 /// [`Engine::check_document`] for document `i`, a panic caught: a document
@@ -232,6 +305,43 @@ mod tests {
         w.remove("b");
         assert!(w.findings(a).is_empty());
         assert_eq!(w.keys().count(), 1);
+    }
+
+    /// Every list of `index`, keyed, in a stable order to compare.
+    fn summary(index: &Index) -> Vec<String> {
+        let mut out: Vec<String> = (index.event_dates.iter())
+            .map(|(k, v)| format!("{k:?} {v:?}"))
+            .chain(index.event_refs.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .chain(index.facts.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .chain(index.figures.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_claim_index_kept_by_changes_is_the_one_built_afresh() {
+        let launch = |day: u32| {
+            format!(
+                "The launch of the probe took place on March {day}, 2024. \
+                 Of the 120 delegates, 75 voted in favour.\n"
+            )
+        };
+        let mut w = Workspace::new(engine(STORY));
+        w.upsert("a", md("a.md", &launch(3)));
+        w.upsert("b", md("b.md", &launch(9)));
+        w.upsert("c", md("c.md", &launch(3)));
+        w.upsert("b", md("b.md", &launch(4)));
+        w.remove("a");
+        w.upsert("d", md("d.md", &launch(5)));
+        let _ = w.take("c");
+        w.upsert("c", md("c.md", &launch(6)));
+        let afresh = Index::of(w.keys().flat_map(|(i, _)| {
+            let doc = w.document(i).unwrap();
+            checked_safely(&w.engine, doc, i).claims
+        }));
+        assert!(!afresh.event_dates.is_empty());
+        assert_eq!(summary(&w.index), summary(&afresh));
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! [`crate::engine::Workspace`].
 //!
 //! A face, like [`crate::cli`]: it keeps the workspace's prose files and the
-//! open buffers in one document set, checks a buffer again a short quiet
-//! moment after each change (not only on save), and publishes diagnostics
-//! whose related information points into the other documents of the set.
-//! Hover tells what a date, duration or figure resolved to; code actions
-//! apply the fixes findings carry; the workspace's `reckon.yaml` is read
-//! again when it changes. Positions are in UTF-16 ([`position`]).
+//! open buffers in one document set per configuration (each document goes
+//! with its nearest `reckon.yaml`, as on the command line), checks a buffer
+//! again a short quiet moment after each change (not only on save), and
+//! publishes diagnostics whose related information points into the other
+//! documents of the set. Hover tells what a date, duration or figure
+//! resolved to; code actions apply the fixes findings carry; a configuration
+//! is read again when it changes. Positions are in UTF-16 ([`position`]).
 //!
 //! Built on `lsp-server` (see ARCHITECTURE.md): a synchronous loop over a
 //! channel, whose `recv_timeout` is the debounce.
@@ -120,6 +121,7 @@ fn watch_files(conn: &Connection, params: &InitializeParams) {
     let watchers: Vec<serde_json::Value> = [
         "**/reckon.yaml",
         "**/.reckon.yaml",
+        "**/reckon.yml",
         "**/*.{md,markdown,txt}",
     ]
     .iter()
@@ -161,19 +163,42 @@ struct Buffer {
     due: Option<Instant>,
 }
 
-/// The configuration file in use and what it was when read.
-#[derive(PartialEq, Eq, Clone, Debug)]
-struct Stamp(Option<(PathBuf, Option<SystemTime>, u64)>);
+/// What a configuration file is on disk (modification time, length);
+/// `None` when it is gone.
+type Stamp = Option<(Option<SystemTime>, u64)>;
+
+fn stamp_of(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
+}
+
+/// The documents checked with one configuration. Each group is a set of its
+/// own, as `engine::config::Plan::run` makes one set per configuration for
+/// the command line: findings across documents never pair two documents
+/// checked under different rules.
+struct Group {
+    /// The configuration file (absolute); `None` for the built-in defaults.
+    config: Option<PathBuf>,
+    /// What that file was when read.
+    stamp: Stamp,
+    workspace: Workspace,
+}
 
 struct Server {
     sender: Sender<Message>,
     root: Option<PathBuf>,
-    workspace: Workspace,
+    /// One per configuration in use.
+    groups: Vec<Group>,
     /// Open buffers by workspace key.
     buffers: HashMap<String, Buffer>,
     /// What was last published for each open buffer.
     published: HashMap<String, Vec<Diagnostic>>,
-    config: Stamp,
+    /// The nearest configuration of each folder looked at, kept until a
+    /// configuration file changes.
+    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// A fresh look found a folder's nearest configuration changed: every
+    /// document's is looked for again.
+    nearest_stale: bool,
 }
 
 /// The workspace's key for a URI: the URI rebuilt from its file path, so
@@ -188,57 +213,62 @@ fn key_of(uri: &Url) -> String {
 
 impl Server {
     fn new(sender: Sender<Message>, root: Option<PathBuf>) -> Server {
-        let mut server = Server {
+        Server {
             sender,
             root,
-            workspace: Workspace::new(Engine::new(
-                crate::check::Settings::defaults(),
-                crate::lexicon::Lexicon::clone_default(),
-                crate::extract::Options::default(),
-                None,
-            )),
+            groups: Vec::new(),
             buffers: HashMap::new(),
             published: HashMap::new(),
-            config: Stamp(None),
-        };
-        server.reload_config(true);
-        server
-    }
-
-    /// The folder configuration is looked for from.
-    fn base(&self) -> Option<PathBuf> {
-        self.root.clone().or_else(|| std::env::current_dir().ok())
-    }
-
-    /// The configuration file now, and what it is on disk.
-    fn stamp(&self) -> Stamp {
-        let Some(base) = self.base() else {
-            return Stamp(None);
-        };
-        let Ok(Some(found)) = config::discover(&base) else {
-            return Stamp(None);
-        };
-        let path = base.join(found);
-        let meta = std::fs::metadata(&path).ok();
-        Stamp(Some((
-            path,
-            meta.as_ref().and_then(|m| m.modified().ok()),
-            meta.map_or(0, |m| m.len()),
-        )))
-    }
-
-    /// Reads the configuration again when it changed (or when `force`), and
-    /// checks every document with it. Problems are shown to the user; the
-    /// defaults stand in for a configuration that cannot be used.
-    fn reload_config(&mut self, force: bool) -> bool {
-        let stamp = self.stamp();
-        if !force && stamp == self.config {
-            return false;
+            nearest: HashMap::new(),
+            nearest_stale: false,
         }
-        let path = stamp.0.as_ref().map(|(p, _, _)| p.clone());
-        self.config = stamp;
+    }
+
+    /// The folder whose configuration the document under `key` takes: its
+    /// own, or the workspace folder for a buffer with no path (`untitled:`).
+    fn folder_of(&self, key: &str) -> Option<PathBuf> {
+        let own = Url::parse(key)
+            .ok()
+            .and_then(|u| u.to_file_path().ok())
+            .and_then(|p| p.parent().map(Path::to_path_buf));
+        own.or_else(|| self.root.clone())
+            .or_else(|| std::env::current_dir().ok())
+    }
+
+    /// The nearest configuration of `folder` (absolute), as the command line
+    /// finds it: looked up once, or again when `fresh`. A configuration that
+    /// may not be used is told to the user, and the defaults stand in.
+    fn nearest_config(&mut self, folder: &Path, fresh: bool) -> Option<PathBuf> {
+        let cached = self.nearest.get(folder).cloned();
+        if !fresh {
+            if let Some(c) = cached {
+                return c;
+            }
+        }
+        let found = match config::discover(folder) {
+            Ok(rel) => rel.map(|rel| config::absolute(folder, &rel)),
+            Err(why) => {
+                // Said once per folder, not at every check of a buffer in it.
+                if cached.is_none() {
+                    self.show(MessageType::ERROR, format!("reckon: {why}"));
+                }
+                None
+            }
+        };
+        if cached.is_some_and(|c| c != found) {
+            self.nearest_stale = true;
+        }
+        self.nearest.insert(folder.to_path_buf(), found.clone());
+        found
+    }
+
+    /// An engine with the configuration at `path` (the defaults for
+    /// `None`), and what the file was. Lenient: problems are shown to the
+    /// user and the defaults stand in, so the editor keeps working.
+    fn engine_for(&self, path: Option<&Path>) -> (Engine, Stamp) {
+        let stamp = path.and_then(stamp_of);
         let mut problems = Vec::new();
-        let (settings, files) = config::settings_from(path.as_deref(), &mut problems);
+        let (settings, files) = config::settings_from(path, &mut problems);
         let lexicon = config::lexicon_from(&files).unwrap_or_else(|p| {
             problems.push(p);
             crate::lexicon::Lexicon::clone_default()
@@ -246,18 +276,116 @@ impl Server {
         for p in &problems {
             self.show(MessageType::ERROR, format!("reckon: {p}"));
         }
-        let engine = Engine::new(settings, lexicon, crate::extract::Options::default(), None);
-        self.workspace.set_engine(engine);
-        true
+        let options = crate::extract::Options {
+            triggers: settings.triggers.clone(),
+            ..crate::extract::Options::default()
+        };
+        (Engine::new(settings, lexicon, options, None), stamp)
+    }
+
+    /// The group checking with `config`, made (its configuration read) when
+    /// there is none yet.
+    fn group_for(&mut self, config: Option<PathBuf>) -> usize {
+        if let Some(g) = self.groups.iter().position(|g| g.config == config) {
+            return g;
+        }
+        let (engine, stamp) = self.engine_for(config.as_deref());
+        self.groups.push(Group {
+            config,
+            stamp,
+            workspace: Workspace::new(engine),
+        });
+        self.groups.len() - 1
+    }
+
+    /// The group and index of the document under `key`.
+    fn locate(&self, key: &str) -> Option<(usize, usize)> {
+        self.groups
+            .iter()
+            .enumerate()
+            .find_map(|(g, group)| group.workspace.index_of(key).map(|i| (g, i)))
+    }
+
+    /// Puts `doc` under `key` into the group of its nearest configuration
+    /// (looked for afresh when `fresh`) and checks it; it leaves any other group.
+    fn put(&mut self, key: &str, doc: Document, fresh: bool) {
+        let config = match self.folder_of(key) {
+            Some(folder) => self.nearest_config(&folder, fresh),
+            None => None,
+        };
+        let g = self.group_for(config);
+        if let Some((h, _)) = self.locate(key) {
+            if h != g {
+                self.groups[h].workspace.remove(key);
+            }
+        }
+        self.groups[g].workspace.upsert(key, doc);
+    }
+
+    /// Takes the document under `key` out of the set.
+    fn remove(&mut self, key: &str) {
+        if let Some((g, _)) = self.locate(key) {
+            self.groups[g].workspace.remove(key);
+        }
+    }
+
+    /// Reads again each configuration that changed on disk, checking its
+    /// documents with it; with `rediscover` (or when a configuration is
+    /// gone) looks again for every document's nearest configuration, so a
+    /// configuration made, moved or deleted takes or lets go its documents.
+    fn refresh_configs(&mut self, rediscover: bool) {
+        let gone = self.groups.iter().any(|g| {
+            g.config
+                .as_deref()
+                .is_some_and(|p| g.stamp.is_some() && stamp_of(p).is_none())
+        });
+        if rediscover || gone || self.nearest_stale {
+            self.nearest.clear();
+            self.nearest_stale = false;
+            let placed: Vec<(usize, String)> = self
+                .groups
+                .iter()
+                .enumerate()
+                .flat_map(|(g, group)| group.workspace.keys().map(move |(_, k)| (g, k.to_string())))
+                .collect();
+            for (g, key) in placed {
+                let Some(folder) = self.folder_of(&key) else {
+                    continue;
+                };
+                let config = self.nearest_config(&folder, false);
+                if self.groups[g].config == config {
+                    continue;
+                }
+                if let Some(doc) = self.groups[g].workspace.take(&key) {
+                    let h = self.group_for(config);
+                    self.groups[h].workspace.upsert(&key, doc);
+                }
+            }
+            self.groups.retain(|g| g.workspace.keys().next().is_some());
+        }
+        for g in 0..self.groups.len() {
+            let Some(path) = self.groups[g].config.clone() else {
+                continue;
+            };
+            if stamp_of(&path) != self.groups[g].stamp {
+                let (engine, stamp) = self.engine_for(Some(&path));
+                self.groups[g].stamp = stamp;
+                self.groups[g].workspace.set_engine(engine);
+            }
+        }
     }
 
     /// Puts the workspace folder's prose files in the set, so the findings
-    /// across documents see them before they are opened.
+    /// across documents see them before they are opened. The folder is
+    /// walked with its own configuration's extensions and excludes; each
+    /// file joins the group of its nearest configuration.
     fn load_workspace(&mut self) {
         let Some(root) = self.root.clone() else {
             return;
         };
-        let settings = &self.workspace.engine().settings;
+        let walker = self.nearest_config(&root, false);
+        let g = self.group_for(walker);
+        let settings = &self.groups[g].workspace.engine().settings;
         let mut problems = Vec::new();
         let files = config::expand_paths(
             std::slice::from_ref(&root),
@@ -271,7 +399,7 @@ impl Server {
             };
             if let Ok(mut doc) = Document::read_limited(p, MAX_WORKSPACE_FILE_SIZE) {
                 doc.name = display_name(&root, p);
-                self.workspace.upsert(&key_of(&uri), doc);
+                self.put(&key_of(&uri), doc, false);
             }
         }
     }
@@ -410,22 +538,27 @@ impl Server {
             notification::DidSaveTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(n.params) {
                     if is_config(&p.text_document.uri) {
-                        self.reload_config(false);
+                        self.refresh_configs(true);
                         self.publish_all();
                     }
                 }
             }
             notification::DidChangeWatchedFiles::METHOD => {
+                let mut configs = false;
                 if let Ok(p) = serde_json::from_value::<DidChangeWatchedFilesParams>(n.params) {
                     for change in p.changes {
                         let key = key_of(&change.uri);
-                        // An open buffer is what the editor shows: it wins over the disk.
-                        if !is_config(&change.uri) && !self.buffers.contains_key(&key) {
+                        if is_config(&change.uri) {
+                            configs = true;
+                        } else if !self.buffers.contains_key(&key) {
+                            // An open buffer is what the editor shows: it wins over the disk.
                             self.take_from_disk(&change.uri, &key);
                         }
                     }
                 }
-                self.reload_config(false);
+                // A configuration made or deleted changes which one is
+                // nearest to each document, not only its own documents' rules.
+                self.refresh_configs(configs);
                 self.publish_all();
             }
             _ => {}
@@ -446,25 +579,27 @@ impl Server {
     }
 
     /// Puts the file `uri` in the set as it is on disk, when it is a prose
-    /// file of the workspace folder; takes it out otherwise (deleted, outside).
+    /// file of the workspace folder (by its configuration's extensions);
+    /// takes it out otherwise (deleted, outside).
     fn take_from_disk(&mut self, uri: &Url, key: &str) {
-        let settings = &self.workspace.engine().settings;
-        let on_disk = uri.to_file_path().ok().and_then(|p| {
-            let root = self.root.as_ref()?;
-            let prose = config::has_extension(&p, &settings.extensions);
-            if !prose || !p.starts_with(root) {
-                return None;
-            }
-            let mut doc = Document::read_limited(&p, MAX_WORKSPACE_FILE_SIZE).ok()?;
-            doc.name = display_name(root, &p);
-            Some(doc)
-        });
-        match on_disk {
-            Some(doc) => {
-                self.workspace.upsert(key, doc);
-            }
-            None => self.workspace.remove(key),
+        match self.read_from_disk(uri) {
+            Some(doc) => self.put(key, doc, false),
+            None => self.remove(key),
         }
+    }
+
+    fn read_from_disk(&mut self, uri: &Url) -> Option<Document> {
+        let root = self.root.clone()?;
+        let path = uri.to_file_path().ok().filter(|p| p.starts_with(&root))?;
+        let config = self.nearest_config(path.parent()?, false);
+        let g = self.group_for(config);
+        let settings = &self.groups[g].workspace.engine().settings;
+        if !config::has_extension(&path, &settings.extensions) {
+            return None;
+        }
+        let mut doc = Document::read_limited(&path, MAX_WORKSPACE_FILE_SIZE).ok()?;
+        doc.name = display_name(&root, &path);
+        Some(doc)
     }
 
     /// Checks the buffers whose quiet moment is over (all changed ones when
@@ -482,7 +617,7 @@ impl Server {
         if due.is_empty() {
             return;
         }
-        self.reload_config(false);
+        self.refresh_configs(false);
         for key in &due {
             let Some(b) = self.buffers.get_mut(key) else {
                 continue;
@@ -493,7 +628,12 @@ impl Server {
                 self.buffers[key].text.clone(),
                 self.format_of(key),
             );
-            self.workspace.upsert(key, doc);
+            // Looked for afresh: a configuration may have been made beside
+            // it by a client that does not tell (Neovim 0.7).
+            self.put(key, doc, true);
+        }
+        if self.nearest_stale {
+            self.refresh_configs(true);
         }
         for key in &due {
             self.published.remove(key);
@@ -527,10 +667,10 @@ impl Server {
     fn publish_all(&mut self) {
         let keys: Vec<String> = self.buffers.keys().cloned().collect();
         for key in keys {
-            let Some(i) = self.workspace.index_of(&key) else {
+            let Some((g, i)) = self.locate(&key) else {
                 continue;
             };
-            let diagnostics = self.diagnostics(i);
+            let diagnostics = self.diagnostics(g, i);
             if self.published.get(&key) == Some(&diagnostics) {
                 continue;
             }
@@ -551,26 +691,35 @@ impl Server {
         )));
     }
 
-    /// The URI to show for workspace document `i`: an open buffer's as the
-    /// client wrote it.
-    fn uri_of(&self, i: usize) -> Option<Url> {
-        let (key, _, _) = self.workspace.get(i)?;
+    /// The URI to show for document `i` of group `g`: an open buffer's as
+    /// the client wrote it.
+    fn uri_of(&self, g: usize, i: usize) -> Option<Url> {
+        let (key, _, _) = self.groups.get(g)?.workspace.get(i)?;
         match self.buffers.get(key) {
             Some(b) => Some(b.uri.clone()),
             None => Url::parse(key).ok(),
         }
     }
 
-    fn diagnostics(&mut self, i: usize) -> Vec<Diagnostic> {
-        let findings = self.workspace.findings(i);
-        let Some(doc) = self.workspace.document(i) else {
+    /// The diagnostics of document `i` of group `g`: its findings and those
+    /// across its set, less the rules its configuration's
+    /// `per-file-ignores` turn off for it.
+    fn diagnostics(&mut self, g: usize, i: usize) -> Vec<Diagnostic> {
+        let Some(group) = self.groups.get_mut(g) else {
+            return Vec::new();
+        };
+        let mut findings = group.workspace.findings(i);
+        let off = self.ignored(g, i);
+        findings.retain(|f| !off.iter().any(|r| r == f.rule));
+        let workspace = &self.groups[g].workspace;
+        let Some(doc) = workspace.document(i) else {
             return Vec::new();
         };
         let lines = Lines::new(&doc.text);
         let place = |d: usize| {
             Some(convert::Place {
-                uri: self.uri_of(d)?,
-                doc: self.workspace.document(d)?,
+                uri: self.uri_of(g, d)?,
+                doc: workspace.document(d)?,
             })
         };
         findings
@@ -579,19 +728,52 @@ impl Server {
             .collect()
     }
 
-    /// The buffer `uri`, checked now if a change is waiting.
-    fn current(&mut self, uri: &Url) -> Option<usize> {
+    /// The rules `per-file-ignores` turns off for document `i` of group `g`,
+    /// its path taken from its configuration's folder as the command line does.
+    fn ignored(&self, g: usize, i: usize) -> Vec<String> {
+        let Some(group) = self.groups.get(g) else {
+            return Vec::new();
+        };
+        let settings = &group.workspace.engine().settings;
+        if settings.per_file_ignores.is_empty() {
+            return Vec::new();
+        }
+        let path = group
+            .workspace
+            .get(i)
+            .and_then(|(key, _, _)| Url::parse(key).ok())
+            .and_then(|u| u.to_file_path().ok());
+        let Some(path) = path else {
+            return Vec::new();
+        };
+        let base = group
+            .config
+            .as_deref()
+            .and_then(Path::parent)
+            .or(self.root.as_deref());
+        let rel = base
+            .and_then(|b| path.strip_prefix(b).ok())
+            .unwrap_or(&path);
+        settings
+            .ignored_for(rel)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The group and index of the buffer `uri`, checked now if a change is waiting.
+    fn current(&mut self, uri: &Url) -> Option<(usize, usize)> {
         let key = key_of(uri);
         if self.buffers.get(&key).is_some_and(|b| b.due.is_some()) {
             self.check_due(true);
         }
-        self.workspace.index_of(&key)
+        self.locate(&key)
     }
 
     fn hover(&mut self, p: &lsp_types::HoverParams) -> Option<Hover> {
         let pos = &p.text_document_position_params;
-        let i = self.current(&pos.text_document.uri)?;
-        let (_, doc, checked) = self.workspace.get(i)?;
+        let (g, i) = self.current(&pos.text_document.uri)?;
+        let (_, doc, checked) = self.groups[g].workspace.get(i)?;
         let lines = Lines::new(&doc.text);
         let at = lines.offset(pos.position);
         let (span, text) = convert::hover(doc, checked, at)?;
@@ -605,11 +787,14 @@ impl Server {
     }
 
     fn code_actions(&mut self, p: &lsp_types::CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let Some(i) = self.current(&p.text_document.uri) else {
+        let Some((g, i)) = self.current(&p.text_document.uri) else {
             return Vec::new();
         };
-        let findings = self.workspace.findings(i);
-        let Some(doc) = self.workspace.document(i) else {
+        let off = self.ignored(g, i);
+        let workspace = &mut self.groups[g].workspace;
+        let mut findings = workspace.findings(i);
+        findings.retain(|f| !off.iter().any(|r| r == f.rule));
+        let Some(doc) = workspace.document(i) else {
             return Vec::new();
         };
         let lines = Lines::new(&doc.text);
@@ -625,9 +810,12 @@ impl Server {
     }
 }
 
-/// `reckon.yaml`, `.reckon.yaml`.
+/// A configuration file: `reckon.yaml`, `.reckon.yaml`, `reckon.yml`.
 fn is_config(uri: &Url) -> bool {
-    uri.path().ends_with("/reckon.yaml") || uri.path().ends_with("/.reckon.yaml")
+    let path = uri.path();
+    config::CONFIG_NAMES
+        .iter()
+        .any(|n| path.rsplit('/').next() == Some(n))
 }
 
 /// `p` relative to the workspace folder, as the command line would name it.

@@ -2,14 +2,16 @@
 //!
 //! Every span involved is labelled with what it resolved to; a finding that
 //! spans two documents shows the other document's source under it, "also in
-//! FILE", in the same report.
+//! FILE", in the same report. A long line (a soft-wrapped paragraph) is shown
+//! as windows around the labelled spans (`window.rs`), fitted to the width.
 
 use std::fmt;
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
-};
+use std::ops::Range;
 
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::window::{Spot, WindowedSource};
 use crate::check::{Finding, Label, Severity};
 use crate::source::Document;
 
@@ -19,7 +21,8 @@ struct Report<'a> {
     docs: &'a [&'a Document],
     /// Which document this report shows (the primary's, or a related one's).
     doc: usize,
-    source: NamedSource<String>,
+    /// The document's text, its long lines cut to windows around the labels.
+    source: WindowedSource<'a>,
     primary: bool,
 }
 
@@ -83,7 +86,9 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let mine = |l: &'_ Label, primary: bool| {
             (l.doc == self.doc).then(|| {
-                let span = (l.span.start, l.span.end.saturating_sub(l.span.start).max(1));
+                let shown = shown_span(l);
+                let start = self.source.to_copy(shown.start);
+                let span = (start, self.source.to_copy(shown.end) - start);
                 if primary {
                     LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
                 } else {
@@ -100,24 +105,54 @@ impl Diagnostic for Report<'_> {
     }
 }
 
-fn report<'a>(f: &'a Finding, docs: &'a [&'a Document], doc: usize, primary: bool) -> Report<'a> {
+/// The bytes a label underlines: its span, or one byte where it is empty.
+fn shown_span(l: &Label) -> Range<usize> {
+    l.span.start..l.span.start + l.span.end.saturating_sub(l.span.start).max(1)
+}
+
+fn report<'a>(
+    f: &'a Finding,
+    docs: &'a [&'a Document],
+    doc: usize,
+    primary: bool,
+    width: usize,
+) -> Report<'a> {
     let d = docs[doc];
+    let spots: Vec<Spot> = std::iter::once(&f.primary)
+        .chain(&f.secondary)
+        .filter(|l| l.doc == doc)
+        .map(|l| Spot {
+            span: shown_span(l),
+            message_width: textwrap::core::display_width(&l.message),
+        })
+        .collect();
+    // The gutter: " 12 │ " and room for a multi-line label's rail.
+    let lines = d.text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let gutter = lines.to_string().len() + 4 + 2;
     Report {
         finding: f,
         docs,
         doc,
-        source: NamedSource::new(&d.name, d.text.clone()),
+        source: WindowedSource::new(&d.name, &d.text, &spots, width.saturating_sub(gutter)),
         primary,
     }
 }
 
-/// The width to wrap to: `COLUMNS` when set (terminals export it to
-/// programs that ask), else 100.
+/// The width to wrap and window to: `COLUMNS` when set, else the width of
+/// the terminal standard output is (shells seldom export `COLUMNS`), else
+/// 100 (a file, a pipe, a CI log).
 fn width() -> usize {
-    std::env::var("COLUMNS")
+    let usable = |w: usize| (40..=1000).contains(&w);
+    let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|&w| (40..=1000).contains(&w))
+        .filter(|&w| usable(w));
+    from_env
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(w, _)| usize::from(w.0))
+                .filter(|&w| usable(w))
+        })
         .unwrap_or(100)
 }
 
@@ -131,14 +166,15 @@ pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
     };
     // Wrapped to the terminal (100 columns when not on one), never inside a
     // word: a date ("2025-01-28") or a number ("1,200–1,250") stays whole.
+    let width = width();
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(width())
+        .with_width(width)
         .with_break_words(false)
         .with_word_separator(textwrap::WordSeparator::AsciiSpace)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for f in findings {
-        let r = report(f, docs, f.primary.doc, true);
+        let r = report(f, docs, f.primary.doc, true, width);
         let mut others: Vec<usize> = f
             .secondary
             .iter()
@@ -153,7 +189,7 @@ pub fn render(findings: &[Finding], docs: &[&Document], color: bool) -> String {
         // with a severity of its own.
         for d in others {
             let mut part = String::new();
-            let _ = handler.render_report(&mut part, &report(f, docs, d, false));
+            let _ = handler.render_report(&mut part, &report(f, docs, d, false, width));
             let part = part.trim_start_matches('\n');
             let body = part.split_once('\n').map_or("", |(_, rest)| rest);
             out.push_str(&format!("  also in {}:\n{body}", docs[d].name));

@@ -15,6 +15,7 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 pub mod table;
+mod window;
 
 use crate::resolve::{Reference, Resolved};
 use crate::source::Document;
