@@ -58,6 +58,9 @@ pub enum Tie {
     Of,
     /// "52 people, 43 passengers and nine crew".
     Breakdown,
+    /// "421 patients were randomized; 206 received the drug and 215 placebo":
+    /// the whole was shared out, so its parts make it up exactly.
+    Split,
 }
 
 /// The reading of one document.
@@ -649,6 +652,16 @@ impl Reader<'_> {
             {
                 continue;
             }
+            // "A total of 421 patients were randomized; 206 received …": a whole
+            // shared out, whose parts are told next.
+            if let Some(parts) = self.split_parts(i) {
+                let g = self.group_of(&mut groups, i);
+                groups[g].how = Tie::Split;
+                groups[g].parts = parts;
+                last_whole = Some(i);
+                open = None;
+                continue;
+            }
             // "Of the assembly's 150 members, …": a whole that opens its sentence.
             let opens = lead.len() < before.len() + 1
                 && self.whole_lead(&lead)
@@ -738,6 +751,69 @@ impl Reader<'_> {
             parts.push(k);
             prev = k;
             if link.ends_with("and") {
+                return (parts.len() >= 2).then_some(parts);
+            }
+        }
+        None
+    }
+
+    /// The parts of a whole shared out ("A total of 421 patients were randomized
+    /// 1:1; 206 received the drug and 215 received placebo"): after the whole's
+    /// own clause (a semicolon, a colon and a space, or the end of its
+    /// sentence), a closed list of figures whose noun is left unwritten, the
+    /// first opening the clause or sentence, the others after a comma or "and",
+    /// the last after "and". Any other figure in the way, or a list left open,
+    /// and nothing is read: a part missed would make the sum fall short.
+    fn split_parts(&self, w: usize) -> Option<Vec<usize>> {
+        if self.fig(w).is_none_or(|f| f.counted.is_none())
+            || !Self::starts_with_cue(self.after(w), &self.lex.cues.whole_split)
+        {
+            return None;
+        }
+        let sent = self.r.sentence_of[w];
+        let mut parts: Vec<usize> = Vec::new();
+        for k in w + 1..self.mentions.len() {
+            let ks = self.r.sentence_of[k];
+            if ks != sent && !self.follows(sent, ks) {
+                return None;
+            }
+            if self.fig(k).is_none() {
+                if self.mentions[k].mention.kind == Kind::Percent {
+                    continue;
+                }
+                if parts.is_empty() {
+                    continue;
+                }
+                return None;
+            }
+            let before = self.before(k);
+            if parts.is_empty() {
+                // Figures in the whole's own clause ("randomized 1:1", "into
+                // three houses") are not parts.
+                let gap = self.prose.get(self.span(w).end..self.span(k).start)?;
+                let clause_ended =
+                    ks != sent || gap.contains(';') || gap.contains(": ") || gap.contains(":\n");
+                if !clause_ended {
+                    continue;
+                }
+                let opens = before.is_empty() || before.ends_with(';') || before.ends_with(':');
+                if !opens || !self.elided(k) || !self.compatible(w, k) {
+                    return None;
+                }
+                parts.push(k);
+                continue;
+            }
+            let b = before.trim_end();
+            let last = b.ends_with(" and") || b.ends_with(", and");
+            if ks != self.r.sentence_of[parts[0]]
+                || !(last || b.ends_with(','))
+                || !self.elided(k)
+                || !self.compatible(w, k)
+            {
+                return None;
+            }
+            parts.push(k);
+            if last {
                 return (parts.len() >= 2).then_some(parts);
             }
         }
