@@ -590,6 +590,21 @@ impl Reader<'_> {
                         .find(|&k| self.fig(k).is_some_and(|f| f.counted.is_some())))
                     .or(last_whole.filter(|&w| self.follows(self.r.sentence_of[w], sent)))
                     .filter(|_| !ratio);
+                // "Of the 196 starters, 181 finished and 15 retired, most of them
+                // at the top checkpoint, where rescuers walked three of them
+                // down": after a list closed by "and", "them" is its last part.
+                let closed_list = open.is_some_and(|(g, s)| {
+                    s == sent
+                        && Some(groups[g].whole) == antecedent
+                        && groups[g]
+                            .parts
+                            .last()
+                            .is_some_and(|&p| self.before(p).ends_with(" and"))
+                });
+                if closed_list {
+                    open = None;
+                    continue;
+                }
                 if let Some(w) = antecedent {
                     // A new partition of the whole, unless this one is still being told.
                     let g = match open {
@@ -1011,6 +1026,16 @@ mod tests {
             "{g:?}"
         );
         assert_eq!(g[2].1, ["11"], "{g:?}");
+    }
+
+    #[test]
+    fn them_after_a_closed_list_is_its_last_part() {
+        let g = groups(
+            "Of the 80 climbers, 62 reached the summit and 18 turned back, most of them at the \
+             icefall, where guides helped four of them down.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1, ["62", "18"], "{g:?}");
     }
 
     #[test]
