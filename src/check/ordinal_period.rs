@@ -8,6 +8,7 @@ use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
 use crate::resolve::{shift_fractional, Value};
 use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
+use chrono::Datelike;
 
 /// The rule.
 pub struct OrdinalPeriod;
@@ -38,28 +39,7 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
         if !v.same_sentence(span.start.min(here.start), span.end.max(here.end)) {
             return false;
         }
-        // A start word in the date's own segment, a few words back ("Founded as
-        // a single creamery in Somerset in May 1921").
-        let from = span.start.saturating_sub(80);
-        let mut from = from;
-        while !v.doc.prose.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = v
-            .doc
-            .prose
-            .get(from..span.start)
-            .unwrap_or("")
-            .to_lowercase();
-        let segment = before
-            .rsplit([',', ';', '(', ')', '.', '\u{2014}', '\u{2013}'])
-            .next()
-            .unwrap_or("");
-        let words: Vec<&str> = segment
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if !words.iter().rev().take(8).any(|w| start_word(w)) {
+        if !started_at(v, span.start) {
             return false;
         }
         if span.start < here.start {
@@ -72,6 +52,116 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
     })
 }
 
+/// A start word in the segment before byte `at` (a date), a few words back
+/// ("Founded as a single creamery in Somerset in May 1921").
+fn started_at(v: &DocView<'_>, at: usize) -> bool {
+    let words = segment_words(v, at);
+    words.iter().rev().take(8).any(|w| start_word(w))
+}
+
+/// The words of the segment before byte `at`, lower case, at most 80 bytes back.
+fn segment_words(v: &DocView<'_>, at: usize) -> Vec<String> {
+    let mut from = at.saturating_sub(80);
+    while !v.doc.prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = v.doc.prose.get(from..at).unwrap_or("").to_lowercase();
+    let segment = before
+        .rsplit([',', ';', '(', ')', '.', '\u{2014}', '\u{2013}'])
+        .next()
+        .unwrap_or("");
+    segment
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Words that are no noun a thing's "its" can point back to.
+fn no_owner(w: &str) -> bool {
+    matches!(
+        w,
+        "same" | "first" | "last" | "next" | "other" | "new" | "latest" | "current" | "end"
+    ) || w.chars().any(|c| !c.is_alphabetic())
+}
+
+/// What "its" in "its 21st day" points back to: the last "the NOUN" written
+/// a few words before it in its sentence ("As the eruption entered its 21st
+/// day", "the investigation, now in its fifth week").
+fn owner(sentence_before: &str) -> Option<String> {
+    let words: Vec<String> = sentence_before
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let n = words.len();
+    (n.saturating_sub(6)..n.saturating_sub(1))
+        .rev()
+        .find(|&k| words[k] == "the" && !no_owner(&words[k + 1]))
+        .map(|k| words[k + 1].clone())
+}
+
+/// The start of the period of "its Nth day", told in a sentence before: "The
+/// eruption began before dawn on June 12, and it has not stopped since. As the
+/// eruption entered its 21st day on Saturday, …". The owner of "its" is the
+/// subject of a start verb a sentence or two back in the paragraph, dated in
+/// that verb's segment.
+fn start_told_before(v: &DocView<'_>, i: usize) -> Option<usize> {
+    let here = v.mentions[i].mention.span.clone();
+    let phrase = v.text(i).to_lowercase();
+    if !phrase.starts_with("its ") {
+        return None;
+    }
+    let prose = &v.doc.prose;
+    let mut para = prose[..here.start].rfind("\n\n").map_or(0, |k| k + 2);
+    para = para.max(here.start.saturating_sub(1500));
+    while !prose.is_char_boundary(para) {
+        para += 1;
+    }
+    let sentences = crate::reading::sentences::split(&prose[para..here.start]);
+    let (last, earlier) = sentences.split_last()?;
+    let noun = owner(&prose[para + last.start..here.start])?;
+    let earlier: Vec<_> = earlier.iter().rev().take(2).collect();
+    let lo = para + earlier.last()?.start;
+    let hi = para + last.start;
+    v.near(i, here.start - lo)
+        .filter(|&k| {
+            let s = v.mentions[k].mention.span.start;
+            (lo..hi).contains(&s)
+                && v.mentions[k].mention.kind == Kind::Date
+                && pinned_range(v, k).is_some()
+        })
+        .find(|&k| {
+            let at = v.mentions[k].mention.span.start;
+            let words = segment_words(v, at);
+            let Some(verb) = words.iter().rposition(|w| start_word(w) && w != "since") else {
+                return false;
+            };
+            if words.len() - verb > 8 {
+                return false;
+            }
+            // The owner is the verb's subject: "the eruption began", "the
+            // eruption, which began" (across the aside's comma).
+            let own_segment = words[..verb]
+                .windows(2)
+                .rev()
+                .take(6)
+                .any(|p| p[0] == "the" && p[1] == noun);
+            let sentence_start = earlier
+                .iter()
+                .map(|r| para + r.start)
+                .filter(|&s0| s0 <= at)
+                .max()
+                .unwrap_or(lo);
+            let clause = prose.get(sentence_start..at).unwrap_or("").to_lowercase();
+            let relative = words.first().is_some_and(|w| w == "which" || w == "that")
+                && owner(clause.rsplit_once(',').map_or("", |(a, _)| a)).as_deref()
+                    == Some(noun.as_str());
+            own_segment || relative
+        })
+}
+
 impl Check for OrdinalPeriod {
     fn id(&self) -> &'static str {
         "ordinal-period"
@@ -81,7 +171,215 @@ impl Check for OrdinalPeriod {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
         super::each_mention(cx, out, |d, v, i| one(cx, id, d, v, i, slack));
+        super::each_mention(cx, out, |d, v, i| edition(cx, id, d, v, i));
     }
+}
+
+/// Words before a month or season name that make an event yearly: "held
+/// every October", "each spring".
+const EVERY: [&str; 2] = ["every", "each"];
+
+/// The sentence says the event comes round once a year: "annual", "yearly",
+/// "every year", "every October", "each spring".
+fn yearly(words: &[String]) -> bool {
+    const MONTHS_AND_SEASONS: [&str; 17] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ];
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "annual" | "annually" | "yearly"))
+        || words.windows(2).any(|p| {
+            EVERY.contains(&p[0].as_str())
+                && (p[1] == "year" || MONTHS_AND_SEASONS.contains(&p[1].as_str()))
+        })
+}
+
+/// The year of a date mention written as a year alone ("1982").
+fn year_alone(v: &DocView<'_>, k: usize) -> Option<i32> {
+    match &v.mentions[k].mention.expr {
+        Expr::Date(crate::extract::DateExpr::Calendar {
+            year: crate::extract::YearSpec::Year(y),
+            month: None,
+            day: None,
+            ..
+        }) => Some(*y),
+        _ => None,
+    }
+}
+
+/// "The 2024 race was the 53rd Lakeport Marathon, an event held every October
+/// since it was first run in 1982": the edition of a yearly event first held
+/// in a written year. Held once a year, the Nth edition comes N − 1 years
+/// after the first at the earliest (a year missed makes it later, never
+/// earlier), so N may not exceed the years counted from the first to the
+/// edition's year, plus one. That year is a year written before the ordinal in
+/// its sentence ("The 2024 race"), else the year of writing, with a year's
+/// grace for an edition still to come.
+fn edition(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+) -> Option<Finding> {
+    let m = &v.mentions[i].mention;
+    let Expr::Ordinal(n) = m.expr else {
+        return None;
+    };
+    if m.kind != Kind::Ordinal || n < 2 {
+        return None;
+    }
+    let prose = &v.doc.prose;
+    // "the 53rd Lakeport Marathon", "the 12th annual fair": an edition named
+    // after "the", not a period ("its 21st day") nor a rank ("the 53rd fastest").
+    let before = prose.get(..m.span.start)?;
+    let lead = before.split_whitespace().last()?.to_lowercase();
+    if lead != "the" {
+        return None;
+    }
+    let after = prose.get(m.span.end..)?;
+    let next = after
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let named = next.chars().next().is_some_and(char::is_uppercase) || next == "annual";
+    if !named || CalendarUnit::from_name(&next.to_lowercase()).is_some() {
+        return None;
+    }
+    let near = v.near(i, 400);
+    let in_sentence = |k: usize| {
+        let (a, b) = (&v.mentions[k].mention.span, &m.span);
+        v.same_sentence(a.start.min(b.start), a.end.max(b.end))
+    };
+    // The first edition: a year after "first" and a past participle, or after
+    // a start verb ("first run in 1982", "first held in 1982", "founded in 1982",
+    // "inaugurated in 1982").
+    let (fi, first) = near.clone().filter(|&k| in_sentence(k)).find_map(|k| {
+        let y = year_alone(v, k)?;
+        let words = segment_words(v, v.mentions[k].mention.span.start);
+        let (prep, rest) = words.split_last()?;
+        if prep != "in" {
+            return None;
+        }
+        let tail: Vec<&str> = rest.iter().rev().take(3).map(String::as_str).collect();
+        let first_told = tail.iter().skip(1).any(|w| *w == "first");
+        let started = tail.first().is_some_and(|w| *w != "since" && start_word(w));
+        (first_told || started).then_some((k, y))
+    })?;
+    let sentence_words: Vec<String> = {
+        let mut a = m.span.start.saturating_sub(300);
+        while !prose.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (m.span.end + 300).min(prose.len());
+        while !prose.is_char_boundary(b) {
+            b -= 1;
+        }
+        let lo = (a..m.span.start)
+            .find(|&x| prose.is_char_boundary(x) && v.same_sentence(x, m.span.start))
+            .unwrap_or(m.span.start);
+        let hi = (m.span.end..=b)
+            .rev()
+            .find(|&x| prose.is_char_boundary(x) && v.same_sentence(m.span.end, x))
+            .unwrap_or(m.span.end);
+        prose[lo..hi]
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    if !yearly(&sentence_words) {
+        return None;
+    }
+    // The edition's year: one written before the ordinal in its sentence.
+    let written = near
+        .filter(|&k| k < i && k != fi && in_sentence(k))
+        .filter_map(|k| year_alone(v, k).map(|y| (k, y)))
+        .next_back();
+    let (year, at) = match written {
+        Some((k, y)) => (y, Some(k)),
+        None => (v.reference.date?.year() + 1, None),
+    };
+    let most = i64::from(year) - i64::from(first) + 1;
+    if most < 1 || i64::from(n) <= most {
+        return None;
+    }
+    let earliest = i64::from(first) + i64::from(n) - 1;
+    let phrase_end = m.span.end + after.len() - after.trim_start().len() + next.len();
+    let phrase = format!("the {}", prose.get(m.span.start..phrase_end).unwrap_or(""));
+    let right = if v.text(i).starts_with(|c: char| c.is_ascii_digit()) {
+        ordinal_digits(most)
+    } else {
+        ordinal_word(most).map_or_else(|| ordinal_digits(most), str::to_string)
+    };
+    let shown_year = at.map_or_else(|| format!("{year} or before"), |_| year.to_string());
+    let vars = vec![
+        ("phrase", phrase),
+        ("lands", format!("the edition of {earliest} or later")),
+        ("time", shown_year),
+        ("start", first.to_string()),
+        ("actual", year.to_string()),
+        (
+            "elapsed",
+            count_units(f64::from(year - first), CalendarUnit::Year),
+        ),
+        ("right", right),
+        ("unit", "edition, at most".to_string()),
+    ];
+    let mut secondary = vec![Label {
+        doc: d,
+        span: v.mentions[fi].mention.span.clone(),
+        message: format!("{} → the first edition", v.text(fi)),
+    }];
+    if let Some(k) = at {
+        secondary.push(Label {
+            doc: d,
+            span: v.mentions[k].mention.span.clone(),
+            message: format!("{} → this edition", v.text(k)),
+        });
+    }
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
+            doc: d,
+            span: m.span.clone(),
+            message: format!("{} → the edition of {earliest} or later", v.text(i)),
+        },
+        secondary,
+        None,
+    ))
+}
+
+/// "43rd", "112th".
+fn ordinal_digits(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn one(
@@ -150,7 +448,7 @@ fn one(
     if !(possessive || entering || beside_a_date) {
         return None;
     }
-    let si = start_date(v, i)?;
+    let si = start_date(v, i).or_else(|| start_told_before(v, i))?;
     let (start, start_end) = pinned_range(v, si)?;
     // A month or year of start is exact enough only for counting years.
     if start != start_end && unit != CalendarUnit::Year {
@@ -261,6 +559,52 @@ mod tests {
             "---\ndate: 2025-01-07\n---\nThe incursion, launched on August 6, 2024, is in its third month.\n",
         ] {
             assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_start_told_a_sentence_before_with_the_same_owner() {
+        let planted = "---\ndate: 2024-08-17\n---\nThe strike at the port began on Aug. 5, and no ship has been unloaded since. As the strike entered its 19th day on Saturday, union leaders met the owners.\n";
+        let f = findings(planted, RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].secondary[0].message.contains("2024-08-05"), "{f:#?}");
+        // Through a relative clause: "The strike, which began on Aug. 5, …".
+        let relative = "---\ndate: 2024-08-17\n---\nThe strike, which began on Aug. 5, has closed the port. As the strike entered its 19th day on Saturday, union leaders met the owners.\n";
+        assert_eq!(findings(relative, RULE).len(), 1);
+        for text in [
+            "---\ndate: 2024-08-17\n---\nThe strike at the port began on Aug. 5, and no ship has been unloaded since. As the strike entered its 13th day on Saturday, union leaders met the owners.\n",
+            // "its" owned by something else than what began.
+            "---\ndate: 2024-08-17\n---\nThe strike at the port began on Aug. 5. As the blockade entered its 19th day on Saturday, union leaders met the owners.\n",
+            // The start is in another paragraph.
+            "---\ndate: 2024-08-17\n---\nThe strike at the port began on Aug. 5.\n\nAs the strike entered its 19th day on Saturday, union leaders met the owners.\n",
+        ] {
+            silent(text, RULE);
+        }
+    }
+
+    #[test]
+    fn the_edition_of_a_yearly_event_first_held_in_a_written_year() {
+        let planted = "---\ndate: 2025-05-20\n---\nThis year's show was the 61st Harlow Flower Festival, which has been staged every May since it was first held in 1975.\n";
+        let f = findings(planted, RULE);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("from 1975 to 2026 is 51 years: that is the 52nd edition, at most")
+        );
+        let written = "The 2019 fair was the 48th Dunmore Agricultural Show, an annual event first staged in 1980.\n";
+        assert_eq!(findings(written, RULE).len(), 1);
+        for text in [
+            "---\ndate: 2025-05-20\n---\nThis year's show was the 51st Harlow Flower Festival, which has been staged every May since it was first held in 1975.\n",
+            // Fewer editions than years: some were missed.
+            "The 2019 fair was the 38th Dunmore Agricultural Show, an annual event first staged in 1980.\n",
+            // "since" a year is not the first edition: the event may be older.
+            "The 2019 fair was the 48th Dunmore Agricultural Show, held every August since 1980.\n",
+            // Not yearly.
+            "The 2019 fair was the 48th Dunmore Agricultural Show, first staged in 1980.\n",
+            // A rank, not an edition.
+            "She finished the 2019 race in the 48th place, in an annual event first run in 1980.\n",
+        ] {
+            silent(text, RULE);
         }
     }
 

@@ -75,7 +75,7 @@ impl Check for PastEventAfterReference {
             for i in 0..v.mentions.len() {
                 let r = &v.mentions[i];
                 let Expr::Date(DateExpr::Calendar {
-                    year: YearSpec::Year(year),
+                    year,
                     month: Some(month),
                     day,
                     weekday,
@@ -83,6 +83,14 @@ impl Check for PastEventAfterReference {
                 }) = &r.mention.expr
                 else {
                     continue;
+                };
+                let year = match year {
+                    YearSpec::Year(y) => y,
+                    YearSpec::Unspecified => {
+                        out.extend(yearless(cx, id, d, v, i, reference, slack));
+                        continue;
+                    }
+                    YearSpec::Shift(_) => continue,
                 };
                 let Value::Date { start, .. } = &r.value else {
                     continue;
@@ -101,9 +109,10 @@ impl Check for PastEventAfterReference {
                 }
                 let span = r.mention.span.clone();
                 let (s_start, s_end) = sentence(v, span.start, span.end);
-                let text = v.doc.prose.get(s_start..s_end).unwrap_or("");
                 let before = v.doc.prose.get(s_start..span.start).unwrap_or("");
-                if has_future_marker(text) || has_limit_before(before) || !told_as_done(before) {
+                let after = v.doc.prose.get(span.end..s_end).unwrap_or("");
+                let text = format!("{before} {}", own_clause(after));
+                if has_future_marker(&text) || has_limit_before(before) || !told_as_done(before) {
                     continue;
                 }
                 let written = v.text(i);
@@ -161,11 +170,135 @@ impl Check for PastEventAfterReference {
     }
 }
 
+/// How many days after the document's date a date written without a year
+/// may fall and still be read as this year's.
+const YEARLESS_AHEAD: i64 = 31;
+
+/// Words that tell a date's year without writing it.
+const YEAR_IN_WORDS: [&str; 9] = [
+    "last year",
+    "a year ago",
+    "a year earlier",
+    "year before",
+    "previous year",
+    "prior year",
+    "that year",
+    "same year",
+    "years ago",
+];
+
+/// A date written without its year ("were charged on March 24"), told as done,
+/// that falls within a month after the document's date. House styles write
+/// the year of any date outside the current year, so the writer meant this
+/// year's, which has not come yet; read by the tense, it would be a date
+/// eleven months back that nobody would leave without its year.
+fn yearless(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    reference: NaiveDate,
+    slack: i64,
+) -> Option<Finding> {
+    let r = &v.mentions[i];
+    let Expr::Date(DateExpr::Calendar {
+        month: Some(month),
+        day: Some(day),
+        weekday: None,
+        ..
+    }) = &r.mention.expr
+    else {
+        return None;
+    };
+    if r.mention.tense != Tense::Past {
+        return None;
+    }
+    let this_year = NaiveDate::from_ymd_opt(reference.year(), *month, *day)?;
+    let ahead = (this_year - reference).num_days();
+    if ahead <= slack || ahead > YEARLESS_AHEAD {
+        return None;
+    }
+    let span = r.mention.span.clone();
+    let (s_start, s_end) = sentence(v, span.start, span.end);
+    let before = v.doc.prose.get(s_start..span.start).unwrap_or("");
+    let after = v.doc.prose.get(span.end..s_end).unwrap_or("");
+    let text = format!("{before} {}", own_clause(after));
+    if has_future_marker(&text)
+        || has_limit_before(before)
+        || !told_as_done(before)
+        || !verb_right_before(before)
+    {
+        return None;
+    }
+    // A year written after the date, apart from it ("on Oct. 28, 1929").
+    let tail = after.trim_start_matches([',', ' ', '\n']);
+    if tail.len() >= 4 && tail.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // The year told in words: "on 17 October last year", "a year earlier".
+    let low = text.to_lowercase().replace(['\n', '\r'], " ");
+    if YEAR_IN_WORDS.iter().any(|w| low.contains(w)) {
+        return None;
+    }
+    let written = v.text(i);
+    let last_year = NaiveDate::from_ymd_opt(reference.year() - 1, *month, *day)?;
+    let vars = [
+        ("date", written.to_string()),
+        ("reference", reference.format("%B %-d, %Y").to_string()),
+        ("suggested", last_year.year().to_string()),
+        (
+            "suggestion",
+            format!("{}, with its year written", last_year.format("%B %-d, %Y")),
+        ),
+    ];
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
+            doc: d,
+            span,
+            message: format!(
+                "{}, this year's, told in the past, after the reference date {}",
+                this_year.format("%B %-d, %Y"),
+                show_day(reference)
+            ),
+        },
+        Vec::new(),
+        None,
+    ))
+}
+
 /// The latest year, not after `reference`, in which the month (and day) falls on or before it.
 fn latest_year(month: u32, day: Option<u32>, reference: NaiveDate) -> Option<i32> {
     (reference.year() - 8..=reference.year()).rev().find(|&y| {
         NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)).is_some_and(|d| d <= reference)
     })
+}
+
+/// The rest of the date's own clause in the text after it: up to a coordinated
+/// clause (", and the company said it would …", "; …", ", but …"), which tells
+/// another event with its own tense. A condition or a plan that follows the
+/// date within its clause ("… in June 2026 if the permits arrive") stays.
+fn own_clause(after: &str) -> &str {
+    let flat = after.replace(['\n', '\r'], " ");
+    let cut = [
+        ", and ",
+        ", but ",
+        "; ",
+        ", while ",
+        ", whereas ",
+        ", although ",
+        ", though ",
+        " \u{2014} and ",
+    ]
+    .iter()
+    .filter_map(|c| flat.find(c))
+    .min()
+    .unwrap_or(after.len());
+    &after[..cut]
 }
 
 fn has_future_marker(sentence: &str) -> bool {
@@ -236,9 +369,39 @@ fn told_as_done(before: &str) -> bool {
         };
         let after_determiner =
             matches!(prev, "a" | "an" | "the" | "this" | "that" | "its" | "their");
+        // A past that equals its present is a verb when an object or a particle
+        // follows it ("cut its rate", "put forward") or the date does, not a
+        // noun's first half ("the investor put option on May 7, 1993").
+        let next = rest.get(k + 1).map_or("", String::as_str);
+        let verb_then = next.is_empty()
+            || matches!(
+                next,
+                "a" | "an"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "it"
+                    | "them"
+                    | "out"
+                    | "up"
+                    | "down"
+                    | "off"
+                    | "back"
+                    | "forward"
+            );
         let past = matches!(w.as_str(), "was" | "were")
-            || (lex.is_past(w) && !(after_determiner && same_as_present()))
+            || (lex.is_past(w)
+                && !(after_determiner && same_as_present())
+                && (verb_then || !same_as_present()))
             || (w.len() > 4 && w.ends_with("ed"));
+        // "is expanded in May 1988", "to be held on April 30": a participle
+        // after a present or bare "be" tells no past event.
+        if past && matches!(prev, "is" | "are" | "be" | "being" | "am") {
+            return false;
+        }
         if past {
             let reduced = matches!(
                 prev,
@@ -270,6 +433,55 @@ fn told_as_done(before: &str) -> bool {
         }
     }
     false
+}
+
+/// The date follows its verb at once, told in the simple past: "were charged
+/// on March 24", "the board resigned on April 4". Wire copy dates much that is
+/// still to come without its year and without a verb of its own ("a meeting
+/// on April 23", "shareholders of record on June 23", "to be held on April
+/// 30"), so a date without a year is read as an event's only when its verb
+/// stands right before the preposition, after "was", "were" or its subject.
+fn verb_right_before(before: &str) -> bool {
+    let ws: Vec<String> = words(before).collect();
+    let [.., subject, verb, prep] = ws.as_slice() else {
+        return false;
+    };
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    let past_form = |w: &str| {
+        lex.is_past(w)
+            && !lex
+                .verb(w)
+                .iter()
+                .any(|s| s.form == crate::reading::lexicon::VerbForm::Base)
+            || (w.len() > 4 && w.ends_with("ed"))
+    };
+    let subject_ok = matches!(subject.as_str(), "was" | "were")
+        || !(subject.chars().any(|c| c.is_ascii_digit())
+            || matches!(
+                subject.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "its"
+                    | "their"
+                    | "who"
+                    | "which"
+                    | "to"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "of"
+                    | "for"
+            ));
+    matches!(prep.as_str(), "on") && past_form(verb) && subject_ok
 }
 
 /// "by", "until", "before", "to" … within the three words before the date.
@@ -319,6 +531,9 @@ mod tests {
             "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2023, the company said.\n",
             "---\ndate: 2024-09-19\n---\nThe plant will be completed, after a long delay, in November 2024.\n",
             "---\ndate: 1987-03-12\n---\nThere is a put option on March 31, 1992, to yield 8-1/2 pct.\n",
+            // "May" the month is no "may": a noun's "put", a present passive.
+            "---\ndate: 1987-03-12\n---\nThe holder's put option on May 7, 1993 was priced at 104 pct.\n",
+            "---\ndate: 1987-03-12\n---\nNew members are barred until the hall is enlarged in May 1988, she said.\n",
         ] {
             silent(text, ID);
         }
@@ -348,6 +563,53 @@ mod tests {
             ID,
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_later_clause_with_its_own_tense_does_not_hide_the_event() {
+        let planted = "---\ndate: 2024-05-06\n---\nThe brewery opened its second taproom, on the quay at Leith, in August 2024, and the owners said a third would follow within two years.\n";
+        assert_eq!(findings(planted, ID).len(), 1);
+        for text in [
+            "---\ndate: 2024-05-06\n---\nThe brewery opened its second taproom, on the quay at Leith, in August 2023, and the owners said a third would follow within two years.\n",
+            // A condition in the date's own clause still makes it hypothetical.
+            "---\ndate: 2024-05-06\n---\nThe taproom opened in August 2024 if the council approved it, and the owners hoped so.\n",
+            "---\ndate: 2024-05-06\n---\nThe owners said the taproom would have opened in August 2024, but the lease fell through.\n",
+        ] {
+            silent(text, ID);
+        }
+    }
+
+    #[test]
+    fn a_date_without_its_year_told_as_done_within_a_month_ahead() {
+        let f = findings(
+            "---\ndate: 2025-06-10\n---\nThe three directors were suspended on June 21 after the audit.\n",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].fix.is_none());
+        for text in [
+            // Within the days before the document's date.
+            "---\ndate: 2025-06-10\n---\nThe three directors were suspended on June 2 after the audit.\n",
+            // Ahead, but told as a plan, a limit or in the present.
+            "---\ndate: 2025-06-10\n---\nThe three directors will be suspended on June 21.\n",
+            "---\ndate: 2025-06-10\n---\nThe directors were told to leave by June 21.\n",
+            "---\ndate: 2025-06-10\n---\nThe hearing is on June 21, the court said.\n",
+            // Months ahead: last year's, told without its year, is possible.
+            "---\ndate: 2025-06-10\n---\nThe plant closed on Nov. 3 after the fire.\n",
+            // The year told in words, or written apart.
+            "---\ndate: 2025-06-10\n---\nThe three directors were suspended on June 21 last year after the audit.\n",
+            "---\ndate: 2025-06-10\n---\nThe index fell 9 pct, beaten only by the slide on June 21, 1999.\n",
+            // Wire copy's dates of what is still to come, with no verb of their own.
+            "---\ndate: 2025-06-10\n---\nIt proposed a first meeting of the two boards on June 23.\n",
+            "---\ndate: 2025-06-10\n---\nShares go to holders of record on June 23, the company said.\n",
+            "---\ndate: 2025-06-10\n---\nThe lenders agreed that the loan is signed on June 23.\n",
+            "---\ndate: 2025-06-10\n---\nIt backed the plan, which is to be approved on June 23.\n",
+            "---\ndate: 2025-06-10\n---\nHe named two partners who resigned on June 23 over the audit.\n",
+            // No reference date.
+            "The three directors were suspended on June 21 after the audit.\n",
+        ] {
+            silent(text, ID);
+        }
     }
 
     #[test]

@@ -255,6 +255,21 @@ impl Scan<'_> {
                             arithmetic,
                         ));
                     }
+                    // A whole shared out ("were randomized") is made up by its parts.
+                    let under = matches!((sum.hi_value(), whole.lo_value()), (Some(hi), Some(lo)) if hi <= lo);
+                    if g.how == Tie::Split && under && !sum.intersects(&whole) {
+                        let (t, total) = terms(&g.parts);
+                        let problem = format!("{t} do not add up to {}", self.written(w));
+                        let arithmetic =
+                            format!("{t} = {}, not {}", fmt_num(total), fmt_num(self.exact(w)));
+                        let secondary = g.parts.iter().map(|&k| self.label(k, "a part")).collect();
+                        out.push(self.finding(
+                            self.label(w, "the whole"),
+                            secondary,
+                            problem,
+                            arithmetic,
+                        ));
+                    }
                 }
             }
         }
@@ -647,6 +662,35 @@ mod tests {
             ID,
         );
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_whole_shared_out_is_made_up_by_its_parts() {
+        for text in [
+            "A total of 318 volunteers were randomised 1:1; 152 received the vaccine and 152 received saline.",
+            "The 318 volunteers were randomly assigned to two groups. 152 received the vaccine and 152 received saline.",
+            "The 96 pupils were divided into three houses: 30 joined Oak, 30 joined Ash and 30 joined Elm.",
+        ] {
+            let f = findings(text, ID);
+            assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
+        }
+        let f = findings(
+            "A total of 318 volunteers were randomised 1:1; 152 received the vaccine and 152 received saline.",
+            ID,
+        );
+        assert_eq!(f[0].help.as_deref(), Some("152 + 152 = 304, not 318"));
+        for text in [
+            "A total of 304 volunteers were randomised 1:1; 152 received the vaccine and 152 received saline.",
+            "The 96 pupils were divided into three houses: 32 joined Oak, 32 joined Ash and 32 joined Elm.",
+            // Not shared out: a part may be missing.
+            "A total of 318 volunteers were enrolled; 152 received the vaccine and 152 received saline.",
+            // One part told, not the partition.
+            "A total of 318 volunteers were randomised; 152 received the vaccine.",
+            // Round wholes are read at their precision.
+            "About 300 volunteers were randomised; 152 received the vaccine and 140 received saline.",
+        ] {
+            silent(text, ID);
+        }
     }
 
     #[test]

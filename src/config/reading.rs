@@ -106,6 +106,10 @@ pub struct PartWholeCues {
     pub part_after: Vec<String>,
     /// Before a remainder ("the other").
     pub remainder_before: Vec<String>,
+    /// After a whole, a verb that shares it out whole: the parts told next
+    /// make it up ("421 patients were randomized; 206 received …").
+    #[serde(default)]
+    pub whole_split: Vec<String>,
     /// Between a figure and its share ("(about").
     pub share_links: Vec<String>,
 }

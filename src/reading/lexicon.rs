@@ -248,6 +248,7 @@ fn cue_pattern(c: &PartWholeCues) -> Option<regex::bytes::Regex> {
         &c.part_before,
         &c.part_after,
         &c.remainder_before,
+        &c.whole_split,
     ]
     .iter()
     .map(|v| alt(v))
@@ -271,6 +272,7 @@ fn cues(c: &PartWholeCues) -> PartWholeCues {
         part_before: low(&c.part_before),
         part_after: low(&c.part_after),
         remainder_before: low(&c.remainder_before),
+        whole_split: low(&c.whole_split),
         share_links: low(&c.share_links),
     }
 }

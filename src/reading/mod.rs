@@ -58,6 +58,9 @@ pub enum Tie {
     Of,
     /// "52 people, 43 passengers and nine crew".
     Breakdown,
+    /// "421 patients were randomized; 206 received the drug and 215 placebo":
+    /// the whole was shared out, so its parts make it up exactly.
+    Split,
 }
 
 /// The reading of one document.
@@ -587,6 +590,21 @@ impl Reader<'_> {
                         .find(|&k| self.fig(k).is_some_and(|f| f.counted.is_some())))
                     .or(last_whole.filter(|&w| self.follows(self.r.sentence_of[w], sent)))
                     .filter(|_| !ratio);
+                // "Of the 196 starters, 181 finished and 15 retired, most of them
+                // at the top checkpoint, where rescuers walked three of them
+                // down": after a list closed by "and", "them" is its last part.
+                let closed_list = open.is_some_and(|(g, s)| {
+                    s == sent
+                        && Some(groups[g].whole) == antecedent
+                        && groups[g]
+                            .parts
+                            .last()
+                            .is_some_and(|&p| self.before(p).ends_with(" and"))
+                });
+                if closed_list {
+                    open = None;
+                    continue;
+                }
                 if let Some(w) = antecedent {
                     // A new partition of the whole, unless this one is still being told.
                     let g = match open {
@@ -647,6 +665,16 @@ impl Reader<'_> {
                 .iter()
                 .any(|g| g.whole < i && g.parts.contains(&i) && g.remainder.is_none())
             {
+                continue;
+            }
+            // "A total of 421 patients were randomized; 206 received …": a whole
+            // shared out, whose parts are told next.
+            if let Some(parts) = self.split_parts(i) {
+                let g = self.group_of(&mut groups, i);
+                groups[g].how = Tie::Split;
+                groups[g].parts = parts;
+                last_whole = Some(i);
+                open = None;
                 continue;
             }
             // "Of the assembly's 150 members, …": a whole that opens its sentence.
@@ -738,6 +766,69 @@ impl Reader<'_> {
             parts.push(k);
             prev = k;
             if link.ends_with("and") {
+                return (parts.len() >= 2).then_some(parts);
+            }
+        }
+        None
+    }
+
+    /// The parts of a whole shared out ("A total of 421 patients were randomized
+    /// 1:1; 206 received the drug and 215 received placebo"): after the whole's
+    /// own clause (a semicolon, a colon and a space, or the end of its
+    /// sentence), a closed list of figures whose noun is left unwritten, the
+    /// first opening the clause or sentence, the others after a comma or "and",
+    /// the last after "and". Any other figure in the way, or a list left open,
+    /// and nothing is read: a part missed would make the sum fall short.
+    fn split_parts(&self, w: usize) -> Option<Vec<usize>> {
+        if self.fig(w).is_none_or(|f| f.counted.is_none())
+            || !Self::starts_with_cue(self.after(w), &self.lex.cues.whole_split)
+        {
+            return None;
+        }
+        let sent = self.r.sentence_of[w];
+        let mut parts: Vec<usize> = Vec::new();
+        for k in w + 1..self.mentions.len() {
+            let ks = self.r.sentence_of[k];
+            if ks != sent && !self.follows(sent, ks) {
+                return None;
+            }
+            if self.fig(k).is_none() {
+                if self.mentions[k].mention.kind == Kind::Percent {
+                    continue;
+                }
+                if parts.is_empty() {
+                    continue;
+                }
+                return None;
+            }
+            let before = self.before(k);
+            if parts.is_empty() {
+                // Figures in the whole's own clause ("randomized 1:1", "into
+                // three houses") are not parts.
+                let gap = self.prose.get(self.span(w).end..self.span(k).start)?;
+                let clause_ended =
+                    ks != sent || gap.contains(';') || gap.contains(": ") || gap.contains(":\n");
+                if !clause_ended {
+                    continue;
+                }
+                let opens = before.is_empty() || before.ends_with(';') || before.ends_with(':');
+                if !opens || !self.elided(k) || !self.compatible(w, k) {
+                    return None;
+                }
+                parts.push(k);
+                continue;
+            }
+            let b = before.trim_end();
+            let last = b.ends_with(" and") || b.ends_with(", and");
+            if ks != self.r.sentence_of[parts[0]]
+                || !(last || b.ends_with(','))
+                || !self.elided(k)
+                || !self.compatible(w, k)
+            {
+                return None;
+            }
+            parts.push(k);
+            if last {
                 return (parts.len() >= 2).then_some(parts);
             }
         }
@@ -935,6 +1026,16 @@ mod tests {
             "{g:?}"
         );
         assert_eq!(g[2].1, ["11"], "{g:?}");
+    }
+
+    #[test]
+    fn them_after_a_closed_list_is_its_last_part() {
+        let g = groups(
+            "Of the 80 climbers, 62 reached the summit and 18 turned back, most of them at the \
+             icefall, where guides helped four of them down.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1, ["62", "18"], "{g:?}");
     }
 
     #[test]
