@@ -193,11 +193,17 @@ fn forget_claims(index: &mut Index, doc: usize) {
         event_refs,
         facts,
         figures,
+        frames,
+        topics,
+        counts,
     } = index;
     drop_doc(event_dates, doc, |c| c.doc);
     drop_doc(event_refs, doc, |c| c.doc);
     drop_doc(facts, doc, |c| c.doc);
     drop_doc(figures, doc, |c| c.doc);
+    drop_doc(frames, doc, |c| c.doc);
+    drop_doc(counts, doc, |c| c.doc);
+    topics.remove(&doc);
 }
 
 /// Files one document's `claims` in `index`, each list kept in document
@@ -222,11 +228,16 @@ fn file_claims(index: &mut Index, claims: Vec<Claim>) {
         event_refs,
         facts,
         figures,
+        frames,
+        topics: _,
+        counts,
     } = index;
     in_doc_order(event_dates, |c| c.doc);
     in_doc_order(event_refs, |c| c.doc);
     in_doc_order(facts, |c| c.doc);
     in_doc_order(figures, |c| c.doc);
+    in_doc_order(frames, |c| c.doc);
+    in_doc_order(counts, |c| c.doc);
 }
 
 /// [`Engine::check_document`] for document `i`, a panic caught: a document
@@ -314,6 +325,9 @@ mod tests {
             .chain(index.event_refs.iter().map(|(k, v)| format!("{k:?} {v:?}")))
             .chain(index.facts.iter().map(|(k, v)| format!("{k:?} {v:?}")))
             .chain(index.figures.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .chain(index.frames.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .chain(index.counts.iter().map(|(k, v)| format!("{k:?} {v:?}")))
+            .chain(index.topics.iter().map(|(k, v)| format!("{k:?} {v:?}")))
             .collect();
         out.sort();
         out
