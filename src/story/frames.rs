@@ -758,12 +758,11 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
             .cloned()
             .unwrap_or_else(|| noun.trim_end_matches('s').to_string());
         // What stands before the figure.
-        let lead = &prose[m.span.start.saturating_sub(60)..m.span.start];
         let mut lead_from = m.span.start.saturating_sub(60);
         while !prose.is_char_boundary(lead_from) {
             lead_from += 1;
         }
-        let lead = prose.get(lead_from..m.span.start).unwrap_or(lead);
+        let lead = prose.get(lead_from..m.span.start).unwrap_or("");
         // Only the last words matter: the verb or event noun right before.
         let all: Vec<&str> = word_iter(lead).map(|(_, w)| w).collect();
         let lead_words: Vec<String> = all[all.len().saturating_sub(3)..]
