@@ -297,7 +297,7 @@ mod tests {
             "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 51, who was born in Stornoway in 1965, survived.\n",
             "---\ndate: 2024-10-13\n---\nKiprop, 27, who was born in the Rift Valley town of Iten in 1991, won again.\n",
             "---\ndate: 2024-10-01\n---\nFinance Minister Petra Halvorsen, 56, a former central banker born in 1962, spoke.\n",
-            "Marlowe, who was born in Whitby on May 14, 1838, and died there on Nov. 2, 1911, at age 78, painted boats.\n",
+            "Ashby, who was born in Scarth on May 14, 1838, and died there on Nov. 2, 1911, at age 78, painted harbours.\n",
             "---\ndate: 2025-02-01\n---\nBorn in 1975, the 45-year-old minister resigned on Friday.\n",
             "---\ndate: 2025-02-01\n---\nThe coach, aged 61, was born on 3 May 1970 in Leeds.\n",
         ] {
@@ -312,7 +312,7 @@ mod tests {
             "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 58, who was born in Stornoway in 1965, survived.\n",
             // Born in 1965, told in 2024: 58 before the birthday, 59 after.
             "---\ndate: 2024-03-10\n---\nThe ship's master, Alasdair Reid, 59, who was born in Stornoway in 1965, survived.\n",
-            "Marlowe, who was born in Whitby on May 14, 1838, and died there on Nov. 2, 1911, at age 73, painted boats.\n",
+            "Ashby, who was born in Scarth on May 14, 1838, and died there on Nov. 2, 1911, at age 73, painted harbours.\n",
             // A birthday not yet reached this year.
             "---\ndate: 2025-02-01\n---\nThe coach, aged 54, was born on 3 May 1970 in Leeds.\n",
             // Someone else's birth.

@@ -402,8 +402,8 @@ mod tests {
     #[test]
     fn a_date_alone_on_its_line_dates_no_headline() {
         let docs = [
-            "March 19, 2025\n\nBelgian police recover stolen Ashcombe paintings\n\nThe Ashcombe works stolen from the Marlowe gallery on Feb. 10 were found in Antwerp.\n",
-            "February 24, 2025\n\nThieves broke into the Ashcombe museum's Marlowe gallery on Feb. 10.\n",
+            "March 19, 2025\n\nBelgian police recover stolen Kellaway paintings\n\nThe Kellaway works stolen from the Ashby gallery on Feb. 10 were found in Antwerp.\n",
+            "February 24, 2025\n\nThieves broke into the Kellaway museum's Ashby gallery on Feb. 10.\n",
         ];
         assert!(set_findings(&docs, "", RULE).is_empty());
     }

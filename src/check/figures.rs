@@ -83,7 +83,7 @@ pub(crate) fn decimals(v: &DocView<'_>, i: usize) -> usize {
 }
 
 /// Lower-case words of `text`, in order, a typographic apostrophe read as
-/// a straight one ("Ashgrove’s" → "ashgrove's"): the rules that read words
+/// a straight one ("Fellmoor’s" → "ashgrove's"): the rules that read words
 /// near a mention share this one tokenizer.
 pub(crate) fn word_iter(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))

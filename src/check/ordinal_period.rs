@@ -223,7 +223,7 @@ fn year_alone(v: &DocView<'_>, k: usize) -> Option<i32> {
     }
 }
 
-/// "The 2024 race was the 53rd Lakeport Marathon, an event held every October
+/// "The 2024 race was the 53rd Millbrook Marathon, an event held every October
 /// since it was first run in 1982": the edition of a yearly event first held
 /// in a written year. Held once a year, the Nth edition comes N − 1 years
 /// after the first at the earliest (a year missed makes it later, never
@@ -246,7 +246,7 @@ fn edition(
         return None;
     }
     let prose = &v.doc.prose;
-    // "the 53rd Lakeport Marathon", "the 12th annual fair": an edition named
+    // "the 53rd Millbrook Marathon", "the 12th annual fair": an edition named
     // after "the", not a period ("its 21st day") nor a rank ("the 53rd fastest").
     let before = prose.get(..m.span.start)?;
     let lead = before.split_whitespace().last()?.to_lowercase();

@@ -332,7 +332,7 @@ fn has_future_marker(sentence: &str) -> bool {
 fn told_as_done(before: &str) -> bool {
     let mut segments = before.rsplit([',', ';', ':', '(', ')', '—', '–']);
     let last = segments.next().unwrap_or("");
-    // "completed its last acquisition, of the Wexcombe creamery near Exeter, in
+    // "completed its last acquisition, of the Tarrant creamery near Taunton, in
     // November 2024": an aside between commas does not end the clause.
     let clause = if words(last).count() == 1 {
         let aside = segments.next().unwrap_or("");
@@ -522,13 +522,13 @@ mod tests {
     fn dates_with_a_written_year_and_asides() {
         for text in [
             "---\ndate: 2024-10-24\n---\nThe plan, rewritten after a near miss in 2020, was last revised in March 2025.\n",
-            "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2024, the company said.\n",
+            "---\ndate: 2024-09-19\n---\nBrannock closed its most recent large purchase, of the Tarrant creamery near Taunton, in November 2024, the company said.\n",
         ] {
             assert_eq!(findings(text, ID).len(), 1, "{text:?}");
         }
         for text in [
             "---\ndate: 2024-10-24\n---\nThe plan, rewritten after a near miss in 2020, was last revised in March 2024.\n",
-            "---\ndate: 2024-09-19\n---\nNorvik completed its last big acquisition, of the Wexcombe creamery near Exeter, in November 2023, the company said.\n",
+            "---\ndate: 2024-09-19\n---\nBrannock closed its most recent large purchase, of the Tarrant creamery near Taunton, in November 2023, the company said.\n",
             "---\ndate: 2024-09-19\n---\nThe plant will be completed, after a long delay, in November 2024.\n",
             "---\ndate: 1987-03-12\n---\nThere is a put option on March 31, 1992, to yield 8-1/2 pct.\n",
             // "May" the month is no "may": a noun's "put", a present passive.

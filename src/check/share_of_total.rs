@@ -112,7 +112,7 @@ impl Tie {
     }
 }
 
-/// "a quarter of Ashgrove's 96 depots, or 34 sites", "34 sites, or a quarter
+/// "a quarter of Fellmoor's 96 depots, or 34 sites", "34 sites, or a quarter
 /// of the 96 depots", "54% of the starters, about 12,500 of the 28,400", "about
 /// a fifth of the total, or some 27 billion euros" (the total stated before).
 fn of_whole(v: &DocView<'_>, s: usize) -> Option<Tie> {
@@ -280,7 +280,7 @@ mod tests {
     fn shares_that_do_not_fit_their_whole() {
         for text in [
             "Nearly 60 per cent of the county's 61,000 homes, some 23,800 in all, were damaged.",
-            "Norvik must sell a quarter of Ashgrove's 96 depots, or 34 sites, by March.",
+            "Brannock has to dispose of a quarter of Fellmoor's 96 depots, or 34 sites, by March.",
             "Women made up 54% of the starters, about 12,500 of the 28,400.",
             "Officials ordered the evacuation of about 15% of the province's 82,000 residents, or some 21,400 people.",
             "The company will cut 10% of its 8,000 staff, or 1,200 jobs, by June.",
@@ -297,7 +297,7 @@ mod tests {
     fn shares_that_fit_are_silent() {
         for text in [
             "Nearly 40 per cent of the county's 61,000 homes, some 23,800 in all, were damaged.",
-            "Norvik must sell a quarter of Ashgrove's 96 depots, or 24 sites, by March.",
+            "Brannock has to dispose of a quarter of Fellmoor's 96 depots, or 24 sites, by March.",
             "Women made up 44% of the starters, about 12,500 of the 28,400.",
             "The company will cut 15% of its 8,000 staff, or 1,200 jobs, by June.",
             "Spending will reach 84.6 billion euros. Pensions account for about a fifth of the total, or some 17 billion euros.",

@@ -523,7 +523,7 @@ fn find_event<'l, 'w>(
             }
         }
     }
-    // After the date: "the Feb. 10 break-in", "Norvik today announced …", "On
+    // After the date: "the Feb. 10 break-in", "Brannock today announced …", "On
     // Tuesday, police arrested …".
     let opens_clause = before.iter().all(|(_, w)| TIME_GLUE.contains(&w.as_str()));
     let reach = if opens_clause { 4 } else { 1 };
@@ -645,7 +645,7 @@ const NOT_THE_COUNT: &[&str] = &[
 ];
 
 /// "the deaths of eleven people", "412 patients were randomized", "randomized
-/// 512 patients", "11 works by Edith Marlowe that were stolen": a counted noun
+/// 512 patients", "11 works by Agnes Ashby that were stolen": a counted noun
 /// with the story event that counts it.
 pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut Vec<Claim>) {
     let prose = &v.doc.prose;
@@ -722,7 +722,7 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
             .collect();
         // The counted noun, a plural in lower case: the mention's last word
         // ("412 patients"), or the word after a bare number, past up to two
-        // capitalised words ("eight Marlowe works").
+        // capitalised words ("eight Ashby works").
         let noun_at = if matches!(m.expr, Expr::Quantity { .. }) {
             words.iter().rposition(|(at, _)| *at < m.span.end)
         } else {
@@ -794,9 +794,9 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
             past_event(lex, &pairs, k)?
         });
         let event = event.or_else(|| {
-            // After the noun: "were randomized", "by Edith Marlowe that were stolen".
+            // After the noun: "were randomized", "by Agnes Ashby that were stolen".
             let mut j = noun_at + 1;
-            // "works by Victorian painter Edith Marlowe that were stolen": past a
+            // "works by Victorian painter Agnes Ashby that were stolen": past a
             // short complement to a relative pronoun.
             if words
                 .get(j)
@@ -881,13 +881,13 @@ mod tests {
     fn the_forms_reporters_date_an_event_in() {
         for (text, want) in [
             ("The ferry capsized in the Sound of Carrick on 11 October last year.", one("capsize", "capsized", "2024-10-11")),
-            ("Quillay, a volcano in southern Chile, began erupting before dawn on 2 June 2023.", one("erupt", "erupting", "2023-06-02")),
+            ("Cerro Lanza, a volcano in northern Peru, began erupting before dawn on 2 June 2023.", one("erupt", "erupting", "2023-06-02")),
             ("The eruption began before dawn on Monday, March 3.", one("erupt", "began", "2025-03-03")),
             ("Police arrested two men in connection with the Feb. 10 break-in at the museum.", one("steal", "break-in", "2025-02-10")),
-            ("Thieves broke into the Ashcombe Museum of Art in the early hours of Monday 10 February.", one("steal", "broke", "2025-02-10")),
+            ("Thieves broke into the Kellaway Museum of Art in the early hours of Monday 10 February.", one("steal", "broke", "2025-02-10")),
             ("The trawler went down off the Lofoten Islands on Feb. 8.", one("capsize", "went", "2025-02-08")),
             ("It followed the derailment of a freight train in the village on October 18, 2024.", one("derail", "derailment", "2024-10-18")),
-            ("Norvik today announced that it has agreed to acquire Ashgrove.", one("announce", "announced", "2025-03-05")),
+            ("Brannock today announced that it has agreed to acquire Fellmoor.", one("announce", "announced", "2025-03-05")),
             ("The stock has lost 14% since the deal was announced on Jan. 15.", one("announce", "announced", "2025-01-15")),
         ] {
             assert_eq!(frames(text), want, "{text}");
