@@ -60,6 +60,14 @@ const TIME_GLUE: &[&str] = &[
     "afternoon",
     "before",
     "dawn",
+    "midnight",
+    "noon",
+    "midday",
+    "daybreak",
+    "sunrise",
+    "sunset",
+    "shortly",
+    "just",
     "during",
     "overnight",
 ];
@@ -880,15 +888,15 @@ mod tests {
     #[test]
     fn the_forms_reporters_date_an_event_in() {
         for (text, want) in [
-            ("The ferry capsized in the Sound of Carrick on 11 October last year.", one("capsize", "capsized", "2024-10-11")),
-            ("Cerro Lanza, a volcano in northern Peru, began erupting before dawn on 2 June 2023.", one("erupt", "erupting", "2023-06-02")),
-            ("The eruption began before dawn on Monday, March 3.", one("erupt", "began", "2025-03-03")),
+            ("The trawler capsized off Fair Isle on 11 October last year.", one("capsize", "capsized", "2024-10-11")),
+            ("Cerro Lanza, a volcano in northern Peru, began erupting shortly after midnight on 2 June 2023.", one("erupt", "erupting", "2023-06-02")),
+            ("The eruption began shortly after midnight on Monday, March 3.", one("erupt", "began", "2025-03-03")),
             ("Police arrested two men in connection with the Feb. 10 break-in at the museum.", one("steal", "break-in", "2025-02-10")),
-            ("Thieves broke into the Kellaway Museum of Art in the early hours of Monday 10 February.", one("steal", "broke", "2025-02-10")),
+            ("Burglars broke into the Kellaway Gallery in the early hours of Monday 10 February.", one("steal", "broke", "2025-02-10")),
             ("The trawler went down off the Lofoten Islands on Feb. 8.", one("capsize", "went", "2025-02-08")),
             ("It followed the derailment of a freight train in the village on October 18, 2024.", one("derail", "derailment", "2024-10-18")),
             ("Brannock today announced that it has agreed to acquire Fellmoor.", one("announce", "announced", "2025-03-05")),
-            ("The stock has lost 14% since the deal was announced on Jan. 15.", one("announce", "announced", "2025-01-15")),
+            ("Shares are down 9% since the merger was announced on Jan. 15.", one("announce", "announced", "2025-01-15")),
         ] {
             assert_eq!(frames(text), want, "{text}");
         }
