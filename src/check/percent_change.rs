@@ -376,10 +376,11 @@ fn range_end(v: &DocView<'_>, k: usize) -> bool {
     let prose = &v.doc.prose;
     let after = prose.get(span.end..).unwrap_or("");
     let before = prose.get(..span.start).unwrap_or("");
-    let dash = |t: &str| t.starts_with(['-', '–']);
-    (dash(after) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
-        || (before.ends_with(['-', '–'])
-            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()))
+    // The dash is stepped over by its own length: an en dash is three bytes.
+    let after_dash = after.strip_prefix(['-', '–']);
+    let before_dash = before.strip_suffix(['-', '–']);
+    after_dash.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        || before_dash.is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// What a figure can be at its writer's precision, hedge aside ("about

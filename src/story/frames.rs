@@ -587,24 +587,37 @@ fn starts_sentence(prose: &str, at: usize) -> bool {
 }
 
 /// The names document `doc` is about: capitalised words that do not open a
-/// sentence, lower case, sorted, at most 300.
+/// sentence, lower case, sorted, at most 300. One pass over the bytes; each
+/// distinct word is lowered once.
 #[must_use]
 pub fn topic(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon) -> Topic {
     let prose = &v.doc.prose;
-    let mut names: Vec<String> = Vec::new();
-    for (at, w) in word_iter(prose) {
-        if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 2 {
+    let bytes = prose.as_bytes();
+    // Letters, digits, `'`, `-` and every byte of a non-ASCII character: a word
+    // ends only at an ASCII byte, so always on a character boundary.
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b >= 0x80;
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_uppercase() && (i == 0 || !in_word(bytes[i - 1]))) {
+            i += 1;
             continue;
         }
-        let l = bare(w);
-        if NOT_NAMES.contains(&l.as_str())
-            || lex.generic_names.contains(&l)
-            || starts_sentence(prose, at)
-        {
-            continue;
+        let mut j = i + 1;
+        while j < bytes.len() && in_word(bytes[j]) {
+            j += 1;
         }
-        names.push(l);
+        if j - i >= 2 && !starts_sentence(prose, i) {
+            seen.insert(&prose[i..j]);
+        }
+        i = j;
     }
+    let mut names: Vec<String> = seen
+        .into_iter()
+        .map(bare)
+        .filter(|l| !NOT_NAMES.contains(&l.as_str()) && !lex.generic_names.contains(l))
+        .collect();
     names.sort();
     names.dedup();
     names.truncate(300);

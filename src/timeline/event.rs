@@ -92,7 +92,11 @@ pub fn stem(word: &str) -> String {
         .unwrap_or(s);
     // "cancelled" / "cancel", "stopped" / "stop".
     let b = s.as_bytes();
-    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
+    if b.len() >= 4
+        && b[b.len() - 1].is_ascii()
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !b"aeiou".contains(&b[b.len() - 1])
+    {
         return s[..s.len() - 1].to_string();
     }
     s.to_string()
