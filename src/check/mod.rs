@@ -309,7 +309,22 @@ pub fn claims_of(
     settings: &Settings,
     lex: &Lexicon,
 ) -> Vec<crate::story::Claim> {
-    crate::story::claims_of(v, doc, &settings.story, settings.claims_wanted(), lex)
+    claims_in_a_set_of(v, doc, settings, lex, usize::MAX)
+}
+
+/// [`claims_of`] for a set of `documents`: a set of one has no other document
+/// to link, so the story events and counts are not read.
+#[must_use]
+pub fn claims_in_a_set_of(
+    v: &DocView<'_>,
+    doc: usize,
+    settings: &Settings,
+    lex: &Lexicon,
+    documents: usize,
+) -> Vec<crate::story::Claim> {
+    let mut wanted = settings.claims_wanted();
+    wanted.story_links = documents > 1;
+    crate::story::claims_of(v, doc, &settings.story, wanted, lex)
 }
 
 /// The ids of the rules that read a document set.

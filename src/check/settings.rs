@@ -179,6 +179,7 @@ impl Settings {
             facts: self.enabled("fact-relation"),
             linked_events: self.enabled("event-date-conflict"),
             figures: self.enabled("figure-conflict"),
+            story_links: true,
         }
     }
 

@@ -266,6 +266,13 @@ impl Engine {
     /// Resolves and checks `doc` as document `index` of its set.
     #[must_use]
     pub fn check_document(&self, doc: &Document, index: usize) -> Checked {
+        self.check_document_in(doc, index, usize::MAX)
+    }
+
+    /// [`Engine::check_document`] in a set of `documents` (a set of one reads
+    /// no links to other documents).
+    #[must_use]
+    pub fn check_document_in(&self, doc: &Document, index: usize, documents: usize) -> Checked {
         crate::guard::test_trap(&doc.text);
         let (reference, mentions) =
             crate::resolve::run(doc, &self.lexicon, &self.options, self.date);
@@ -279,7 +286,8 @@ impl Engine {
             lex: &self.lexicon,
             settings: &self.settings,
         });
-        let claims = check::claims_of(&views[0], index, &self.settings, &self.lexicon);
+        let claims =
+            check::claims_in_a_set_of(&views[0], index, &self.settings, &self.lexicon, documents);
         Checked {
             reference,
             mentions,
@@ -333,7 +341,7 @@ impl Engine {
                     again: Again::Gone,
                 },
                 Ok(doc) => {
-                    let checked = self.check_document(&doc, i);
+                    let checked = self.check_document_in(&doc, i, inputs.len());
                     let made = each(i, Ok((&doc, &checked)));
                     let name = doc.name.clone();
                     // What may be read again once the set is checked.

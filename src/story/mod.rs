@@ -160,6 +160,9 @@ pub struct Wanted {
     pub linked_events: bool,
     /// Counted nouns' figures.
     pub figures: bool,
+    /// Story events and counts read to link documents of one story (frames,
+    /// counts, topics): only across documents, so not for a set of one.
+    pub story_links: bool,
 }
 
 /// Everything document `doc` claims that another document could contradict.
@@ -184,9 +187,11 @@ pub fn claims_of(
     if wanted.linked_events {
         autolink::event_claims(v, doc, &matches, &mut out);
         let lex = &crate::reading::lexicon::DEFAULT;
-        frames::event_frames(v, doc, lex, &mut out);
+        if wanted.story_links {
+            frames::event_frames(v, doc, lex, &mut out);
+        }
     }
-    if wanted.figures {
+    if wanted.figures && wanted.story_links {
         frames::count_frames(v, doc, &crate::reading::lexicon::DEFAULT, &mut out);
     }
     if out
