@@ -257,27 +257,17 @@ fn names(text: &str, first_is_sentence_start: bool) -> Vec<String> {
     out
 }
 
-/// Where the sentence holding byte `at` starts (at most 400 bytes back).
+/// Where the sentence holding byte `at` starts (at most 400 bytes back): the
+/// block holding it (a paragraph, list item or table row), then the shared
+/// sentence splitter over that block. Linear in the bytes read.
 pub(super) fn sentence_start(v: &DocView<'_>, at: usize) -> usize {
     let prose = &v.doc.prose;
-    let mut s = at;
-    let lo = at.saturating_sub(400);
-    while s > lo {
-        let mut p = s - 1;
-        while p > 0 && !prose.is_char_boundary(p) {
-            p -= 1;
-        }
-        if !v.same_sentence(p, at) {
-            break;
-        }
-        s = p;
+    let mut lo = at.saturating_sub(400);
+    while !prose.is_char_boundary(lo) {
+        lo += 1;
     }
-    // Skip the space and punctuation that ended the previous sentence.
-    let rest = &prose[s..at];
-    s + (rest.len()
-        - rest
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .len())
+    let block = lo + super::frames::block_start(v.doc.text.get(lo..at).unwrap_or(""));
+    super::frames::sentence_start_from(prose, block, at)
 }
 
 /// "… crossed into Kursk on August 6, 2024": automatic event-date claims.

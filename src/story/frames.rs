@@ -11,7 +11,7 @@
 //! event when their documents share the story's names, and, unless a story has
 //! the event only once, their clauses share words.
 
-use super::autolink::{word_iter, NOT_NAMES};
+use super::autolink::{sentence_start, word_iter, NOT_NAMES};
 use super::claims::{Claim, Count, Frame, Topic};
 use crate::extract::{Expr, Kind};
 use crate::reading::lexicon::{ReadingLexicon, StoryEvent, VerbForm};
@@ -196,7 +196,7 @@ fn unlisted_past(w: &str) -> bool {
 
 /// Where the sentence holding byte `at` starts, read from `lo` (at most a few
 /// hundred bytes before it) with the shared sentence splitter.
-fn sentence_start(prose: &str, lo: usize, at: usize) -> usize {
+pub(super) fn sentence_start_from(prose: &str, lo: usize, at: usize) -> usize {
     let Some(window) = prose.get(lo..at) else {
         return at;
     };
@@ -229,7 +229,7 @@ fn cued(lex: &ReadingLexicon, window: &str) -> bool {
 
 /// Where the block holding the end of `lead` starts: after a blank line, or at
 /// a line that opens a list item, a table row or a heading.
-fn block_start(lead: &str) -> usize {
+pub(super) fn block_start(lead: &str) -> usize {
     for (at, _) in lead.rmatch_indices('\n') {
         let rest = lead[at + 1..].trim_start_matches([' ', '\t']);
         let blank =
@@ -386,13 +386,7 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         if !cued(lex, &prose[cue_from..hi]) {
             continue;
         }
-        let mut lo = m.span.start.saturating_sub(400);
-        while !prose.is_char_boundary(lo) {
-            lo += 1;
-        }
-        // The block (paragraph, list item, table row), then the sentence.
-        let block = lo + block_start(v.doc.text.get(lo..m.span.start).unwrap_or(""));
-        let start = sentence_start(prose, block, m.span.start);
+        let start = sentence_start(v, m.span.start);
         let Some(lead) = prose.get(start..m.span.start) else {
             continue;
         };
