@@ -320,26 +320,45 @@ impl Engine {
         threads: usize,
         each: impl Fn(usize, Result<(&Document, &Checked), Failure>) -> T + Sync,
     ) -> SetRun<T> {
+        let mut documents = Vec::with_capacity(inputs.len());
+        let ordered = InOrder::new(|_, made| documents.push(made));
+        let across = self.run_each(inputs, loader, threads, each, |i, made| {
+            ordered.put(i, made);
+        });
+        ordered.finish();
+        SetRun { documents, across }
+    }
+
+    /// [`Engine::run`], handing what `each` made of input `i` to
+    /// `deliver(i, made)` on the worker as soon as it is made (in any order:
+    /// [`InOrder`] puts it back in input order), so that a face can print a
+    /// document's findings before the run ends.
+    pub fn run_each<T: Send>(
+        &self,
+        inputs: &[Input],
+        loader: &Loader,
+        threads: usize,
+        each: impl Fn(usize, Result<(&Document, &Checked), Failure>) -> T + Sync,
+        deliver: impl Fn(usize, T) + Sync,
+    ) -> Across {
         /// What the set pass keeps of one document.
-        struct Kept<T> {
-            made: T,
+        struct Kept {
             name: String,
             claims: Vec<Claim>,
             again: Again,
         }
+        let gone = || Kept {
+            name: String::new(),
+            claims: Vec::new(),
+            again: Again::Gone,
+        };
         let next = AtomicUsize::new(0);
-        let slots: Mutex<Vec<Option<Kept<T>>>> =
-            Mutex::new((0..inputs.len()).map(|_| None).collect());
+        let slots: Mutex<Vec<Option<Kept>>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
         let work = || loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(input) = inputs.get(i) else { break };
             let kept = crate::guard::isolate(|| match loader.load(input) {
-                Err(e) => Kept {
-                    made: each(i, Err(Failure::Unreadable(e))),
-                    name: String::new(),
-                    claims: Vec::new(),
-                    again: Again::Gone,
-                },
+                Err(e) => (each(i, Err(Failure::Unreadable(e))), gone()),
                 Ok(doc) => {
                     let checked = self.check_document_in(&doc, i, inputs.len());
                     let made = each(i, Ok((&doc, &checked)));
@@ -350,23 +369,22 @@ impl Engine {
                         (false, Input::Stdin) => Again::Kept(Box::new(doc.into_owned())),
                         (false, Input::File(_)) => Again::Fingerprint(Fingerprint::of(&doc.text)),
                     };
-                    Kept {
-                        made,
+                    let kept = Kept {
                         name,
                         claims: checked.claims,
                         again,
-                    }
+                    };
+                    (made, kept)
                 }
             })
-            .unwrap_or_else(|crash| Kept {
-                made: each(i, Err(Failure::Crashed(crash))),
-                name: String::new(),
-                claims: Vec::new(),
-                again: Again::Gone,
-            });
+            .unwrap_or_else(|crash| (each(i, Err(Failure::Crashed(crash))), gone()));
+            let (made, kept) = kept;
             if let Ok(mut s) = slots.lock() {
                 s[i] = Some(kept);
             }
+            // A panic in the face's own sink is its bug: caught so that the
+            // other workers go on, and the document is left unreported.
+            let _ = crate::guard::isolate(|| deliver(i, made));
         };
         let threads = threads.max(1).min(inputs.len().max(1));
         if threads == 1 {
@@ -383,7 +401,6 @@ impl Engine {
         let mut index = Index::default();
         let mut names = vec![String::new(); inputs.len()];
         let mut again: Vec<Again> = Vec::with_capacity(inputs.len());
-        let mut documents = Vec::with_capacity(inputs.len());
         for (i, k) in slots.into_iter().enumerate() {
             let Some(k) = k else {
                 again.push(Again::Gone);
@@ -394,7 +411,6 @@ impl Engine {
                 index.add(c);
             }
             again.push(k.again);
-            documents.push(k.made);
         }
         let mut across = Across::default();
         let found = crate::guard::isolate(|| self.check_set(&index, &names));
@@ -415,7 +431,61 @@ impl Engine {
                 during: "the document set (checks across documents)",
             }),
         }
-        SetRun { documents, across }
+        across
+    }
+}
+
+/// Puts what workers deliver out of order back in input order: item `i` is
+/// emitted as soon as it and every item before it are in. Only the items
+/// that wait for an earlier one are held, so a run's output streams while
+/// its memory stays that of the documents in flight.
+pub struct InOrder<T, F> {
+    state: Mutex<InOrderState<T, F>>,
+}
+
+struct InOrderState<T, F> {
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, T>,
+    emit: F,
+}
+
+impl<T, F: FnMut(usize, T)> InOrder<T, F> {
+    /// An orderer of items `0, 1, 2…`, emitted with `emit(i, item)`.
+    pub fn new(emit: F) -> InOrder<T, F> {
+        InOrder {
+            state: Mutex::new(InOrderState {
+                next: 0,
+                waiting: std::collections::BTreeMap::new(),
+                emit,
+            }),
+        }
+    }
+
+    /// Item `i` is in: emits it, and those after it already waiting, when
+    /// every item before it has been emitted.
+    pub fn put(&self, i: usize, item: T) {
+        let Ok(mut s) = self.state.lock() else { return };
+        let s = &mut *s;
+        if i != s.next {
+            s.waiting.insert(i, item);
+            return;
+        }
+        (s.emit)(i, item);
+        s.next += 1;
+        while let Some(item) = s.waiting.remove(&s.next) {
+            (s.emit)(s.next, item);
+            s.next += 1;
+        }
+    }
+
+    /// Emits what still waits (after a gap no item will fill), in order.
+    pub fn finish(self) {
+        let Ok(mut s) = self.state.into_inner() else {
+            return;
+        };
+        for (i, item) in std::mem::take(&mut s.waiting) {
+            (s.emit)(i, item);
+        }
     }
 }
 
@@ -522,6 +592,31 @@ fn labelled(
 mod tests {
     use super::*;
     use crate::source::Format;
+
+    #[test]
+    fn items_delivered_out_of_order_are_emitted_in_order_as_soon_as_they_can_be() {
+        let mut out = Vec::new();
+        let ordered = InOrder::new(|i, item: char| out.push((i, item)));
+        ordered.put(2, 'c');
+        ordered.put(1, 'b');
+        ordered.put(0, 'a');
+        ordered.put(4, 'e');
+        // 3 never comes (its file was in another group that crashed): the
+        // rest still comes out, in order.
+        ordered.finish();
+        assert_eq!(out, [(0, 'a'), (1, 'b'), (2, 'c'), (4, 'e')]);
+    }
+
+    #[test]
+    fn the_first_item_is_emitted_before_the_rest_arrive() {
+        let out = std::sync::Mutex::new(Vec::new());
+        let ordered = InOrder::new(|i, item: u8| out.lock().unwrap().push((i, item)));
+        ordered.put(0, 7);
+        assert_eq!(*out.lock().unwrap(), [(0, 7)]);
+        ordered.put(1, 8);
+        ordered.finish();
+        assert_eq!(out.into_inner().unwrap(), [(0, 7), (1, 8)]);
+    }
 
     /// An engine whose rule file names one event, so accounts of it must agree.
     fn engine() -> Engine {
