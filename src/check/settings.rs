@@ -133,7 +133,7 @@ impl Settings {
                         "a trigger's `relation` is one of since, before, after, into",
                     ));
                 }
-                match regex::Regex::new(&t.pattern) {
+                match regex::Regex::new(&crate::config::quotes::tolerant(&t.pattern)) {
                     Ok(pattern) => triggers.push(crate::extract::Trigger {
                         pattern,
                         relation: t.relation,

@@ -2,7 +2,7 @@
 
 use super::{Check, CheckContext, Finding, Label};
 use crate::extract::Expr;
-use crate::lexicon::{HedgeDef, Lexicon};
+use crate::lexicon::{HedgeDef, Lexicon, Sense};
 use crate::resolve::Resolved;
 use crate::value::interval::{Bound, Interval};
 use crate::value::units::{
@@ -118,6 +118,56 @@ fn side<'a>(r: &Resolved, lex: &'a Lexicon) -> Option<Side<'a>> {
     })
 }
 
+/// "(1.60 m)": a bare figure in a conversion followed, after a space, by a
+/// unit symbol that counts only when attached ("1.60m"), read as that unit
+/// when it measures what the first side measures. Alone, "5 m" could be
+/// millions or minutes; after "5 ft 11 in (", it is metres. Returns the side
+/// and where the symbol ends.
+fn spaced_symbol_side<'a>(
+    r: &Resolved,
+    text: &str,
+    lex: &'a Lexicon,
+    first: &UnitDef,
+) -> Option<(Side<'a>, usize)> {
+    let Expr::Number(amount) = &r.mention.expr else {
+        return None;
+    };
+    let after = text.get(r.mention.span.end..)?;
+    let word = after.strip_prefix(' ')?;
+    let len = word
+        .find(|c: char| !c.is_alphabetic() && c != '°')
+        .unwrap_or(word.len());
+    // The symbol closes the conversion: "(1.60 m)", "(1.60 m tall)" is prose.
+    if len == 0 || !word[len..].starts_with([')', ']']) {
+        return None;
+    }
+    let toks = crate::extract::token::tokenize(&word[..len]);
+    let unit = lex
+        .lookup(&word[..len], &toks, 0)
+        .find_map(|h| match h.sense {
+            Sense::AttachedUnit(u) if h.len == toks.len() => Some(u),
+            _ => None,
+        })?;
+    let info = lex.units.get(unit)?;
+    if info.def.dimension != first.dimension || info.code.is_some() {
+        return None;
+    }
+    let quantity = Resolved {
+        mention: crate::extract::Mention {
+            expr: Expr::Quantity {
+                amount: *amount,
+                unit: u32::try_from(unit).ok(),
+                noun: None,
+            },
+            ..r.mention.clone()
+        },
+        value: r.value.clone(),
+        timex: None,
+    };
+    let side = side(&quantity, lex)?;
+    Some((side, r.mention.span.end + 1 + len))
+}
+
 /// The side's figure widened or bounded by its own hedge, as
 /// `resolve::amount_interval` reads it, but for figures below zero too.
 fn hedged(s: &Side<'_>) -> Interval {
@@ -209,7 +259,11 @@ impl Check for UnitConversion {
         for (d, v) in cx.docs.iter().enumerate() {
             for i in 0..v.mentions.len().saturating_sub(1) {
                 let (a, b) = (&v.mentions[i], &v.mentions[i + 1]);
-                let (Some(sa), Some(sb)) = (side(a, cx.lex), side(b, cx.lex)) else {
+                let Some(sa) = side(a, cx.lex) else { continue };
+                let Some((sb, b_end)) = side(b, cx.lex)
+                    .map(|s| (s, b.mention.span.end))
+                    .or_else(|| spaced_symbol_side(b, &v.doc.text, cx.lex, sa.unit))
+                else {
                     continue;
                 };
                 let dim = sa.unit.dimension;
@@ -258,7 +312,7 @@ impl Check for UnitConversion {
                     _ => continue,
                 };
                 let first = v.text(i).to_string();
-                let second = v.text(i + 1).to_string();
+                let second = v.doc.text[b.mention.span.start..b_end].to_string();
                 let vars = [
                     ("first", first.clone()),
                     ("second", second.clone()),
@@ -271,7 +325,7 @@ impl Check for UnitConversion {
                     &vars,
                     Label {
                         doc: d,
-                        span: b.mention.span.clone(),
+                        span: b.mention.span.start..b_end,
                         message: format!("{} {} as written", show(&b_read), plural(b_unit)),
                     },
                     vec![Label {
@@ -431,6 +485,14 @@ mod tests {
     #[test]
     fn composite_units() {
         pairs(&[
+            (
+                "The guard stands 5 ft 11 in (1.60 m) tall.",
+                "The guard stands 5 ft 11 in (1.80 m) tall.",
+            ),
+            (
+                "The wreck lies in 40 feet (20 m) of water.",
+                "The wreck lies in 40 feet (12 m) of water.",
+            ),
             (
                 "He stands 5 ft 11 in (160 cm) tall.",
                 "He stands 5 ft 11 in (180 cm) tall.",
