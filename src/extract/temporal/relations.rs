@@ -153,6 +153,25 @@ fn compact_range_start(
     (1..=31).contains(&n).then_some((pi, n))
 }
 
+/// The relation "from X to Y" (or "X–Y") over `span`, from mention
+/// `anchor` to mention `end`.
+fn between(span: std::ops::Range<usize>, anchor: usize, end: usize) -> Mention {
+    Mention {
+        span,
+        kind: Kind::Relation,
+        expr: Expr::Relation {
+            kind: RelationKind::Between,
+            duration: None,
+            anchor: Some(anchor),
+            end: Some(end),
+            unit: None,
+        },
+        hedge: None,
+        part: None,
+        tense: Default::default(),
+    }
+}
+
 /// The date that ends a range begun by date `idx` whose last token is
 /// `j - 1`, joined by "through"/"thru" or a dash ("Dec. 20 through Jan. 5",
 /// "Jan. 2–30", "2 – 30 January"): the next mention, a day, right after.
@@ -278,20 +297,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                             } else {
                                 s - 2
                             };
-                            added.push(Mention {
-                                span: c.toks[from].start..m.span.end,
-                                kind: Kind::Relation,
-                                expr: Expr::Relation {
-                                    kind: RelationKind::Between,
-                                    duration: None,
-                                    anchor: Some(pi),
-                                    end: Some(idx),
-                                    unit: None,
-                                },
-                                hedge: None,
-                                part: None,
-                                tense: Default::default(),
-                            });
+                            added.push(between(c.toks[from].start..m.span.end, pi, idx));
                             continue;
                         }
                     }
@@ -300,20 +306,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 // when "through" or a dash joins two dates.
                 if let Some((ei, e)) = bare_range_end(c, out, idx, tok_at(m.span.end)) {
                     if !(s > 0 && c.is_any(s - 1, &["from", "between"])) {
-                        added.push(Mention {
-                            span: m.span.start..e.span.end,
-                            kind: Kind::Relation,
-                            expr: Expr::Relation {
-                                kind: RelationKind::Between,
-                                duration: None,
-                                anchor: Some(idx),
-                                end: Some(ei),
-                                unit: None,
-                            },
-                            hedge: None,
-                            part: None,
-                            tense: Default::default(),
-                        });
+                        added.push(between(m.span.start..e.span.end, idx, ei));
                         continue;
                     }
                 }
@@ -352,20 +345,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                             });
                         if let Some((ei, e)) = end {
                             {
-                                added.push(Mention {
-                                    span: c.toks[s - 1].start..e.span.end,
-                                    kind: Kind::Relation,
-                                    expr: Expr::Relation {
-                                        kind: RelationKind::Between,
-                                        duration: None,
-                                        anchor: Some(idx),
-                                        end: Some(ei),
-                                        unit: None,
-                                    },
-                                    hedge: None,
-                                    part: None,
-                                    tense: Default::default(),
-                                });
+                                added.push(between(c.toks[s - 1].start..e.span.end, idx, ei));
                             }
                         }
                     }
