@@ -180,6 +180,7 @@ impl Settings {
             linked_events: self.enabled("event-date-conflict"),
             figures: self.enabled("figure-conflict"),
             story_links: true,
+            topics: false,
         }
     }
 

@@ -273,9 +273,20 @@ impl Engine {
     /// no links to other documents).
     #[must_use]
     pub fn check_document_in(&self, doc: &Document, index: usize, documents: usize) -> Checked {
+        self.check_document_dated(doc, index, documents, self.date)
+    }
+
+    /// [`Engine::check_document_in`] with `date` for the reference date
+    /// (`--date`'s place).
+    fn check_document_dated(
+        &self,
+        doc: &Document,
+        index: usize,
+        documents: usize,
+        date: Option<NaiveDate>,
+    ) -> Checked {
         crate::guard::test_trap(&doc.text);
-        let (reference, mentions) =
-            crate::resolve::run(doc, &self.lexicon, &self.options, self.date);
+        let (reference, mentions) = crate::resolve::run(doc, &self.lexicon, &self.options, date);
         let views = [DocView {
             doc,
             reference,
@@ -346,11 +357,17 @@ impl Engine {
             name: String,
             claims: Vec<Claim>,
             again: Again,
+            /// Its reference date.
+            date: Option<NaiveDate>,
+            /// Undated, with weekdays or relative dates the set may date.
+            undated_relative: bool,
         }
         let gone = || Kept {
             name: String::new(),
             claims: Vec::new(),
             again: Again::Gone,
+            date: None,
+            undated_relative: false,
         };
         let next = AtomicUsize::new(0);
         let slots: Mutex<Vec<Option<Kept>>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
@@ -369,10 +386,13 @@ impl Engine {
                         (false, Input::Stdin) => Again::Kept(Box::new(doc.into_owned())),
                         (false, Input::File(_)) => Again::Fingerprint(Fingerprint::of(&doc.text)),
                     };
+                    let undated_relative = checked.undated_relative();
                     let kept = Kept {
                         name,
                         claims: checked.claims,
                         again,
+                        date: checked.reference.date,
+                        undated_relative,
                     };
                     (made, kept)
                 }
@@ -401,6 +421,8 @@ impl Engine {
         let mut index = Index::default();
         let mut names = vec![String::new(); inputs.len()];
         let mut again: Vec<Again> = Vec::with_capacity(inputs.len());
+        let mut dates = vec![None; inputs.len()];
+        let mut undated = Vec::new();
         for (i, k) in slots.into_iter().enumerate() {
             let Some(k) = k else {
                 again.push(Again::Gone);
@@ -411,9 +433,17 @@ impl Engine {
                 index.add(c);
             }
             again.push(k.again);
+            dates[i] = k.date;
+            if k.undated_relative {
+                undated.push(i);
+            }
         }
         let mut across = Across::default();
-        let found = crate::guard::isolate(|| self.check_set(&index, &names));
+        let found = crate::guard::isolate(|| {
+            let mut found = self.check_set(&index, &names);
+            found.extend(self.dated_by_the_set(inputs, loader, &index, &dates, &undated));
+            found
+        });
         drop(index);
         match found {
             Ok(found) if !found.is_empty() => {
@@ -432,6 +462,82 @@ impl Engine {
             }),
         }
         across
+    }
+}
+
+impl Engine {
+    /// The findings an undated document has once its story's other documents
+    /// date it: "On Monday, …" in an undated draft, checked against the week
+    /// the dated articles of the same story ([`Index::one_story`]) pin. The
+    /// week is pinned when their dates lie within seven days and a finding
+    /// holds for the earliest and the latest alike; only findings that the
+    /// undated reading did not have are returned (it reported those). A set
+    /// larger than a story ([`check::event_date_conflict::STORY_SET_MAX`]) is an archive: nothing.
+    fn dated_by_the_set(
+        &self,
+        inputs: &[Input],
+        loader: &Loader,
+        index: &Index,
+        dates: &[Option<NaiveDate>],
+        undated: &[usize],
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if undated.is_empty()
+            || inputs.len() < 2
+            || inputs.len() > check::event_date_conflict::STORY_SET_MAX
+        {
+            return out;
+        }
+        let one_story = index.one_story();
+        for &u in undated {
+            let days: Vec<NaiveDate> = (0..inputs.len())
+                .filter(|&d| d != u && one_story(u, d))
+                .filter_map(|d| dates[d])
+                .collect();
+            let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+                continue;
+            };
+            if (last - first).num_days() > 6 || matches!(inputs[u], Input::Stdin) {
+                continue;
+            }
+            let Ok(doc) = loader.load(&inputs[u]) else {
+                continue;
+            };
+            let n = inputs.len();
+            let own = self.check_document_dated(&doc, u, n, None).findings;
+            let early = self.check_document_dated(&doc, u, n, Some(first)).findings;
+            let late = self.check_document_dated(&doc, u, n, Some(last)).findings;
+            let same = |a: &Finding, b: &Finding| {
+                a.rule == b.rule && a.primary.span == b.primary.span && a.message == b.message
+            };
+            let span = if first == last {
+                format!("{first}")
+            } else {
+                format!("{first} … {last}")
+            };
+            for mut f in early {
+                if own.iter().any(|g| same(&f, g)) || !late.iter().any(|g| same(&f, g)) {
+                    continue;
+                }
+                f.primary.doc = u;
+                for l in &mut f.secondary {
+                    l.doc = u;
+                }
+                if let Some(x) = &mut f.fix {
+                    x.doc = u;
+                }
+                let note = format!(
+                    "{} has no date of its own; the other articles of its story are dated {span}",
+                    doc.name
+                );
+                f.help = Some(match f.help.take() {
+                    Some(h) => format!("{h} ({note})"),
+                    None => note,
+                });
+                out.push(f);
+            }
+        }
+        out
     }
 }
 
@@ -667,6 +773,68 @@ mod tests {
         let names: Vec<&str> = across.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["a.md", "b.md"]);
         assert!(across.problems.is_empty());
+    }
+
+    #[test]
+    fn an_undated_document_is_dated_by_its_story() {
+        let dated = |day: &str, text: &str| format!("---\ndate: {day}\n---\n{text}\n");
+        let a = dated(
+            "2025-01-07",
+            "Pickets returned to the Harwood Components plant in Leeds on Monday, the Unite union said.",
+        );
+        let b = dated(
+            "2025-01-08",
+            "Talks between Harwood Components and the Unite union stalled on Tuesday in Leeds.",
+        );
+        let undated = |weekday: &str| {
+            format!(
+                "Pickets returned to the Harwood Components plant in Leeds on {weekday}, Jan. 6, the Unite union said.\n"
+            )
+        };
+        let (own, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory("c.md", &undated("Sunday")),
+        ]);
+        // Alone, the undated draft has no year for Jan. 6; its story gives 2025.
+        assert!(own.iter().all(Vec::is_empty), "{own:?}");
+        let found: Vec<(&str, &str)> = across
+            .findings
+            .iter()
+            .map(|f| (f.rule, across.documents[f.primary.doc].name.as_str()))
+            .collect();
+        assert_eq!(found, [("weekday-mismatch", "c.md")]);
+        assert!(across.findings[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("dated 2025-01-07 … 2025-01-08")));
+        // The right weekday is silent; so is a draft of another story.
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory("c.md", &undated("Monday")),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory(
+                "c.md",
+                "The Marlow ferry sailed from Dover on Sunday, Jan. 6, the port said.\n",
+            ),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
+        // Dates more than a week apart pin no week.
+        let far = dated(
+            "2025-02-20",
+            "Talks between Harwood Components and the Unite union resumed on Tuesday in Leeds.",
+        );
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &far),
+            memory("c.md", &undated("Sunday")),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
     }
 
     #[test]
