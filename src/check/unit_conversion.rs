@@ -118,16 +118,17 @@ fn side<'a>(r: &Resolved, lex: &'a Lexicon) -> Option<Side<'a>> {
     })
 }
 
-/// "(1.60 m)": a bare figure in a conversion followed, after a space, by a
+/// "(1.60 m)", "38 F (3 C)": a bare figure followed, after a space, by a
 /// unit symbol that counts only when attached ("1.60m"), read as that unit
-/// when it measures what the first side measures. Alone, "5 m" could be
-/// millions or minutes; after "5 ft 11 in (", it is metres. Returns the side
-/// and where the symbol ends.
+/// in a conversion: as its second side when it closes the brackets and
+/// measures what `first` measures; as its first side when the brackets open
+/// right after it. Alone, "5 m" could be millions or minutes; after "5 ft
+/// 11 in (", it is metres. Returns the side and where the symbol ends.
 fn spaced_symbol_side<'a>(
     r: &Resolved,
     text: &str,
     lex: &'a Lexicon,
-    first: &UnitDef,
+    first: Option<&UnitDef>,
 ) -> Option<(Side<'a>, usize)> {
     let Expr::Number(amount) = &r.mention.expr else {
         return None;
@@ -137,8 +138,14 @@ fn spaced_symbol_side<'a>(
     let len = word
         .find(|c: char| !c.is_alphabetic() && c != '°')
         .unwrap_or(word.len());
-    // The symbol closes the conversion: "(1.60 m)", "(1.60 m tall)" is prose.
-    if len == 0 || !word[len..].starts_with([')', ']']) {
+    // The symbol closes the conversion ("(1.60 m)"; "(1.60 m tall)" is
+    // prose), or opens it ("38 F (3 C)").
+    let next = &word[len..];
+    let placed = match first {
+        Some(_) => next.starts_with([')', ']']),
+        None => next.trim_start_matches(' ').starts_with('('),
+    };
+    if len == 0 || !placed {
         return None;
     }
     let toks = crate::extract::token::tokenize(&word[..len]);
@@ -149,7 +156,7 @@ fn spaced_symbol_side<'a>(
             _ => None,
         })?;
     let info = lex.units.get(unit)?;
-    if info.def.dimension != first.dimension || info.code.is_some() {
+    if first.is_some_and(|f| info.def.dimension != f.dimension) || info.code.is_some() {
         return None;
     }
     let quantity = Resolved {
@@ -259,10 +266,16 @@ impl Check for UnitConversion {
         for (d, v) in cx.docs.iter().enumerate() {
             for i in 0..v.mentions.len().saturating_sub(1) {
                 let (a, b) = (&v.mentions[i], &v.mentions[i + 1]);
-                let Some(sa) = side(a, cx.lex) else { continue };
+                let text = &v.doc.text;
+                let Some((sa, a_end)) = side(a, cx.lex)
+                    .map(|s| (s, a.mention.span.end))
+                    .or_else(|| spaced_symbol_side(a, text, cx.lex, None))
+                else {
+                    continue;
+                };
                 let Some((sb, b_end)) = side(b, cx.lex)
                     .map(|s| (s, b.mention.span.end))
-                    .or_else(|| spaced_symbol_side(b, &v.doc.text, cx.lex, sa.unit))
+                    .or_else(|| spaced_symbol_side(b, text, cx.lex, Some(sa.unit)))
                 else {
                     continue;
                 };
@@ -270,7 +283,7 @@ impl Check for UnitConversion {
                 if dim != sb.unit.dimension || sa.unit.name == sb.unit.name {
                     continue;
                 }
-                let Some(between) = v.doc.text.get(a.mention.span.end..b.mention.span.start) else {
+                let Some(between) = v.doc.text.get(a_end..b.mention.span.start) else {
                     continue;
                 };
                 if !is_conversion_link(between) {
@@ -311,7 +324,7 @@ impl Check for UnitConversion {
                     }
                     _ => continue,
                 };
-                let first = v.text(i).to_string();
+                let first = text[a.mention.span.start..a_end].to_string();
                 let second = v.doc.text[b.mention.span.start..b_end].to_string();
                 let vars = [
                     ("first", first.clone()),
@@ -330,7 +343,7 @@ impl Check for UnitConversion {
                     },
                     vec![Label {
                         doc: d,
-                        span: a.mention.span.clone(),
+                        span: a.mention.span.start..a_end,
                         message: format!(
                             "{} {} = {converted}",
                             show(&a_read),
@@ -493,6 +506,11 @@ mod tests {
                 "The wreck lies in 40 feet (20 m) of water.",
                 "The wreck lies in 40 feet (12 m) of water.",
             ),
+            (
+                "The water near the bottom stays at about 38 F (13 C) in midsummer.",
+                "The water near the bottom stays at about 38 F (3 C) in midsummer.",
+            ),
+            ("A 5 m (30 ft) wall.", "A 5 m (16 ft) wall."),
             (
                 "He stands 5 ft 11 in (160 cm) tall.",
                 "He stands 5 ft 11 in (180 cm) tall.",
