@@ -175,6 +175,37 @@ mod tests {
     }
 
     #[test]
+    fn an_event_named_in_other_words_than_its_aliases() {
+        let rules = "events:\n  - name: inauguration\n    aliases: [\"Trump's inauguration\", \"the mayor's swearing-in\"]\n    date: 2025-01-20\n";
+        let at = |text: &str| {
+            set_findings(
+                &[&format!("---\ndate: 2025-01-06\n---\n{text}\n")],
+                rules,
+                RULE,
+            )
+            .len()
+        };
+        assert_eq!(
+            at("The vote comes three weeks before the inauguration of Donald Trump."),
+            1
+        );
+        assert_eq!(
+            at("The vote comes three weeks before the swearing-in of the new mayor."),
+            1
+        );
+        assert_eq!(
+            at("The vote comes two weeks before the inauguration of Donald Trump."),
+            0
+        );
+        // Words of the alias beyond the clause name nothing.
+        assert_eq!(
+            at("The vote comes three weeks before the inauguration, and Trump said so."),
+            0
+        );
+        assert_eq!(at("The vote comes three weeks before the mayor leaves for the swearing-in of a judge."), 0);
+    }
+
+    #[test]
     fn two_weeks_before_a_date_the_rule_file_knows() {
         let f = set_findings(
             &["---\ndate: 2025-01-13\n---\nIt is two weeks before Donald Trump takes office.\n"],

@@ -31,6 +31,10 @@ pub struct Event {
     pub name: String,
     /// Its aliases (one regex) and patterns.
     pub matchers: Vec<Regex>,
+    /// Each alias's content words, lower case: "two weeks before the
+    /// inauguration of Donald Trump" names the alias "Trump's inauguration"
+    /// in other words (see [`loose_match`]).
+    pub keywords: Vec<Vec<String>>,
     /// The day or days it is known to fall on.
     pub date: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
@@ -78,9 +82,16 @@ impl Event {
                 )
             })?),
         };
+        let keywords = e
+            .aliases
+            .iter()
+            .map(|a| content_words(a))
+            .filter(|k| !k.is_empty())
+            .collect();
         Ok(Event {
             name: e.name.clone(),
             matchers,
+            keywords,
             date,
         })
     }
@@ -110,6 +121,92 @@ pub fn find(v: &DocView<'_>, story: &Story) -> Vec<Match> {
     out.sort_by_key(|m| (m.span.start, m.event));
     out.dedup_by(|a, b| a.event == b.event && a.span.start < b.span.end);
     out
+}
+
+/// Words that say nothing of which event a phrase names.
+const NOT_CONTENT: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with", "and", "its", "their",
+    "his", "her", "new",
+];
+
+/// The words of a phrase that name something, lower case, possessives cut
+/// ("Trump's" → "trump"), in order.
+fn content_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| {
+            let w = w.to_lowercase();
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(&w)
+                .trim_matches(['\'', '’'])
+                .to_string();
+            w
+        })
+        .filter(|w| w.len() >= 2 && !NOT_CONTENT.contains(&w.as_str()))
+        .collect()
+}
+
+/// The event a relation's words name in other words than an alias: every
+/// content word of one alias, in any order, in the noun phrase right after
+/// the relation word — "two weeks before the inauguration of Donald Trump"
+/// for "Trump's inauguration", "before the swearing-in of the new mayor" for
+/// "the mayor's swearing-in". The phrase starts with one of the words, and
+/// any other word among them is a name ("Donald"): "before the mayor leaves
+/// for the swearing-in of a judge" names something else.
+fn loose_match(v: &DocView<'_>, story: &Story, from: usize) -> Option<Match> {
+    let prose = &v.doc.prose;
+    let mut to = (from + 80).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = prose.get(from..to)?;
+    let window = &window[..window
+        .find(['.', ';', ':', '(', ')', '—', '\n', '!', '?', ','])
+        .unwrap_or(window.len())];
+    // The content words of the window: lower case, a name or not, where.
+    let mut words: Vec<(String, bool, std::ops::Range<usize>)> = Vec::new();
+    let mut start = None;
+    for (at, c) in window.char_indices().chain(std::iter::once((window.len(), ' '))) {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                let raw = &window[s..at];
+                let name = raw.starts_with(char::is_uppercase);
+                for w in content_words(raw) {
+                    words.push((w, name, from + s..from + at));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(cut) = words
+        .iter()
+        .position(|(w, _, _)| CLAUSE_WORDS.contains(&w.as_str()))
+    {
+        words.truncate(cut);
+    }
+    for (k, e) in story.events.iter().enumerate() {
+        for keys in &e.keywords {
+            let at: Option<Vec<usize>> = keys
+                .iter()
+                .map(|key| words.iter().position(|(w, _, _)| w == key))
+                .collect();
+            let Some(at) = at else { continue };
+            let (lo, hi) = (*at.iter().min()?, *at.iter().max()?);
+            let others_are_names = (lo..=hi).all(|j| at.contains(&j) || words[j].1);
+            if lo == 0 && others_are_names {
+                return Some(Match {
+                    event: k,
+                    span: words[lo].2.start..words[hi].2.end,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// Words that open a new clause: a date beyond one belongs to another verb.
@@ -211,7 +308,7 @@ pub fn claims(v: &DocView<'_>, doc: usize, story: &Story, matches: &[Match], out
             }));
         }
     }
-    if matches.is_empty() {
+    if story.events.is_empty() {
         return;
     }
     for (i, r) in v.mentions.iter().enumerate() {
@@ -237,9 +334,12 @@ pub fn claims(v: &DocView<'_>, doc: usize, story: &Story, matches: &[Match], out
         let Some(m) = matches
             .iter()
             .find(|m| m.span.start >= end && m.span.start <= end + 60)
+            .cloned()
+            .or_else(|| loose_match(v, story, end))
         else {
             continue;
         };
+        let m = &m;
         if !one_clause(v, end, m.span.start, false) || is_stretch(v, *di, m.span.start) {
             continue;
         }
