@@ -21,8 +21,9 @@ use temp_dir::TempDir;
 
 use serde_json::Value;
 
-/// How long one reckon run may take before the test fails.
-const LIMIT: Duration = Duration::from_secs(20);
+/// How long one reckon run may take before the test fails: a hang detector
+/// for the debug build on a shared machine, not a timing (the benchmarks time).
+const LIMIT: Duration = Duration::from_secs(90);
 
 impl TempDir {
     fn new(test: &str) -> TempDir {
@@ -198,19 +199,21 @@ fn a_2_mb_markdown_table_is_checked() {
 // --- Folders ----------------------------------------------------------------
 
 #[test]
-fn a_folder_of_5000_files_is_walked() {
+fn a_folder_of_100000_files_is_walked() {
     let tmp = TempDir::new("many");
-    for i in 0..5000 {
-        tmp.write(
-            &format!("docs/{:02}/n{i}.md", i % 50),
+    std::fs::create_dir_all(tmp.0.join("docs")).unwrap();
+    for i in 0..100_000 {
+        std::fs::write(
+            tmp.0.join(format!("docs/n{i:06}.md")),
             "Filed on March 3, 2025.\n",
-        );
+        )
+        .unwrap();
     }
-    tmp.write("docs/zz/bad.md", WRONG_WEEKDAY);
+    tmp.write("docs/zz-bad.md", WRONG_WEEKDAY);
     let out = check(&tmp.0, &["--format", "concise", "docs"], 1, &[]);
-    assert!(stdout(&out).contains("bad.md"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("zz-bad.md"), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("5001 files checked"),
+        stdout(&out).contains("100001 files checked"),
         "{}",
         stdout(&out)
     );

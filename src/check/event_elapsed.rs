@@ -197,6 +197,11 @@ mod tests {
             at("The vote comes two weeks before the inauguration of Donald Trump."),
             0
         );
+        // A hard-wrapped line reads as one.
+        assert_eq!(
+            at("The vote comes three weeks before the inauguration of\nDonald Trump."),
+            1
+        );
         // Words of the alias beyond the clause name nothing.
         assert_eq!(
             at("The vote comes three weeks before the inauguration, and Trump said so."),

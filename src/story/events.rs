@@ -162,13 +162,18 @@ fn loose_match(v: &DocView<'_>, story: &Story, from: usize) -> Option<Match> {
         to -= 1;
     }
     let window = prose.get(from..to)?;
+    // A hard-wrapped line goes on; a blank line or a list item does not.
     let window = &window[..window
-        .find(['.', ';', ':', '(', ')', '—', '\n', '!', '?', ','])
+        .find(['.', ';', ':', '(', ')', '—', '!', '?', ','])
         .unwrap_or(window.len())];
+    let window = &window[..window.find("\n\n").unwrap_or(window.len())];
     // The content words of the window: lower case, a name or not, where.
     let mut words: Vec<(String, bool, std::ops::Range<usize>)> = Vec::new();
     let mut start = None;
-    for (at, c) in window.char_indices().chain(std::iter::once((window.len(), ' '))) {
+    for (at, c) in window
+        .char_indices()
+        .chain(std::iter::once((window.len(), ' ')))
+    {
         let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
         match (inside, start) {
             (true, None) => start = Some(at),
