@@ -385,16 +385,30 @@ fn stdin_with_a_name() {
 }
 
 #[test]
-fn two_threads_give_the_same_output_as_one() {
-    let one = reckon()
-        .args(["check", "--format", "json", "--threads", "1", "fixtures"])
-        .output()
-        .unwrap();
-    let two = reckon()
-        .args(["check", "--format", "json", "--threads", "2", "fixtures"])
-        .output()
-        .unwrap();
-    assert_eq!(one.stdout, two.stdout);
+fn any_number_of_threads_and_any_run_give_the_same_bytes() {
+    for format in ["json", "human", "sarif"] {
+        let run = |threads: &str| {
+            let out = reckon()
+                .args([
+                    "check",
+                    "--color",
+                    "never",
+                    "--format",
+                    format,
+                    "--threads",
+                    threads,
+                ])
+                .arg("fixtures")
+                .output()
+                .unwrap();
+            (out.status.code(), out.stdout, out.stderr)
+        };
+        let one = run("1");
+        assert!(!one.1.is_empty());
+        for threads in ["2", "7", "2"] {
+            assert!(run(threads) == one, "{format} on {threads} threads");
+        }
+    }
 }
 
 #[test]
