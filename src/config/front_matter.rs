@@ -208,35 +208,31 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
 }
 
+/// TOML front matter, parsed with the `toml` crate: only top-level keys date
+/// the document (a `[params]` table's `date` is something else's). A TOML
+/// datetime or a string is read as a date; a block that is not TOML says so.
 fn read_toml(body: &str) -> FrontMatter {
     let mut fm = empty(FrontMatterKind::Toml);
-    let mut found: Vec<(&str, String)> = Vec::new();
-    for line in body.lines() {
-        // Only top-level keys: a `[params]` table's `date` is something else's.
-        if line.trim_start().starts_with('[') {
-            break;
+    let table = match body.parse::<toml::Table>() {
+        Ok(t) => t,
+        Err(e) => {
+            fm.warning = Some(format!(
+                "the TOML front matter cannot be read: {}",
+                e.message()
+            ));
+            return fm;
         }
-        let Some((k, v)) = line.split_once('=') else {
-            continue;
-        };
-        let k = k.trim().trim_matches(|c| c == '"' || c == '\'');
-        let Some(key) = DATE_KEYS.iter().find(|d| k.eq_ignore_ascii_case(d)) else {
-            continue;
-        };
-        let v = v.trim();
-        let v = v.split(" #").next().unwrap_or(v).trim();
-        let v = v.trim_matches(|c| c == '"' || c == '\'');
-        if !found.iter().any(|(k, _)| k == key) {
-            found.push((key, v.to_string()));
-        }
-    }
+    };
     let candidates = DATE_KEYS
         .iter()
         .filter_map(|key| {
-            found
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(k, v)| (*k, Some(v.clone())))
+            let (_, value) = table.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))?;
+            let text = match value {
+                toml::Value::Datetime(d) => Some(d.to_string()),
+                toml::Value::String(s) => Some(s.clone()),
+                _ => None,
+            };
+            Some((*key, text))
         })
         .collect();
     choose_date(&mut fm, candidates);
@@ -382,6 +378,12 @@ mod tests {
                 "2025-03-14",
             ),
             ("+++\ntitle = \"x\"\n[params]\ndate = 2019-01-01\n+++\n", ""),
+            (
+                "+++\ntitle = \"\"\"A title\nover lines\"\"\"\ndate = 2025-03-14T09:00:00-05:00\n+++\n",
+                "2025-03-14",
+            ),
+            ("+++\npublishDate = \"March 14, 2025\"\n+++\n", "2025-03-14"),
+            ("+++\nparams = { date = 2019-01-01 }\n+++\n", ""),
         ] {
             let got = detect(text)
                 .and_then(|f| f.date)
