@@ -406,7 +406,11 @@ fn one(
     let unit = CalendarUnit::from_name(&unit_word.to_lowercase())?;
     if !matches!(
         unit,
-        CalendarUnit::Day | CalendarUnit::Week | CalendarUnit::Month | CalendarUnit::Year
+        CalendarUnit::Day
+            | CalendarUnit::Week
+            | CalendarUnit::Month
+            | CalendarUnit::Year
+            | CalendarUnit::Decade
     ) || n < 1
     {
         return None;
