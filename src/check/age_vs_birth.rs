@@ -171,7 +171,10 @@ fn date_after_word(
         }
         if let Some(k) = run.clone().find(|&k| {
             let s = v.mentions[k].mention.span.start;
-            s > at && s - at <= 60 && written_dates(v, k).is_some()
+            s > at
+                && s - at <= 60
+                && written_dates(v, k).is_some()
+                && same_event(prose.get(at + word.len()..s).unwrap_or(""))
         }) {
             // Only one birth or death per sentence is read.
             if found.is_some() {
@@ -181,6 +184,29 @@ fn date_after_word(
         }
     }
     found
+}
+
+/// The words between "born" (or "died") and a date tell that event, not
+/// another: no conjunction, no verb of its own, no "since" ("born in Glasgow
+/// and moved to Stornoway in 1975", "born in Nairobi, came to Britain in
+/// 1992", "has lived in Leeds since 2001" date something else).
+fn same_event(gap: &str) -> bool {
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    words(gap).iter().all(|w| {
+        !matches!(
+            w.as_str(),
+            "and"
+                | "but"
+                | "since"
+                | "until"
+                | "before"
+                | "after"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+        ) && !(lex.is_past(w) || (w.len() > 4 && w.ends_with("ed")))
+    })
 }
 
 fn age_against_birth(
@@ -223,9 +249,24 @@ fn age_against_birth(
     if (run.start..run.end).any(|k| k != i && age_form(v, k).is_some()) {
         return None;
     }
+    // "Born in 1950, he became chief executive in 1995, aged 45": an age
+    // after another dated event is an age at that event.
+    let (from, to) = (
+        v.mentions[b].mention.span.end,
+        v.mentions[i].mention.span.start,
+    );
+    let death = date_after_word(v, &run, "died").filter(|&(_, k)| k != b);
+    if (run.start..run.end).any(|k| {
+        k != b && death.is_none_or(|(_, d)| d != k) && {
+            let s = v.mentions[k].mention.span.start;
+            s >= from.min(to) && s < from.max(to) && written_dates(v, k).is_some()
+        }
+    }) && from < to
+    {
+        return None;
+    }
     let (first, last) = written_dates(v, b)?;
     // Measured at a death told in the sentence, else at the document's date.
-    let death = date_after_word(v, &run, "died").filter(|&(_, k)| k != b);
     let (at, at_label) = match (death, form) {
         (Some((_, k)), _) => (v.day(k)?, Some(k)),
         (None, AgeForm::Now) => (v.reference.date?, None),
@@ -317,6 +358,11 @@ mod tests {
             "---\ndate: 2025-02-01\n---\nThe coach, aged 54, was born on 3 May 1970 in Leeds.\n",
             // Someone else's birth.
             "---\ndate: 2025-02-01\n---\nReid, 51, whose father was born in 1931, spoke.\n",
+            "---\ndate: 2025-03-14\n---\nReid, 58, was born in Glasgow and moved to Stornoway in 1975.\n",
+            "---\ndate: 2025-03-14\n---\nPatel, 45, born in Nairobi, came to Britain in 1992.\n",
+            "---\ndate: 2025-03-14\n---\nThe 45-year-old, who was born in Nairobi and has lived in Leeds since 2001, is a nurse.\n",
+            "---\ndate: 2025-03-14\n---\nReid, 51, who was born in Stornoway and joined Carrick Isles Ferries in 1990, survived.\n",
+            "---\ndate: 2025-03-14\n---\nBorn in 1950, he became chief executive in 1995, aged 45.\n",
             // A parent's age beside a birth.
             "---\ndate: 2025-03-10\n---\nThe calf was born on Friday, February 28, 2025, to 15-year-old mother Zuri.\n",
             // An age at an event with no date to measure it at.
