@@ -282,3 +282,31 @@ fn a_document_in_two_shards_is_an_error_and_checked_once() {
     let whole = reckon(&d.0, &[&args[..], &["set"]].concat());
     assert_eq!(o.stdout, whole.stdout);
 }
+
+#[test]
+fn figures_past_every_range_come_back() {
+    // Read as infinite, which JSON cannot write as a number.
+    let d = TempDir::in_suite("claims", "huge");
+    let n = "9".repeat(400);
+    d.write(
+        "set/a.txt",
+        format!(
+            "LONDON, March 3, 2025 (Reuters) - About {n} homes were destroyed by the flood \
+             in Kent, officials said, {n} kilometres ({n} miles) away.\n"
+        ),
+    );
+    d.write(
+        "set/b.txt",
+        "LONDON, March 4, 2025 (Reuters) - About 1,400 homes were destroyed by the flood \
+         in Kent, officials said.\n",
+    );
+    let o = reckon(&d.0, &["extract", "--format", "jsonl", "--isolated", "set"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"inf\""));
+    d.write("all.jsonl", &o.stdout);
+    let args = ["check", "--isolated", "--format", "concise"];
+    let whole = reckon(&d.0, &[&args[..], &["set"]].concat());
+    let parts = reckon(&d.0, &[&args[..], &["--claims", "all.jsonl"]].concat());
+    assert_eq!(parts.stdout, whole.stdout, "{}", stderr(&parts));
+    assert_eq!(parts.status.code(), whole.status.code());
+}

@@ -346,6 +346,10 @@ fn extract(a: &ExtractArgs) -> ExitCode {
     if let ExtractFormat::Jsonl = a.format {
         return check::claims::extract(a);
     }
+    if a.config.is_some() || a.isolated {
+        eprintln!("error: --config and --isolated choose the rules of `--format jsonl` only");
+        return ExitCode::from(2);
+    }
     let a_in = &a.input;
     let Ok(lex) = load_lexicon(&a_in.lexicon) else {
         return ExitCode::from(2);

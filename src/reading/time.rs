@@ -69,8 +69,11 @@ impl Days {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dur {
     pub unit: CalendarUnit,
+    #[serde(with = "crate::value::float")]
     pub lo: f64,
+    #[serde(with = "crate::value::float::option")]
     pub hi: Option<f64>,
+    #[serde(with = "crate::value::float")]
     pub exact: f64,
     pub hedged: bool,
 }

@@ -53,6 +53,7 @@ pub struct EventRef {
     /// The duration, as an interval of calendar units.
     pub dur: Dur,
     /// +1 for since/into/after, −1 for before.
+    #[serde(with = "crate::value::float")]
     pub sign: f64,
     /// The relation as written: "five months since".
     pub written: String,
@@ -85,6 +86,7 @@ pub struct Figure {
     /// The quantity mention.
     pub label: Label,
     /// What it can mean.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// The phrase that keyed it ("homes … destroyed").
     pub phrase: String,
@@ -132,6 +134,7 @@ pub struct Count {
     /// What is counted: a noun's kind ("people") or the noun.
     pub kind: String,
     /// What it can mean.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// The document's date.
     pub reference: Option<NaiveDate>,

@@ -150,6 +150,7 @@ pub fn compile_pattern(p: &str) -> Result<FactPattern, SyntaxError> {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The values it can take.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// What it measures; `None` for a plain number.
     pub dimension: Option<Dimension>,

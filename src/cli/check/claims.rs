@@ -8,6 +8,11 @@
 //! order, or concatenated: the documents are put in the order a walk of their
 //! tree gives them, and each is checked with the configuration `check` would
 //! find for it, which must be the one it was extracted under.
+//!
+//! One difference is left: with several configurations in one tree, `check
+//! TREE` orders their sets (and so the findings across documents) from the
+//! configuration of TREE itself, which the claims do not name; here the sets
+//! come in the order of their first documents.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
