@@ -5,8 +5,8 @@
 //! FILES…` runs with the folder as working directory. An optional `"config"`
 //! key names a rule file (relative to the folder) passed as `--config`: the
 //! story cases that need named events or facts use `rules/examples/kursk.yaml`.
-//! score_cases.py ignores the key; run it with `--config
-//! rules/examples/kursk.yaml` to give them the file. A mutant passes when an
+//! score_cases.py ignores the key, so those folders also hold a `reckon.yaml`
+//! linked to the same file, which `reckon check` finds by itself. A mutant passes when an
 //! error or warning finding's span (primary or related) overlaps the bytes of
 //! each expected anchor in its file; a clean case passes when no error or
 //! warning is reported. New folders are picked up without code changes; the

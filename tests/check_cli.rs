@@ -525,3 +525,56 @@ fn an_undated_document_is_named_in_the_human_report() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&dated.stdout).contains("undated"));
 }
+
+/// A file's findings are written as soon as it and every file before it are
+/// checked, not when the run ends: here the run cannot end until standard
+/// input (the second input) is closed, and the first file's finding must
+/// already be out.
+#[test]
+fn each_files_findings_stream_before_the_run_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    for threads in ["1", "2"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_reckon"))
+            .current_dir(root())
+            .args([
+                "check",
+                "--isolated",
+                "--format",
+                "concise",
+                "--threads",
+                threads,
+            ])
+            .args([TALKS, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let first = rx.recv_timeout(std::time::Duration::from_secs(60));
+        // Standard input is still open: the run has not ended.
+        assert!(child.try_wait().unwrap().is_none());
+        let first = first.expect("the first file's findings before standard input closes");
+        assert!(first.starts_with(TALKS), "{first}");
+        stdin.write_all(b"Nothing dated here.\n").unwrap();
+        drop(stdin);
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(1));
+        let rest: Vec<String> = rx.iter().collect();
+        assert!(
+            rest.last()
+                .is_some_and(|l| l.starts_with("2 files checked")),
+            "{rest:?}"
+        );
+    }
+}

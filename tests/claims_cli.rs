@@ -310,3 +310,49 @@ fn figures_past_every_range_come_back() {
     assert_eq!(parts.stdout, whole.stdout, "{}", stderr(&parts));
     assert_eq!(parts.status.code(), whole.status.code());
 }
+
+#[test]
+fn an_undated_document_is_dated_by_its_story_from_claims_too() {
+    let d = TempDir::in_suite("claims", "undated");
+    let dated = |day: &str, text: &str| format!("---\ndate: {day}\n---\n{text}\n");
+    d.write(
+        "set/a.md",
+        dated(
+            "2025-01-07",
+            "Pickets returned to the Harwood Components plant in Leeds on Monday, the Unite union said.",
+        ),
+    );
+    d.write(
+        "set/b.md",
+        dated(
+            "2025-01-08",
+            "Talks between Harwood Components and the Unite union stalled on Tuesday in Leeds.",
+        ),
+    );
+    d.write(
+        "set/c.md",
+        "Pickets returned to the Harwood Components plant in Leeds on Sunday, Jan. 6, the Unite union said.\n",
+    );
+    for (shard, files) in [
+        ("one", &["set/a.md", "set/c.md"][..]),
+        ("two", &["set/b.md"][..]),
+    ] {
+        let args = [&["extract", "--format", "jsonl", "--isolated"][..], files].concat();
+        let o = reckon(&d.0, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        d.write(&format!("{shard}.jsonl"), &o.stdout);
+    }
+    let args = ["check", "--isolated", "--format", "concise"];
+    let whole = reckon(&d.0, &[&args[..], &["set"]].concat());
+    assert!(
+        String::from_utf8_lossy(&whole.stdout).contains("set/c.md:1:62: error[weekday-mismatch]"),
+        "{}",
+        String::from_utf8_lossy(&whole.stdout)
+    );
+    let parts = reckon(
+        &d.0,
+        &[&args[..], &["--claims", "two.jsonl", "one.jsonl"]].concat(),
+    );
+    assert_eq!(parts.stdout, whole.stdout, "{}", stderr(&parts));
+    assert_eq!(parts.status.code(), whole.status.code());
+}

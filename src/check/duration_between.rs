@@ -94,10 +94,18 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
                     | "ahead"
             )
         };
+        // "lasted three weeks (Jan. 2–30)": the range in brackets restates the length.
+        let bracketed = || {
+            between.trim() == "("
+                && v.doc
+                    .prose
+                    .get(here.end..)
+                    .is_some_and(|t| t.trim_start().starts_with(')'))
+        };
         let linked = if span.start >= here.end {
             appositive(between) && closes()
         } else {
-            (between.trim().is_empty() || between.trim() == ",") && lasting()
+            ((between.trim().is_empty() || between.trim() == ",") && lasting()) || bracketed()
         };
         if !linked {
             continue;
@@ -135,7 +143,11 @@ fn appositive(between: &str) -> bool {
                 | "or"
                 | "some"
                 | "lasting"
+                | "lasted"
+                | "ran"
+                | "for"
                 | "spanning"
+                | "spanned"
                 | "just"
                 | "all"
                 | "in"
@@ -301,6 +313,49 @@ mod tests {
         ] {
             assert_eq!(findings(text, RULE).len(), 1, "{text:?}");
         }
+    }
+
+    #[test]
+    fn ranges_without_from_and_ranges_before_their_length() {
+        let head = "---\ndate: 2025-02-14\n---\n";
+        for (planted, twin) in [
+            (
+                "The blackout lasted three weeks (Jan. 2–30) and left homes cold.",
+                "The blackout lasted four weeks (Jan. 2–30) and left homes cold.",
+            ),
+            (
+                "The blackout lasted three weeks (2–30 January) and left homes cold.",
+                "The blackout lasted four weeks (2–30 January) and left homes cold.",
+            ),
+            (
+                "For 12 days, Dec. 20 through Jan. 5, the picket lines were quiet.",
+                "For 16 days, Dec. 20 through Jan. 5, the picket lines were quiet.",
+            ),
+            (
+                "The blackout, from Jan. 2 to Jan. 30, lasted three weeks.",
+                "The blackout, from Jan. 2 to Jan. 30, lasted four weeks.",
+            ),
+            (
+                "Between March 3 and March 10, a fortnight, the talks stalled.",
+                "Between March 3 and March 17, a fortnight, the talks stalled.",
+            ),
+        ] {
+            assert_eq!(
+                findings(&format!("{head}{planted}\n"), RULE).len(),
+                1,
+                "{planted}"
+            );
+            assert!(
+                findings(&format!("{head}{twin}\n"), RULE).is_empty(),
+                "{twin}"
+            );
+        }
+        // Weekdays joined by "through" are no dated range.
+        assert!(findings(
+            &format!("{head}For four days, Monday through Friday, it rained.\n"),
+            RULE
+        )
+        .is_empty());
     }
 
     #[test]

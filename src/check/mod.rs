@@ -356,6 +356,7 @@ pub fn claims_in_a_set_of(
 ) -> Vec<crate::story::Claim> {
     let mut wanted = settings.claims_wanted();
     wanted.story_links = documents > 1;
+    wanted.topics = documents > 1 && documents <= event_date_conflict::STORY_SET_MAX;
     crate::story::claims_of(v, doc, &settings.story, wanted, lex)
 }
 

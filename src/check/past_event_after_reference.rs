@@ -112,7 +112,10 @@ impl Check for PastEventAfterReference {
                 let before = v.doc.prose.get(s_start..span.start).unwrap_or("");
                 let after = v.doc.prose.get(span.end..s_end).unwrap_or("");
                 let text = format!("{before} {}", own_clause(after));
-                if has_future_marker(&text) || has_limit_before(before) || !told_as_done(before) {
+                if has_future_marker(&text)
+                    || has_limit_before(before)
+                    || !(told_as_done(before) || told_as_done_around(before, after))
+                {
                     continue;
                 }
                 let written = v.text(i);
@@ -329,6 +332,43 @@ fn has_future_marker(sentence: &str) -> bool {
 /// A past form after a period noun is a reduced relative clause ("the fiscal
 /// year ended Feb 27, 1988") and does not count, nor does a date named by a
 /// noun ("notes maturing on", "payable on").
+/// "The last parliamentary election, in December 2025, saw turnout fall":
+/// the date in an aside (", in DATE,"), and the clause it interrupts goes on
+/// with a past verb. An active past ("saw", "fell") tells the event as done;
+/// "was"/"were"/"had" only with "last" or "previous" before the aside ("The
+/// snap election, in December 2025, was announced on Monday" is not done).
+fn told_as_done_around(before: &str, after: &str) -> bool {
+    let mut segments = before.rsplit([',', '(', '—']);
+    let aside = segments.next().unwrap_or("");
+    if !matches!(
+        words(aside).collect::<Vec<_>>().as_slice(),
+        [w] if matches!(w.as_str(), "in" | "on" | "during")
+    ) {
+        return false;
+    }
+    let head: Vec<String> = words(segments.next().unwrap_or("")).collect();
+    let Some(rest) = after.trim_start().strip_prefix([',', ')', '—']) else {
+        return false;
+    };
+    let clause = rest.split([',', ';', '(', '—', '.']).next().unwrap_or("");
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    let looking_back = head
+        .iter()
+        .any(|w| matches!(w.as_str(), "last" | "previous" | "prior" | "recent"));
+    // The first verb after the aside decides.
+    for w in words(clause).take(3) {
+        match w.as_str() {
+            "was" | "were" | "had" => return looking_back,
+            "is" | "are" | "has" | "have" | "will" | "would" | "may" | "might" | "could" => {
+                return false
+            }
+            w if lex.is_past(w) && !w.ends_with("ing") => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 fn told_as_done(before: &str) -> bool {
     let mut segments = before.rsplit([',', ';', ':', '(', ')', '—', '–']);
     let last = segments.next().unwrap_or("");
@@ -536,6 +576,33 @@ mod tests {
             "---\ndate: 1987-03-12\n---\nNew members are barred until the hall is enlarged in May 1988, she said.\n",
         ] {
             silent(text, ID);
+        }
+    }
+
+    #[test]
+    fn a_date_in_an_aside_before_the_past_verb() {
+        let head = "---\ndate: 2025-05-02\n---\n";
+        for planted in [
+            "The last parliamentary election, in December 2025, saw turnout fall to a record low.",
+            "At the last election, in December 2025, turnout fell to a record low.",
+            "The previous census, in March 2026, was the first held online.",
+        ] {
+            assert_eq!(
+                findings(&format!("{head}{planted}\n"), ID).len(),
+                1,
+                "{planted}"
+            );
+        }
+        for silent in [
+            "The last parliamentary election, in December 2024, saw turnout fall to a record low.",
+            "The snap election, in December 2025, was announced on Monday.",
+            "The next summit, in June 2026, will draw leaders from 40 countries.",
+            "The summit, in June 2026, is expected to draw leaders.",
+        ] {
+            assert!(
+                findings(&format!("{head}{silent}\n"), ID).is_empty(),
+                "{silent}"
+            );
         }
     }
 

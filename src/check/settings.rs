@@ -133,7 +133,7 @@ impl Settings {
                         "a trigger's `relation` is one of since, before, after, into",
                     ));
                 }
-                match regex::Regex::new(&t.pattern) {
+                match regex::Regex::new(&crate::config::quotes::tolerant(&t.pattern)) {
                     Ok(pattern) => triggers.push(crate::extract::Trigger {
                         pattern,
                         relation: t.relation,
@@ -180,6 +180,7 @@ impl Settings {
             linked_events: self.enabled("event-date-conflict"),
             figures: self.enabled("figure-conflict"),
             story_links: true,
+            topics: false,
         }
     }
 

@@ -6,6 +6,33 @@ use crate::reading::{PartWhole, Reading, Tie};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
 
+/// Whether the words between a whole and "…, half of which" still belong to
+/// the whole: a few words ("reserve,"), or a longer prepositional phrase
+/// with no verb or clause in it ("of open water in a wet spring, roughly").
+fn modifies_the_whole(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() <= 4 {
+        return true;
+    }
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    let body = gap.trim_end_matches([',', '—', '(']);
+    words.len() <= 10
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "of" | "in" | "on" | "at" | "across" | "along" | "near" | "around" | "outside"
+        )
+        && !body.contains([',', '(', ')', '—', ';'])
+        && words.iter().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            !matches!(
+                w.as_str(),
+                "and" | "but" | "which" | "that" | "who" | "where" | "when" | "while" | "as"
+            ) && !lex.is_past(&w)
+        })
+}
+
 /// The rule.
 pub struct SumOfParts;
 
@@ -370,7 +397,7 @@ impl Scan<'_> {
         let gap = self.between(self.span(w).end, fs.start);
         let gap = gap.trim();
         if !(gap.ends_with(',') || gap.ends_with('—') || gap.ends_with('('))
-            || gap.split_whitespace().count() > 4
+            || !modifies_the_whole(gap)
             || gap
                 .chars()
                 .any(|c| c.is_ascii_digit() || matches!(c, '.' | ';'))
@@ -646,6 +673,17 @@ mod tests {
             let f = findings(text, ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
         }
+    }
+
+    #[test]
+    fn a_whole_with_a_long_modifier_before_its_fraction() {
+        let planted = "The lake once covered about 1,300 square kilometers of open water in a wet spring, roughly half of which has since dried up, leaving some 1,100 square kilometers under water.";
+        assert_eq!(findings(planted, ID).len(), 1, "{planted}");
+        let twin = planted.replace("some 1,100", "some 650");
+        assert!(findings(&twin, ID).is_empty(), "{twin}");
+        // A clause between them is another statement: not read.
+        let clause = "The lake covered about 1,300 square kilometers in spring when the rains came, half of which dried up, leaving 1,100 square kilometers.";
+        assert!(findings(clause, ID).is_empty(), "{clause}");
     }
 
     #[test]

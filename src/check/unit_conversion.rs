@@ -2,7 +2,7 @@
 
 use super::{Check, CheckContext, Finding, Label};
 use crate::extract::Expr;
-use crate::lexicon::{HedgeDef, Lexicon};
+use crate::lexicon::{HedgeDef, Lexicon, Sense};
 use crate::resolve::Resolved;
 use crate::value::interval::{Bound, Interval};
 use crate::value::units::{
@@ -118,6 +118,63 @@ fn side<'a>(r: &Resolved, lex: &'a Lexicon) -> Option<Side<'a>> {
     })
 }
 
+/// "(1.60 m)", "38 F (3 C)": a bare figure followed, after a space, by a
+/// unit symbol that counts only when attached ("1.60m"), read as that unit
+/// in a conversion: as its second side when it closes the brackets and
+/// measures what `first` measures; as its first side when the brackets open
+/// right after it. Alone, "5 m" could be millions or minutes; after "5 ft
+/// 11 in (", it is metres. Returns the side and where the symbol ends.
+fn spaced_symbol_side<'a>(
+    r: &Resolved,
+    text: &str,
+    lex: &'a Lexicon,
+    first: Option<&UnitDef>,
+) -> Option<(Side<'a>, usize)> {
+    let Expr::Number(amount) = &r.mention.expr else {
+        return None;
+    };
+    let after = text.get(r.mention.span.end..)?;
+    let word = after.strip_prefix(' ')?;
+    let len = word
+        .find(|c: char| !c.is_alphabetic() && c != '°')
+        .unwrap_or(word.len());
+    // The symbol closes the conversion ("(1.60 m)"; "(1.60 m tall)" is
+    // prose), or opens it ("38 F (3 C)").
+    let next = &word[len..];
+    let placed = match first {
+        Some(_) => next.starts_with([')', ']']),
+        None => next.trim_start_matches(' ').starts_with('('),
+    };
+    if len == 0 || !placed {
+        return None;
+    }
+    let toks = crate::extract::token::tokenize(&word[..len]);
+    let unit = lex
+        .lookup(&word[..len], &toks, 0)
+        .find_map(|h| match h.sense {
+            Sense::AttachedUnit(u) if h.len == toks.len() => Some(u),
+            _ => None,
+        })?;
+    let info = lex.units.get(unit)?;
+    if first.is_some_and(|f| info.def.dimension != f.dimension) || info.code.is_some() {
+        return None;
+    }
+    let quantity = Resolved {
+        mention: crate::extract::Mention {
+            expr: Expr::Quantity {
+                amount: *amount,
+                unit: u32::try_from(unit).ok(),
+                noun: None,
+            },
+            ..r.mention.clone()
+        },
+        value: r.value.clone(),
+        timex: None,
+    };
+    let side = side(&quantity, lex)?;
+    Some((side, r.mention.span.end + 1 + len))
+}
+
 /// The side's figure widened or bounded by its own hedge, as
 /// `resolve::amount_interval` reads it, but for figures below zero too.
 fn hedged(s: &Side<'_>) -> Interval {
@@ -209,14 +266,24 @@ impl Check for UnitConversion {
         for (d, v) in cx.docs.iter().enumerate() {
             for i in 0..v.mentions.len().saturating_sub(1) {
                 let (a, b) = (&v.mentions[i], &v.mentions[i + 1]);
-                let (Some(sa), Some(sb)) = (side(a, cx.lex), side(b, cx.lex)) else {
+                let text = &v.doc.text;
+                let Some((sa, a_end)) = side(a, cx.lex)
+                    .map(|s| (s, a.mention.span.end))
+                    .or_else(|| spaced_symbol_side(a, text, cx.lex, None))
+                else {
+                    continue;
+                };
+                let Some((sb, b_end)) = side(b, cx.lex)
+                    .map(|s| (s, b.mention.span.end))
+                    .or_else(|| spaced_symbol_side(b, text, cx.lex, Some(sa.unit)))
+                else {
                     continue;
                 };
                 let dim = sa.unit.dimension;
                 if dim != sb.unit.dimension || sa.unit.name == sb.unit.name {
                     continue;
                 }
-                let Some(between) = v.doc.text.get(a.mention.span.end..b.mention.span.start) else {
+                let Some(between) = v.doc.text.get(a_end..b.mention.span.start) else {
                     continue;
                 };
                 if !is_conversion_link(between) {
@@ -257,8 +324,8 @@ impl Check for UnitConversion {
                     }
                     _ => continue,
                 };
-                let first = v.text(i).to_string();
-                let second = v.text(i + 1).to_string();
+                let first = text[a.mention.span.start..a_end].to_string();
+                let second = v.doc.text[b.mention.span.start..b_end].to_string();
                 let vars = [
                     ("first", first.clone()),
                     ("second", second.clone()),
@@ -271,12 +338,12 @@ impl Check for UnitConversion {
                     &vars,
                     Label {
                         doc: d,
-                        span: b.mention.span.clone(),
+                        span: b.mention.span.start..b_end,
                         message: format!("{} {} as written", show(&b_read), plural(b_unit)),
                     },
                     vec![Label {
                         doc: d,
-                        span: a.mention.span.clone(),
+                        span: a.mention.span.start..a_end,
                         message: format!(
                             "{} {} = {converted}",
                             show(&a_read),
@@ -431,6 +498,19 @@ mod tests {
     #[test]
     fn composite_units() {
         pairs(&[
+            (
+                "The guard stands 5 ft 11 in (1.60 m) tall.",
+                "The guard stands 5 ft 11 in (1.80 m) tall.",
+            ),
+            (
+                "The wreck lies in 40 feet (20 m) of water.",
+                "The wreck lies in 40 feet (12 m) of water.",
+            ),
+            (
+                "The water near the bottom stays at about 38 F (13 C) in midsummer.",
+                "The water near the bottom stays at about 38 F (3 C) in midsummer.",
+            ),
+            ("A 5 m (30 ft) wall.", "A 5 m (16 ft) wall."),
             (
                 "He stands 5 ft 11 in (160 cm) tall.",
                 "He stands 5 ft 11 in (180 cm) tall.",

@@ -12,6 +12,7 @@ use clap::ValueEnum;
 
 pub(super) mod claims;
 
+use super::progress::Progress;
 use super::{report, InputArgs};
 use crate::check::Settings;
 use crate::check::{Finding, Fix};
@@ -225,6 +226,8 @@ struct DocOutput {
     counts: Counts,
     /// It could not be read or checked (exit status 2).
     failed: bool,
+    /// Why, for standard error: printed in input order with the report.
+    stderr: String,
     /// For the whole-run formats and `--statistics`: the document (its text
     /// only when it has findings) and its findings.
     /// Boxed: most documents keep nothing, and every document's output waits
@@ -293,15 +296,8 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             };
         }
     }
-    let run = plan.run(
-        &options,
-        a.input.date,
-        &a.input.loader(),
-        a.threads,
-        |input, outcome| render_one(a, input, outcome, color),
-    );
-    let mut stdout: Box<dyn Write> = match &a.output_file {
-        None => Box::new(std::io::stdout().lock()),
+    let mut stdout: Box<dyn Write + Send> = match &a.output_file {
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
             Err(e) => {
@@ -311,28 +307,46 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         },
     };
     let mut counts = Counts::default();
-    let mut json = Vec::new();
+    let mut json_written = 0usize;
     let mut kept = Kept::default();
     let mut files = 0;
-    for r in run.documents {
-        if r.failed {
-            errors += 1;
-            continue;
-        }
-        files += 1;
-        counts += r.counts;
-        if let Some(both) = r.kept {
-            let (doc, findings) = *both;
-            kept.add(vec![doc], findings);
-        }
-        match a.format {
-            Format::Json => json.extend(r.json),
-            _ => {
-                let _ = stdout.write_all(r.text.as_bytes());
+    let mut progress = Progress::new(plan.files.len());
+    // Each file's findings are written as soon as it and every file before
+    // it are checked; the whole-run formats keep them for the end.
+    let across = plan.run_each(
+        &options,
+        a.input.date,
+        &a.input.loader(),
+        a.threads,
+        |input, outcome| render_one(a, input, outcome, color),
+        |_, r: DocOutput| {
+            progress.tick();
+            if !r.stderr.is_empty() {
+                progress.clear();
+                eprintln!("{}", r.stderr);
             }
-        }
-    }
-    let across = run.across;
+            if r.failed {
+                errors += 1;
+                return;
+            }
+            files += 1;
+            counts += r.counts;
+            if let Some(both) = r.kept {
+                let (doc, findings) = *both;
+                kept.add(vec![doc], findings);
+            }
+            match a.format {
+                Format::Json => write_json(&mut stdout, &mut json_written, &r.json),
+                _ if !r.text.is_empty() => {
+                    progress.clear();
+                    let _ = stdout.write_all(r.text.as_bytes());
+                    let _ = stdout.flush();
+                }
+                _ => {}
+            }
+        },
+    );
+    progress.clear();
     for p in across.problems {
         errors += 1;
         match p {
@@ -361,7 +375,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             Ok(out) => {
                 counts += Counts::of(&across.findings);
                 match a.format {
-                    Format::Json => json.extend(out.json),
+                    Format::Json => write_json(&mut stdout, &mut json_written, &out.json),
                     _ => {
                         let _ = stdout.write_all(out.text.as_bytes());
                     }
@@ -399,7 +413,12 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     };
     let _ = match a.format {
         _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
-        Format::Json => stdout.write_all(findings_json::assemble(&json, summary).as_bytes()),
+        Format::Json => {
+            if json_written == 0 {
+                let _ = stdout.write_all(findings_json::OPENING.as_bytes());
+            }
+            stdout.write_all(findings_json::closing(summary).as_bytes())
+        }
         Format::JsonLines | Format::Github => Ok(()),
         Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
             Some(text) => stdout.write_all(text.as_bytes()),
@@ -430,6 +449,21 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Writes diagnostics of `--format json` as they come: the document's
+/// opening before the first, a separator before each other (`written`
+/// counts them), so the streamed bytes are those of one assembled document.
+fn write_json(out: &mut dyn Write, written: &mut usize, diagnostics: &[String]) {
+    for d in diagnostics {
+        let _ = out.write_all(if *written == 0 {
+            findings_json::OPENING.as_bytes()
+        } else {
+            findings_json::SEPARATOR.as_bytes()
+        });
+        let _ = out.write_all(d.as_bytes());
+        *written += 1;
     }
 }
 
@@ -549,16 +583,16 @@ fn render_one(
     let (doc, checked) = match outcome {
         Ok(ok) => ok,
         Err(Failure::Unreadable(e)) => {
-            report(e);
             return DocOutput {
                 failed: true,
+                stderr: format!("{:?}", miette::Report::new(e)),
                 ..DocOutput::default()
             };
         }
         Err(Failure::Crashed(crash)) => {
-            eprintln!("{}", crash.report(&input.display()));
             return DocOutput {
                 failed: true,
+                stderr: crash.report(&input.display()),
                 ..DocOutput::default()
             };
         }

@@ -18,6 +18,7 @@ use crate::resolve;
 use crate::source::Document;
 
 mod check;
+mod progress;
 mod timeline;
 
 /// reckon — a linter for the dates and figures in prose.

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod front_matter;
 pub mod lexicon;
+pub mod quotes;
 pub mod reading;
 
 use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};

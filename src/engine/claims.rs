@@ -107,11 +107,14 @@ pub struct Extracted {
     pub stamp: Stamp,
     /// The [`fingerprint`] of the configuration it was checked with.
     pub config: String,
+    /// Its reference date (the set dates an undated document by its story's).
+    pub date: Option<NaiveDate>,
     /// It has no reference date but weekdays or relative dates that needed one.
     pub undated_relative: bool,
     /// Its own findings, suppression comments and `per-file-ignores` applied.
     pub findings: Vec<Finding>,
-    /// Its claims, as document 0 of a set of more than one.
+    /// Its claims, as document 0 of a set of two (every claim a set of any
+    /// size may read: [`Engine::check_claims`] leaves out what its size does not).
     pub claims: Vec<Claim>,
 }
 
@@ -144,7 +147,11 @@ pub struct Member {
     pub name: String,
     /// What its text was.
     pub stamp: Stamp,
-    /// Its claims, numbered as document 0.
+    /// Its reference date.
+    pub date: Option<NaiveDate>,
+    /// Undated, with weekdays or relative dates the set may date.
+    pub undated_relative: bool,
+    /// Its claims, numbered as document 0 of a set of two.
     pub claims: Vec<Claim>,
 }
 
@@ -161,12 +168,33 @@ pub(crate) fn read_back(
     }
 }
 
+/// The claims of a set of two (`claims`) that a set of `n` documents reads:
+/// none that link stories in a set of one, and in a set larger than a story
+/// a document's topic only beside a story event or count it links
+/// (`check::claims_in_a_set_of`).
+fn in_a_set_of(claims: Vec<Claim>, n: usize) -> Vec<Claim> {
+    if n == 1 {
+        return claims.into_iter().filter(|c| !c.links_stories()).collect();
+    }
+    let linked = claims
+        .iter()
+        .any(|c| matches!(c, Claim::Frame(_) | Claim::Count(_)));
+    if n <= crate::check::event_date_conflict::STORY_SET_MAX || linked {
+        return claims;
+    }
+    claims
+        .into_iter()
+        .filter(|c| !matches!(c, Claim::Topic(_)))
+        .collect()
+}
+
 impl Engine {
-    /// Document `doc`'s line, checked as in a set of more than one (so its
-    /// story links are read); `ignored` are the rules its `per-file-ignores` turn off.
+    /// Document `doc`'s line, checked as in a set of two, which reads every
+    /// claim (story links and topics); `ignored` are the rules its
+    /// `per-file-ignores` turn off.
     #[must_use]
     pub fn extract_claims(&self, doc: &Document, config: &str, ignored: &[&str]) -> Extracted {
-        let checked = self.check_document_in(doc, 0, usize::MAX);
+        let checked = self.check_document_in(doc, 0, 2);
         let undated_relative = checked.undated_relative();
         let mut findings = checked.findings;
         findings.retain(|f| !ignored.contains(&f.rule));
@@ -175,6 +203,7 @@ impl Engine {
             format: doc.format,
             stamp: Stamp::of(&doc.text),
             config: config.to_string(),
+            date: checked.reference.date,
             undated_relative,
             findings,
             claims: checked.claims,
@@ -186,29 +215,39 @@ impl Engine {
     /// extracted, and their suppression comments are applied.
     #[must_use]
     pub fn check_claims(&self, members: Vec<Member>, loader: &Loader) -> Across {
-        let alone = members.len() == 1;
+        let n = members.len();
         let mut index = Index::default();
-        let mut names = Vec::with_capacity(members.len());
-        let mut inputs = Vec::with_capacity(members.len());
-        let mut again = Vec::with_capacity(members.len());
+        let mut names = Vec::with_capacity(n);
+        let mut inputs = Vec::with_capacity(n);
+        let mut again = Vec::with_capacity(n);
+        let mut dates = Vec::with_capacity(n);
+        let mut undated = Vec::new();
         for (i, m) in members.into_iter().enumerate() {
-            again.push(if m.claims.is_empty() {
+            let claims = in_a_set_of(m.claims, n);
+            again.push(if claims.is_empty() {
                 Again::Input
             } else {
                 Again::Stamped(m.stamp)
             });
-            for mut c in m.claims {
-                if alone && c.links_stories() {
-                    continue;
-                }
+            for mut c in claims {
                 c.set_doc(i);
                 index.add(c);
             }
             inputs.push(Input::File(PathBuf::from(&m.name)));
             names.push(m.name);
+            dates.push(m.date);
+            if m.undated_relative {
+                undated.push(i);
+            }
         }
         let mut across = Across::default();
-        match crate::guard::isolate(|| self.check_set(&index, &names)) {
+        let found = crate::guard::isolate(|| {
+            let mut found = self.check_set(&index, &names);
+            found.extend(self.dated_by_the_set(&inputs, loader, &index, &dates, &undated));
+            found
+        });
+        drop(index);
+        match found {
             Ok(found) if found.is_empty() => {}
             Ok(found) => {
                 match crate::guard::isolate(|| super::labelled(&inputs, loader, &mut again, &found))

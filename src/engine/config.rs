@@ -549,7 +549,28 @@ impl Plan {
         threads: usize,
         each: impl Fn(&Input, Result<(&Document, &Checked), Failure>) -> T + Sync,
     ) -> SetRun<T> {
-        let mut made: Vec<Option<T>> = (0..self.files.len()).map(|_| None).collect();
+        let mut documents = Vec::with_capacity(self.files.len());
+        let across = self.run_each(options, date, loader, threads, each, |_, made| {
+            documents.push(made);
+        });
+        SetRun { documents, across }
+    }
+
+    /// [`Plan::run`], emitting what `each` made of file `i` as `emit(i,
+    /// made)` as soon as it and every file before it are checked (on a
+    /// worker, one at a time, in run order), so that a face prints each
+    /// file's findings while the run goes on. Returns the findings across
+    /// the sets.
+    pub fn run_each<T: Send>(
+        &self,
+        options: &Options,
+        date: Option<NaiveDate>,
+        loader: &Loader,
+        threads: usize,
+        each: impl Fn(&Input, Result<(&Document, &Checked), Failure>) -> T + Sync,
+        emit: impl FnMut(usize, T) + Send,
+    ) -> super::Across {
+        let ordered = super::InOrder::new(emit);
         let mut across = super::Across::default();
         for (k, project) in self.projects.iter().enumerate() {
             let members: Vec<usize> = (0..self.files.len())
@@ -577,7 +598,7 @@ impl Plan {
                 },
                 date,
             };
-            let run = engine.run(&inputs, loader, threads, |i, outcome| {
+            let each_one = |i: usize, outcome: Result<(&Document, &Checked), Failure>| {
                 let off = &ignored[i];
                 match outcome {
                     Ok((doc, checked)) if !off.is_empty() => {
@@ -598,12 +619,12 @@ impl Plan {
                     }
                     other => each(&inputs[i], other),
                 }
+            };
+            let set = engine.run_each(&inputs, loader, threads, each_one, |i, made| {
+                ordered.put(members[i], made);
             });
-            for (slot, m) in members.iter().zip(run.documents) {
-                made[*slot] = Some(m);
-            }
             let names = by_name.into_inner().unwrap_or_default();
-            let mut set = run.across;
+            let mut set = set;
             set.findings.retain(|f| {
                 set.documents
                     .get(f.primary.doc)
@@ -612,10 +633,8 @@ impl Plan {
             });
             add_across(&mut across, set);
         }
-        SetRun {
-            documents: made.into_iter().flatten().collect(),
-            across,
-        }
+        ordered.finish();
+        across
     }
 
     /// The rules `project`'s `per-file-ignores` turn off for `file`.

@@ -274,9 +274,20 @@ impl Engine {
     /// no links to other documents).
     #[must_use]
     pub fn check_document_in(&self, doc: &Document, index: usize, documents: usize) -> Checked {
+        self.check_document_dated(doc, index, documents, self.date)
+    }
+
+    /// [`Engine::check_document_in`] with `date` for the reference date
+    /// (`--date`'s place).
+    fn check_document_dated(
+        &self,
+        doc: &Document,
+        index: usize,
+        documents: usize,
+        date: Option<NaiveDate>,
+    ) -> Checked {
         crate::guard::test_trap(&doc.text);
-        let (reference, mentions) =
-            crate::resolve::run(doc, &self.lexicon, &self.options, self.date);
+        let (reference, mentions) = crate::resolve::run(doc, &self.lexicon, &self.options, date);
         let views = [DocView {
             doc,
             reference,
@@ -321,26 +332,51 @@ impl Engine {
         threads: usize,
         each: impl Fn(usize, Result<(&Document, &Checked), Failure>) -> T + Sync,
     ) -> SetRun<T> {
+        let mut documents = Vec::with_capacity(inputs.len());
+        let ordered = InOrder::new(|_, made| documents.push(made));
+        let across = self.run_each(inputs, loader, threads, each, |i, made| {
+            ordered.put(i, made);
+        });
+        ordered.finish();
+        SetRun { documents, across }
+    }
+
+    /// [`Engine::run`], handing what `each` made of input `i` to
+    /// `deliver(i, made)` on the worker as soon as it is made (in any order:
+    /// [`InOrder`] puts it back in input order), so that a face can print a
+    /// document's findings before the run ends.
+    pub fn run_each<T: Send>(
+        &self,
+        inputs: &[Input],
+        loader: &Loader,
+        threads: usize,
+        each: impl Fn(usize, Result<(&Document, &Checked), Failure>) -> T + Sync,
+        deliver: impl Fn(usize, T) + Sync,
+    ) -> Across {
         /// What the set pass keeps of one document.
-        struct Kept<T> {
-            made: T,
+        struct Kept {
             name: String,
             claims: Vec<Claim>,
             again: Again,
+            /// Its reference date.
+            date: Option<NaiveDate>,
+            /// Undated, with weekdays or relative dates the set may date.
+            undated_relative: bool,
         }
+        let gone = || Kept {
+            name: String::new(),
+            claims: Vec::new(),
+            again: Again::Gone,
+            date: None,
+            undated_relative: false,
+        };
         let next = AtomicUsize::new(0);
-        let slots: Mutex<Vec<Option<Kept<T>>>> =
-            Mutex::new((0..inputs.len()).map(|_| None).collect());
+        let slots: Mutex<Vec<Option<Kept>>> = Mutex::new((0..inputs.len()).map(|_| None).collect());
         let work = || loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(input) = inputs.get(i) else { break };
             let kept = crate::guard::isolate(|| match loader.load(input) {
-                Err(e) => Kept {
-                    made: each(i, Err(Failure::Unreadable(e))),
-                    name: String::new(),
-                    claims: Vec::new(),
-                    again: Again::Gone,
-                },
+                Err(e) => (each(i, Err(Failure::Unreadable(e))), gone()),
                 Ok(doc) => {
                     let checked = self.check_document_in(&doc, i, inputs.len());
                     let made = each(i, Ok((&doc, &checked)));
@@ -351,23 +387,25 @@ impl Engine {
                         (false, Input::Stdin) => Again::Kept(Box::new(doc.into_owned())),
                         (false, Input::File(_)) => Again::Fingerprint(Fingerprint::of(&doc.text)),
                     };
-                    Kept {
-                        made,
+                    let undated_relative = checked.undated_relative();
+                    let kept = Kept {
                         name,
                         claims: checked.claims,
                         again,
-                    }
+                        date: checked.reference.date,
+                        undated_relative,
+                    };
+                    (made, kept)
                 }
             })
-            .unwrap_or_else(|crash| Kept {
-                made: each(i, Err(Failure::Crashed(crash))),
-                name: String::new(),
-                claims: Vec::new(),
-                again: Again::Gone,
-            });
+            .unwrap_or_else(|crash| (each(i, Err(Failure::Crashed(crash))), gone()));
+            let (made, kept) = kept;
             if let Ok(mut s) = slots.lock() {
                 s[i] = Some(kept);
             }
+            // A panic in the face's own sink is its bug: caught so that the
+            // other workers go on, and the document is left unreported.
+            let _ = crate::guard::isolate(|| deliver(i, made));
         };
         let threads = threads.max(1).min(inputs.len().max(1));
         if threads == 1 {
@@ -384,7 +422,8 @@ impl Engine {
         let mut index = Index::default();
         let mut names = vec![String::new(); inputs.len()];
         let mut again: Vec<Again> = Vec::with_capacity(inputs.len());
-        let mut documents = Vec::with_capacity(inputs.len());
+        let mut dates = vec![None; inputs.len()];
+        let mut undated = Vec::new();
         for (i, k) in slots.into_iter().enumerate() {
             let Some(k) = k else {
                 again.push(Again::Gone);
@@ -395,10 +434,17 @@ impl Engine {
                 index.add(c);
             }
             again.push(k.again);
-            documents.push(k.made);
+            dates[i] = k.date;
+            if k.undated_relative {
+                undated.push(i);
+            }
         }
         let mut across = Across::default();
-        let found = crate::guard::isolate(|| self.check_set(&index, &names));
+        let found = crate::guard::isolate(|| {
+            let mut found = self.check_set(&index, &names);
+            found.extend(self.dated_by_the_set(inputs, loader, &index, &dates, &undated));
+            found
+        });
         drop(index);
         match found {
             Ok(found) if !found.is_empty() => {
@@ -416,7 +462,137 @@ impl Engine {
                 during: "the document set (checks across documents)",
             }),
         }
-        SetRun { documents, across }
+        across
+    }
+}
+
+impl Engine {
+    /// The findings an undated document has once its story's other documents
+    /// date it: "On Monday, …" in an undated draft, checked against the week
+    /// the dated articles of the same story ([`Index::one_story`]) pin. The
+    /// week is pinned when their dates lie within seven days and a finding
+    /// holds for the earliest and the latest alike; only findings that the
+    /// undated reading did not have are returned (it reported those). A set
+    /// larger than a story ([`check::event_date_conflict::STORY_SET_MAX`]) is an archive: nothing.
+    fn dated_by_the_set(
+        &self,
+        inputs: &[Input],
+        loader: &Loader,
+        index: &Index,
+        dates: &[Option<NaiveDate>],
+        undated: &[usize],
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if undated.is_empty()
+            || inputs.len() < 2
+            || inputs.len() > check::event_date_conflict::STORY_SET_MAX
+        {
+            return out;
+        }
+        let one_story = index.one_story();
+        for &u in undated {
+            let days: Vec<NaiveDate> = (0..inputs.len())
+                .filter(|&d| d != u && one_story(u, d))
+                .filter_map(|d| dates[d])
+                .collect();
+            let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+                continue;
+            };
+            if (last - first).num_days() > 6 || matches!(inputs[u], Input::Stdin) {
+                continue;
+            }
+            let Ok(doc) = loader.load(&inputs[u]) else {
+                continue;
+            };
+            let n = inputs.len();
+            let own = self.check_document_dated(&doc, u, n, None).findings;
+            let early = self.check_document_dated(&doc, u, n, Some(first)).findings;
+            let late = self.check_document_dated(&doc, u, n, Some(last)).findings;
+            let same = |a: &Finding, b: &Finding| {
+                a.rule == b.rule && a.primary.span == b.primary.span && a.message == b.message
+            };
+            let span = if first == last {
+                format!("{first}")
+            } else {
+                format!("{first} … {last}")
+            };
+            for mut f in early {
+                if own.iter().any(|g| same(&f, g)) || !late.iter().any(|g| same(&f, g)) {
+                    continue;
+                }
+                f.primary.doc = u;
+                for l in &mut f.secondary {
+                    l.doc = u;
+                }
+                if let Some(x) = &mut f.fix {
+                    x.doc = u;
+                }
+                let note = format!(
+                    "{} has no date of its own; the other articles of its story are dated {span}",
+                    doc.name
+                );
+                f.help = Some(match f.help.take() {
+                    Some(h) => format!("{h} ({note})"),
+                    None => note,
+                });
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+/// Puts what workers deliver out of order back in input order: item `i` is
+/// emitted as soon as it and every item before it are in. Only the items
+/// that wait for an earlier one are held, so a run's output streams while
+/// its memory stays that of the documents in flight.
+pub struct InOrder<T, F> {
+    state: Mutex<InOrderState<T, F>>,
+}
+
+struct InOrderState<T, F> {
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, T>,
+    emit: F,
+}
+
+impl<T, F: FnMut(usize, T)> InOrder<T, F> {
+    /// An orderer of items `0, 1, 2…`, emitted with `emit(i, item)`.
+    pub fn new(emit: F) -> InOrder<T, F> {
+        InOrder {
+            state: Mutex::new(InOrderState {
+                next: 0,
+                waiting: std::collections::BTreeMap::new(),
+                emit,
+            }),
+        }
+    }
+
+    /// Item `i` is in: emits it, and those after it already waiting, when
+    /// every item before it has been emitted.
+    pub fn put(&self, i: usize, item: T) {
+        let Ok(mut s) = self.state.lock() else { return };
+        let s = &mut *s;
+        if i != s.next {
+            s.waiting.insert(i, item);
+            return;
+        }
+        (s.emit)(i, item);
+        s.next += 1;
+        while let Some(item) = s.waiting.remove(&s.next) {
+            (s.emit)(s.next, item);
+            s.next += 1;
+        }
+    }
+
+    /// Emits what still waits (after a gap no item will fill), in order.
+    pub fn finish(self) {
+        let Ok(mut s) = self.state.into_inner() else {
+            return;
+        };
+        for (i, item) in std::mem::take(&mut s.waiting) {
+            (s.emit)(i, item);
+        }
     }
 }
 
@@ -528,6 +704,31 @@ mod tests {
     use super::*;
     use crate::source::Format;
 
+    #[test]
+    fn items_delivered_out_of_order_are_emitted_in_order_as_soon_as_they_can_be() {
+        let mut out = Vec::new();
+        let ordered = InOrder::new(|i, item: char| out.push((i, item)));
+        ordered.put(2, 'c');
+        ordered.put(1, 'b');
+        ordered.put(0, 'a');
+        ordered.put(4, 'e');
+        // 3 never comes (its file was in another group that crashed): the
+        // rest still comes out, in order.
+        ordered.finish();
+        assert_eq!(out, [(0, 'a'), (1, 'b'), (2, 'c'), (4, 'e')]);
+    }
+
+    #[test]
+    fn the_first_item_is_emitted_before_the_rest_arrive() {
+        let out = std::sync::Mutex::new(Vec::new());
+        let ordered = InOrder::new(|i, item: u8| out.lock().unwrap().push((i, item)));
+        ordered.put(0, 7);
+        assert_eq!(*out.lock().unwrap(), [(0, 7)]);
+        ordered.put(1, 8);
+        ordered.finish();
+        assert_eq!(out.into_inner().unwrap(), [(0, 7), (1, 8)]);
+    }
+
     /// An engine whose rule file names one event, so accounts of it must agree.
     fn engine() -> Engine {
         let story = "events:\n  - name: probe-launch\n    aliases: [launch of the probe]\n";
@@ -577,6 +778,68 @@ mod tests {
         let names: Vec<&str> = across.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["a.md", "b.md"]);
         assert!(across.problems.is_empty());
+    }
+
+    #[test]
+    fn an_undated_document_is_dated_by_its_story() {
+        let dated = |day: &str, text: &str| format!("---\ndate: {day}\n---\n{text}\n");
+        let a = dated(
+            "2025-01-07",
+            "Pickets returned to the Harwood Components plant in Leeds on Monday, the Unite union said.",
+        );
+        let b = dated(
+            "2025-01-08",
+            "Talks between Harwood Components and the Unite union stalled on Tuesday in Leeds.",
+        );
+        let undated = |weekday: &str| {
+            format!(
+                "Pickets returned to the Harwood Components plant in Leeds on {weekday}, Jan. 6, the Unite union said.\n"
+            )
+        };
+        let (own, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory("c.md", &undated("Sunday")),
+        ]);
+        // Alone, the undated draft has no year for Jan. 6; its story gives 2025.
+        assert!(own.iter().all(Vec::is_empty), "{own:?}");
+        let found: Vec<(&str, &str)> = across
+            .findings
+            .iter()
+            .map(|f| (f.rule, across.documents[f.primary.doc].name.as_str()))
+            .collect();
+        assert_eq!(found, [("weekday-mismatch", "c.md")]);
+        assert!(across.findings[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("dated 2025-01-07 … 2025-01-08")));
+        // The right weekday is silent; so is a draft of another story.
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory("c.md", &undated("Monday")),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &b),
+            memory(
+                "c.md",
+                "The Marlow ferry sailed from Dover on Sunday, Jan. 6, the port said.\n",
+            ),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
+        // Dates more than a week apart pin no week.
+        let far = dated(
+            "2025-02-20",
+            "Talks between Harwood Components and the Unite union resumed on Tuesday in Leeds.",
+        );
+        let (_, across) = run(&[
+            memory("a.md", &a),
+            memory("b.md", &far),
+            memory("c.md", &undated("Sunday")),
+        ]);
+        assert!(across.findings.is_empty(), "{:?}", across.findings);
     }
 
     #[test]

@@ -435,7 +435,7 @@ fn read_amount(c: &Cursor<'_>, i: usize) -> Option<(Amount, usize)> {
             // "a dozen", "a few", "a couple of"
             return amount_from_hit(c, i, h);
         }
-        return Some((Amount::exact(1.0, 1.0), i + 1));
+        return Some((Amount::exact(1.0, ONE_PRECISION), i + 1));
     }
     let h = c
         .hits(i)
@@ -510,11 +510,20 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
                     }
                 }
             }
+            if x == 1.0 && precision == 1.0 {
+                precision = ONE_PRECISION;
+            }
             Some(and_a_half(c, Amount::exact(x, precision), j))
         }
         _ => None,
     }
 }
+
+/// The rounding of "a week" or "one month", in units: 0.7, so it stands for
+/// 0.65–1.35 of the unit. One is not rounded as loosely as other counts
+/// ("two weeks" is 1.5–2.5): nobody calls three days "a week" or seven days
+/// "a fortnight", yet six or eight days are "a week".
+const ONE_PRECISION: f64 = 0.7;
 
 fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     // Currency symbol before the number: "$2", "US$ 1.5 million", "€40bn".

@@ -186,11 +186,13 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
     let mut current: Option<(Range<usize>, usize)> = None;
     let flush = |c: Option<(Range<usize>, usize)>, out: &mut Vec<Range<usize>>| {
         if let Some((r, n)) = c {
-            let cue = lex
-                .cue_pattern
-                .as_ref()
-                .is_none_or(|p| p.is_match(&b[r.clone()]));
-            if n >= 2 && cue {
+            // Two figures first: the cue search is the dearer test.
+            if n >= 2
+                && lex
+                    .cue_pattern
+                    .as_ref()
+                    .is_none_or(|p| p.is_match(&b[r.clone()]))
+            {
                 out.push(r);
             }
         }

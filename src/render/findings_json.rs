@@ -142,13 +142,28 @@ pub fn diagnostics(findings: &[Finding], docs: &[&Document]) -> Vec<String> {
         .collect()
 }
 
+/// What the JSON document starts with, before its diagnostics; they are
+/// joined by [`SEPARATOR`] and followed by [`closing`]. A run writes each
+/// file's diagnostics as it goes, so the three are what [`assemble`] joins.
+pub const OPENING: &str = "{\"version\":1,\"diagnostics\":[";
+
+/// Between two diagnostics.
+pub const SEPARATOR: &str = ",\n";
+
+/// What ends the JSON document: the summary.
+#[must_use]
+pub fn closing(summary: Summary) -> String {
+    let summary = serde_json::to_string(&summary).unwrap_or_default();
+    format!("],\"summary\":{summary}}}\n")
+}
+
 /// The whole JSON document from diagnostics made by [`diagnostics`].
 #[must_use]
 pub fn assemble(diagnostics: &[String], summary: Summary) -> String {
-    let summary = serde_json::to_string(&summary).unwrap_or_default();
     format!(
-        "{{\"version\":1,\"diagnostics\":[{}],\"summary\":{summary}}}\n",
-        diagnostics.join(",\n")
+        "{OPENING}{}{}",
+        diagnostics.join(SEPARATOR),
+        closing(summary)
     )
 }
 

@@ -57,10 +57,13 @@ impl Event {
                 })
                 .collect();
             let re = format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alts.join("|"));
-            matchers.push(Regex::new(&re).map_err(|x| (e.name.clone(), x.to_string()))?);
+            matchers.push(
+                Regex::new(&crate::config::quotes::tolerant(&re))
+                    .map_err(|x| (e.name.clone(), x.to_string()))?,
+            );
         }
         for p in &e.patterns {
-            let re = Regex::new(&format!("(?i){p}"))
+            let re = Regex::new(&crate::config::quotes::tolerant(&format!("(?i){p}")))
                 .map_err(|x| (p.clone(), crate::config::invalid_regex(p, &x)))?;
             matchers.push(re);
         }

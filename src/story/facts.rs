@@ -132,7 +132,7 @@ pub fn compile_pattern(p: &str) -> Result<FactPattern, SyntaxError> {
         if part.trim().is_empty() {
             return Ok(None);
         }
-        Regex::new(&anchored)
+        Regex::new(&crate::config::quotes::tolerant(&anchored))
             .map(Some)
             .map_err(|e| err(offset, crate::config::invalid_regex(part, &e)))
     };

@@ -163,6 +163,10 @@ pub struct Wanted {
     /// Story events and counts read to link documents of one story (frames,
     /// counts, topics): only across documents, so not for a set of one.
     pub story_links: bool,
+    /// The names each document is about, even with no story event or count
+    /// to link: a set small enough to be one story dates an undated
+    /// document by its story's other documents.
+    pub topics: bool,
 }
 
 /// Everything document `doc` claims that another document could contradict.
@@ -194,9 +198,10 @@ pub fn claims_of(
     if wanted.figures && wanted.story_links {
         frames::count_frames(v, doc, &crate::reading::lexicon::DEFAULT, &mut out);
     }
-    if out
-        .iter()
-        .any(|c| matches!(c, Claim::Frame(_) | Claim::Count(_)))
+    if wanted.topics
+        || out
+            .iter()
+            .any(|c| matches!(c, Claim::Frame(_) | Claim::Count(_)))
     {
         out.push(Claim::Topic(frames::topic(
             v,

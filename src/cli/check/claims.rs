@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{choice, render_findings, render_one, undated_note, CheckArgs, Color, DocOutput};
-use super::{FailOn, Format, Kept};
+use super::{write_json, FailOn, Format, Kept};
 use crate::cli::{report, ExtractArgs};
 use crate::engine::claims::{fingerprint, read_back, Extracted, Header, Member};
 use crate::engine::config::{self, Plan};
@@ -297,6 +297,8 @@ pub(super) fn check(a: &CheckArgs) -> ExitCode {
         members[k].push(Member {
             name: line.name,
             stamp: line.stamp,
+            date: line.date,
+            undated_relative: line.undated_relative,
             claims: line.claims,
         });
     }
@@ -410,10 +412,13 @@ fn finish(
         },
     };
     let mut counts = Counts::default();
-    let mut json = Vec::new();
+    let mut json_written = 0usize;
     let mut kept = Kept::default();
     let mut files = 0;
     for r in documents {
+        if !r.stderr.is_empty() {
+            eprintln!("{}", r.stderr);
+        }
         if r.failed {
             errors += 1;
             continue;
@@ -425,7 +430,7 @@ fn finish(
             kept.add(vec![doc], findings);
         }
         match a.format {
-            Format::Json => json.extend(r.json),
+            Format::Json => write_json(&mut stdout, &mut json_written, &r.json),
             _ => {
                 let _ = stdout.write_all(r.text.as_bytes());
             }
@@ -459,7 +464,7 @@ fn finish(
             Ok(out) => {
                 counts += Counts::of(&across.findings);
                 match a.format {
-                    Format::Json => json.extend(out.json),
+                    Format::Json => write_json(&mut stdout, &mut json_written, &out.json),
                     _ => {
                         let _ = stdout.write_all(out.text.as_bytes());
                     }
@@ -497,7 +502,12 @@ fn finish(
     };
     let _ = match a.format {
         _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
-        Format::Json => stdout.write_all(findings_json::assemble(&json, summary).as_bytes()),
+        Format::Json => {
+            if json_written == 0 {
+                let _ = stdout.write_all(findings_json::OPENING.as_bytes());
+            }
+            stdout.write_all(findings_json::closing(summary).as_bytes())
+        }
         Format::JsonLines | Format::Github => Ok(()),
         Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
             Some(text) => stdout.write_all(text.as_bytes()),

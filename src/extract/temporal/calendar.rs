@@ -184,7 +184,14 @@ fn valid_md(m: u32, d: u32) -> bool {
 }
 
 pub(super) fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
-    let (wd, j) = weekday_at(c, i)?;
+    let (wd, j, date_needed) = match weekday_at(c, i) {
+        Some((wd, j)) => (wd, j, false),
+        None if shift == Shift::Bare => {
+            let (wd, j) = bare_weekday_abbreviation(c, i)?;
+            (wd, j, true)
+        }
+        None => return None,
+    };
     // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
     if shift == Shift::Bare {
         let k = if c.is(j, ",") { j + 1 } else { j };
@@ -203,6 +210,9 @@ pub(super) fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) 
                 }
             }
         }
+    }
+    if date_needed {
+        return None;
     }
     let day = DateExpr::Weekday { weekday: wd, shift };
     let (e, m) = part_of_day_after(c, start, j, day);

@@ -131,10 +131,13 @@ fn compact_range_start(
     idx: usize,
     s: usize,
 ) -> Option<(usize, u32)> {
-    if s < 3
+    // "2–30 January": a dash that touches both days needs no "from".
+    let dashed =
+        s >= 2 && c.is_any(s - 1, &["-", "–"]) && c.touch(s - 2, s - 1) && c.touch(s - 1, s);
+    if s < 2
         || !c.is_any(s - 1, &["to", "and", "-", "–", "until", "through"])
         || !c.is_num(s - 2)
-        || !c.is_any(s - 3, &["from", "between"])
+        || !(dashed || (s >= 3 && c.is_any(s - 3, &["from", "between"])))
     {
         return None;
     }
@@ -148,6 +151,47 @@ fn compact_range_start(
     }
     let n: u32 = c.raw(s - 2).parse().ok()?;
     (1..=31).contains(&n).then_some((pi, n))
+}
+
+/// The relation "from X to Y" (or "X–Y") over `span`, from mention
+/// `anchor` to mention `end`.
+fn between(span: std::ops::Range<usize>, anchor: usize, end: usize) -> Mention {
+    Mention {
+        span,
+        kind: Kind::Relation,
+        expr: Expr::Relation {
+            kind: RelationKind::Between,
+            duration: None,
+            anchor: Some(anchor),
+            end: Some(end),
+            unit: None,
+        },
+        hedge: None,
+        part: None,
+        tense: Default::default(),
+    }
+}
+
+/// The date that ends a range begun by date `idx` whose last token is
+/// `j - 1`, joined by "through"/"thru" or a dash ("Dec. 20 through Jan. 5",
+/// "Jan. 2–30", "2 – 30 January"): the next mention, a day, right after.
+fn bare_range_end<'m>(
+    c: &Cursor<'_>,
+    out: &'m [Mention],
+    idx: usize,
+    j: usize,
+) -> Option<(usize, &'m Mention)> {
+    if !(c.is_any(j, &["through", "thru", "-", "–"])) {
+        return None;
+    }
+    let (ei, e) = out.iter().enumerate().nth(idx + 1)?;
+    let first = &out[idx];
+    let day = |m: &Mention| matches!(m.expr, Expr::Date(DateExpr::Calendar { day: Some(_), .. }));
+    (e.kind == Kind::Date
+        && day(first)
+        && day(e)
+        && c.toks.get(j + 1).is_some_and(|t| t.start == e.span.start))
+    .then_some((ei, e))
 }
 
 pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
@@ -248,22 +292,22 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                                     shift: Shift::Bare,
                                 },
                             ));
-                            added.push(Mention {
-                                span: c.toks[s - 3].start..m.span.end,
-                                kind: Kind::Relation,
-                                expr: Expr::Relation {
-                                    kind: RelationKind::Between,
-                                    duration: None,
-                                    anchor: Some(pi),
-                                    end: Some(idx),
-                                    unit: None,
-                                },
-                                hedge: None,
-                                part: None,
-                                tense: Default::default(),
-                            });
+                            let from = if c.is_any(s - 3, &["from", "between"]) {
+                                s - 3
+                            } else {
+                                s - 2
+                            };
+                            added.push(between(c.toks[from].start..m.span.end, pi, idx));
                             continue;
                         }
+                    }
+                }
+                // "Dec. 20 through Jan. 5", "Jan. 2–30": a range with no "from"
+                // when "through" or a dash joins two dates.
+                if let Some((ei, e)) = bare_range_end(c, out, idx, tok_at(m.span.end)) {
+                    if !(s > 0 && c.is_any(s - 1, &["from", "between"])) {
+                        added.push(between(m.span.start..e.span.end, idx, ei));
+                        continue;
                     }
                 }
                 // "from DATE to DATE
@@ -301,20 +345,7 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                             });
                         if let Some((ei, e)) = end {
                             {
-                                added.push(Mention {
-                                    span: c.toks[s - 1].start..e.span.end,
-                                    kind: Kind::Relation,
-                                    expr: Expr::Relation {
-                                        kind: RelationKind::Between,
-                                        duration: None,
-                                        anchor: Some(idx),
-                                        end: Some(ei),
-                                        unit: None,
-                                    },
-                                    hedge: None,
-                                    part: None,
-                                    tense: Default::default(),
-                                });
+                                added.push(between(c.toks[s - 1].start..e.span.end, idx, ei));
                             }
                         }
                     }

@@ -352,6 +352,23 @@ fn reporting_periods() {
 }
 
 #[test]
+fn a_weekday_abbreviation_without_its_period_before_a_full_date() {
+    one(
+        "The talks ended on Thu 12 Mar 2025, after three days.",
+        "Thu 12 Mar 2025",
+        "2025-03-12",
+    );
+    one(
+        "Posted Wed, March 12, 2025.",
+        "Wed, March 12, 2025",
+        "2025-03-12",
+    );
+    // Alone, or a newspaper's name, it is not a day.
+    one("The Sun 12 March edition ran it.", "12 March", "2024-03-12");
+    one("We will Wed in June 2025.", "June 2025", "2025-06");
+}
+
+#[test]
 fn weekdays_and_deictics() {
     one(
         "Ukraine said Tuesday it struck a post.",

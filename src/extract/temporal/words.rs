@@ -39,6 +39,21 @@ pub(super) fn weekday_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
     Some((d, i + 1))
 }
 
+/// "Thu" in "Thu 12 Mar 2025" (a blog's or a log's date): a capitalized
+/// three- or four-letter weekday without its period, which the caller takes
+/// only when a full date follows it ("Sun", "Sat" and "Wed" alone are words).
+pub(super) fn bare_weekday_abbreviation(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
+    let d = c.hits(i).find_map(|h| match h.sense {
+        Sense::Weekday(d) if h.len == 1 => Some(d),
+        _ => None,
+    })?;
+    let raw = c.raw(i);
+    // "The Sun 12 March edition" is a newspaper.
+    let named = i > 0 && c.is(i - 1, "the");
+    (raw.len() <= 4 && !raw.to_ascii_lowercase().ends_with("day") && c.capitalized(i) && !named)
+        .then_some((d, i + 1))
+}
+
 /// A day of the month at `i` (1–31, optional st/nd/rd/th).
 pub(super) fn day_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
     if !c.is_num(i) {
