@@ -31,7 +31,7 @@ pub mod weekday_mismatch;
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::config::check::Severity;
 use crate::lexicon::Lexicon;
@@ -41,7 +41,7 @@ pub use crate::reading::view::{number_word, show_day, DocView, Label};
 pub use settings::Settings;
 
 /// Whether a fix can be applied without a human reading it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// The replacement is certainly right.
@@ -51,7 +51,7 @@ pub enum Applicability {
 }
 
 /// A suggested replacement.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     /// Where.
     pub doc: usize,
@@ -64,7 +64,7 @@ pub struct Fix {
 }
 
 /// One inconsistency.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// The rule id (`weekday-mismatch`).
     pub rule: &'static str,
@@ -104,6 +104,38 @@ impl Finding {
             help: Some(fill(settings.help(id), vars)),
             fix,
         }
+    }
+}
+
+/// A [`Finding`] as another process wrote it (`reckon check --claims`): its
+/// rule is looked up in the registry, so an unknown id is an error rather
+/// than a leaked string.
+#[derive(Deserialize)]
+struct ReadFinding {
+    rule: String,
+    severity: Severity,
+    message: String,
+    primary: Label,
+    secondary: Vec<Label>,
+    help: Option<String>,
+    fix: Option<Fix>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Finding, D::Error> {
+        let f = ReadFinding::deserialize(d)?;
+        let rule = settings::rule_ids().find(|r| *r == f.rule).ok_or_else(|| {
+            serde::de::Error::custom(format!("no rule `{}` in this build of reckon", f.rule))
+        })?;
+        Ok(Finding {
+            rule,
+            severity: f.severity,
+            message: f.message,
+            primary: f.primary,
+            secondary: f.secondary,
+            help: f.help,
+            fix: f.fix,
+        })
     }
 }
 

@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+pub(super) mod claims;
+
 use super::progress::Progress;
 use super::{report, InputArgs};
 use crate::check::Settings;
@@ -111,6 +113,11 @@ pub(crate) struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short = 'o', long = "output-file", value_name = "FILE")]
     output_file: Option<PathBuf>,
+    /// The paths are claims files written by `reckon extract --format jsonl`
+    /// (`-`: standard input): check the set they make, as one `check` of
+    /// their documents would.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    claims: bool,
 }
 
 /// Which configuration the flags ask for.
@@ -256,6 +263,9 @@ impl Kept {
 }
 
 pub(crate) fn run(a: &CheckArgs) -> ExitCode {
+    if a.claims {
+        return claims::check(a);
+    }
     let mut errors = 0usize;
     let Some(plan) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors) else {
         return ExitCode::from(2);
@@ -615,19 +625,20 @@ fn render_one(
             out.text = human::render(findings, &docs, color);
             // Say why a weekday or "yesterday" went unchecked: the text has no date.
             if checked.undated_relative() {
-                out.text.insert_str(
-                    0,
-                    &format!(
-                        "note: {} is undated (no --date, front-matter date or dateline): \
-                         its weekdays and relative dates were read without a day to check them against\n",
-                        doc.name
-                    ),
-                );
+                out.text.insert_str(0, &undated_note(&doc.name));
             }
         }
         _ => render_findings(a, &mut out, findings, &docs, false),
     }
     out
+}
+
+/// Why a weekday or "yesterday" went unchecked in document `name`.
+fn undated_note(name: &str) -> String {
+    format!(
+        "note: {name} is undated (no --date, front-matter date or dateline): \
+         its weekdays and relative dates were read without a day to check them against\n"
+    )
 }
 
 /// The streamed formats: each document's (or the set's) findings as text or JSON objects.

@@ -70,6 +70,8 @@ enum ExtractFormat {
     Table,
     /// The stable JSON shape documented in the README.
     Json,
+    /// One line per document: its claims and own findings, for `reckon check --claims`.
+    Jsonl,
 }
 
 /// How to read all-numeric dates like 01/06/2025.
@@ -88,6 +90,13 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: ExtractFormat,
+    /// With `--format jsonl`: a project configuration file (default: the
+    /// nearest `reckon.yaml` of each file, as `check` finds it).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// With `--format jsonl`: ignore any `reckon.yaml`.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
 }
 
 /// What to read and how: shared by `extract` and `check`.
@@ -335,6 +344,13 @@ fn write_json_batches<W: Write>(
 }
 
 fn extract(a: &ExtractArgs) -> ExitCode {
+    if let ExtractFormat::Jsonl = a.format {
+        return check::claims::extract(a);
+    }
+    if a.config.is_some() || a.isolated {
+        eprintln!("error: --config and --isolated choose the rules of `--format jsonl` only");
+        return ExitCode::from(2);
+    }
     let a_in = &a.input;
     let Ok(lex) = load_lexicon(&a_in.lexicon) else {
         return ExitCode::from(2);
@@ -351,7 +367,7 @@ fn extract(a: &ExtractArgs) -> ExitCode {
             Ok(w) => (Some(w), None),
             Err(_) => return ExitCode::from(2),
         },
-        ExtractFormat::Table => (None, Some(buffered)),
+        ExtractFormat::Table | ExtractFormat::Jsonl => (None, Some(buffered)),
     };
     // One document at a time: read, extract, resolve, write, drop.
     for p in &paths {

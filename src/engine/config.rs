@@ -281,6 +281,9 @@ pub struct Project {
     pub settings: Settings,
     /// The compiled lexicon.
     pub lexicon: Lexicon,
+    /// The lexicon files it was compiled from (the configuration's, then
+    /// `--lexicon`): what claims made under it are fingerprinted by.
+    pub lexicon_files: Vec<PathBuf>,
 }
 
 /// The configuration at `path` (the defaults for `None`) with the lexicon
@@ -326,6 +329,7 @@ pub fn load_project(
         path: path.map(Path::to_path_buf),
         settings,
         lexicon,
+        lexicon_files: files,
     })
 }
 
@@ -634,7 +638,12 @@ impl Plan {
     }
 
     /// The rules `project`'s `per-file-ignores` turn off for `file`.
-    fn ignored<'p>(&self, project: &'p Project, file: &Path, loader: &Loader) -> Vec<&'p str> {
+    pub(crate) fn ignored<'p>(
+        &self,
+        project: &'p Project,
+        file: &Path,
+        loader: &Loader,
+    ) -> Vec<&'p str> {
         if project.settings.per_file_ignores.is_empty() {
             return Vec::new();
         }
@@ -670,7 +679,7 @@ fn without(findings: &[Finding], off: &[&str]) -> Vec<Finding> {
 
 /// Adds the findings across one set to those of the run, renumbering the
 /// documents they label.
-fn add_across(all: &mut super::Across, set: super::Across) {
+pub(crate) fn add_across(all: &mut super::Across, set: super::Across) {
     let base = all.documents.len();
     all.documents.extend(set.documents);
     all.findings.extend(set.findings.into_iter().map(|mut f| {

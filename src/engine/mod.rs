@@ -18,6 +18,7 @@
 //!   claims, and one changed document is checked again against the others'
 //!   claims without reading them again.
 
+pub mod claims;
 pub mod config;
 pub mod fix;
 pub mod workspace;
@@ -605,6 +606,9 @@ enum Again {
     Kept(Box<Document>),
     /// A file read again, which must be what was checked.
     Fingerprint(Fingerprint),
+    /// A file read again, which must be what its claims were extracted from
+    /// (by another process: `check --claims`).
+    Stamped(claims::Stamp),
     /// It was not checked.
     Gone,
 }
@@ -657,6 +661,7 @@ fn labelled(
                 Ok(_) => Err(None),
                 Err(e) => Err(Some(e)),
             },
+            Again::Stamped(stamp) => claims::read_back(input, loader, stamp),
             Again::Input | Again::Gone => Err(None),
         };
         match doc {

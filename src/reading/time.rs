@@ -13,7 +13,7 @@ use crate::resolve::{date_range, shift_fractional, Value};
 use crate::value::calendar::{add_days, CalendarUnit};
 
 /// A span of days; `None` ends are unbounded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Days {
     pub lo: Option<NaiveDate>,
     pub hi: Option<NaiveDate>,
@@ -66,11 +66,14 @@ impl Days {
 }
 
 /// A written duration: its unit, the interval it stands for, the count as written.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dur {
     pub unit: CalendarUnit,
+    #[serde(with = "crate::value::float")]
     pub lo: f64,
+    #[serde(with = "crate::value::float::option")]
     pub hi: Option<f64>,
+    #[serde(with = "crate::value::float")]
     pub exact: f64,
     pub hedged: bool,
 }

@@ -12,7 +12,7 @@ use crate::resolve::{Reference, Resolved, Value};
 use crate::source::Document;
 
 /// A span in one of the checked documents, with what it resolved to.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Label {
     /// Index of the document in the checked set.
     pub doc: usize,

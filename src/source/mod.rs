@@ -50,7 +50,10 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 const BOM: &str = "\u{feff}";
 
 /// The syntax a document is read in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text: everything is prose but URLs and email addresses.
     #[default]

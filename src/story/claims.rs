@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::facts::Quantity;
 use crate::reading::time::{Days, Dur};
@@ -14,7 +15,7 @@ use crate::reading::view::Label;
 use crate::value::interval::Interval;
 
 /// Which event a date binding is for.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EventKey {
     /// An event of the rule file, by index.
     Named(usize),
@@ -23,7 +24,7 @@ pub enum EventKey {
 }
 
 /// "Ukrainian units crossed into Kursk on August 6, 2024": an event and the day a clause gives it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDate {
     /// The document.
     pub doc: usize,
@@ -39,7 +40,7 @@ pub struct EventDate {
 
 /// "five months since Ukrainian units crossed into Kursk": a duration from or to
 /// an event the phrase names but does not date.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventRef {
     /// The document.
     pub doc: usize,
@@ -52,6 +53,7 @@ pub struct EventRef {
     /// The duration, as an interval of calendar units.
     pub dur: Dur,
     /// +1 for since/into/after, −1 for before.
+    #[serde(with = "crate::value::float")]
     pub sign: f64,
     /// The relation as written: "five months since".
     pub written: String,
@@ -62,7 +64,7 @@ pub struct EventRef {
 }
 
 /// A fact's value where a pattern states it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FactValue {
     /// The document.
     pub doc: usize,
@@ -77,13 +79,14 @@ pub struct FactValue {
 }
 
 /// "about 1,400 homes destroyed by the flood": a counted noun's figure and its context.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The document.
     pub doc: usize,
     /// The quantity mention.
     pub label: Label,
     /// What it can mean.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// The phrase that keyed it ("homes … destroyed").
     pub phrase: String,
@@ -99,7 +102,7 @@ pub struct Figure {
 
 /// "the ferry capsized … on 17 October": a story event a clause dates (see
 /// [`super::frames`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Frame {
     /// The document.
     pub doc: usize,
@@ -118,7 +121,7 @@ pub struct Frame {
 }
 
 /// "412 patients were randomized": a count of a story event (see [`super::frames`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Count {
     /// The document.
     pub doc: usize,
@@ -131,6 +134,7 @@ pub struct Count {
     /// What is counted: a noun's kind ("people") or the noun.
     pub kind: String,
     /// What it can mean.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// The document's date.
     pub reference: Option<NaiveDate>,
@@ -139,7 +143,7 @@ pub struct Count {
 }
 
 /// The names a document is about, lower case, sorted.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     /// The document.
     pub doc: usize,
@@ -148,7 +152,7 @@ pub struct Topic {
 }
 
 /// One claim.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Claim {
     /// An event dated in a clause.
     EventDate(EventDate),
@@ -179,6 +183,54 @@ impl Claim {
             Claim::Topic(c) => c.doc,
             Claim::Count(c) => c.doc,
         }
+    }
+
+    /// Moves the claim to document `doc` of another set, labels and all: claims
+    /// made apart (`reckon extract --format jsonl`) are numbered when the set is
+    /// put together.
+    pub fn set_doc(&mut self, doc: usize) {
+        let labels: Vec<&mut Label> = match self {
+            Claim::EventDate(c) => {
+                c.doc = doc;
+                vec![&mut c.phrase, &mut c.date]
+            }
+            Claim::EventRef(c) => {
+                c.doc = doc;
+                let mut ls = vec![&mut c.duration, &mut c.phrase];
+                ls.extend(c.times.iter_mut().filter_map(|(_, l)| l.as_mut()));
+                ls
+            }
+            Claim::Fact(c) => {
+                c.doc = doc;
+                vec![&mut c.label]
+            }
+            Claim::Figure(_, c) => {
+                c.doc = doc;
+                vec![&mut c.label]
+            }
+            Claim::Frame(c) => {
+                c.doc = doc;
+                vec![&mut c.phrase, &mut c.date]
+            }
+            Claim::Topic(c) => {
+                c.doc = doc;
+                Vec::new()
+            }
+            Claim::Count(c) => {
+                c.doc = doc;
+                vec![&mut c.label]
+            }
+        };
+        for l in labels {
+            l.doc = doc;
+        }
+    }
+
+    /// Read only to link the documents of one story (see `Wanted::story_links`),
+    /// so left out of a set of one document.
+    #[must_use]
+    pub fn links_stories(&self) -> bool {
+        matches!(self, Claim::Frame(_) | Claim::Count(_) | Claim::Topic(_))
     }
 }
 

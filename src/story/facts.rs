@@ -147,9 +147,10 @@ pub fn compile_pattern(p: &str) -> Result<FactPattern, SyntaxError> {
 
 /// A value in an expression: an interval in its dimension's base unit
 /// (`None`: a plain number).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The values it can take.
+    #[serde(with = "crate::value::float::interval")]
     pub interval: Interval,
     /// What it measures; `None` for a plain number.
     pub dimension: Option<Dimension>,

@@ -11,7 +11,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 const DAYS_PER_YEAR: f64 = 365.2425;
 
 /// A unit a duration or period can be written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CalendarUnit {
     /// One second.

@@ -14,7 +14,7 @@ use std::fmt;
 
 /// One end of an [`Interval`]: a value and whether the value itself belongs
 /// to the interval.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bound {
     /// Where the interval ends.
     pub value: f64,
@@ -44,7 +44,7 @@ impl Bound {
 
 /// A set of real numbers between two ends, each of which may be closed, open
 /// or absent (unbounded).
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower end; `None` means unbounded below (−∞).
     pub lo: Option<Bound>,

@@ -10,6 +10,7 @@
 //! [`units`] converts between units whose factors come from configuration.
 
 pub mod calendar;
+pub mod float;
 pub mod interval;
 pub mod units;
 
