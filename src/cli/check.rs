@@ -17,7 +17,7 @@ use super::{report, InputArgs};
 use crate::check::Settings;
 use crate::check::{Finding, Fix};
 use crate::engine::fix;
-use crate::engine::{config, Checked, Counts, Failure, Input, SetProblem};
+use crate::engine::{config, Across, Checked, Counts, Failure, Input, SetProblem};
 use crate::lexicon::Lexicon;
 use crate::render::{concise, findings_json, github, gitlab, human, junit, sarif, statistics};
 use crate::source::Document;
@@ -296,21 +296,9 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
             };
         }
     }
-    let mut stdout: Box<dyn Write + Send> = match &a.output_file {
-        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("error: cannot write the report to {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
+    let Some(mut report) = Report::open(a, color, plan.files.len(), errors) else {
+        return ExitCode::from(2);
     };
-    let mut counts = Counts::default();
-    let mut json_written = 0usize;
-    let mut kept = Kept::default();
-    let mut files = 0;
-    let mut progress = Progress::new(plan.files.len());
     // Each file's findings are written as soon as it and every file before
     // it are checked; the whole-run formats keep them for the end.
     let across = plan.run_each(
@@ -319,136 +307,207 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
         &a.input.loader(),
         a.threads,
         |input, outcome| render_one(a, input, outcome, color),
-        |_, r: DocOutput| {
-            progress.tick();
-            if !r.stderr.is_empty() {
-                progress.clear();
-                eprintln!("{}", r.stderr);
-            }
-            if r.failed {
-                errors += 1;
-                return;
-            }
-            files += 1;
-            counts += r.counts;
-            if let Some(both) = r.kept {
-                let (doc, findings) = *both;
-                kept.add(vec![doc], findings);
-            }
-            match a.format {
-                Format::Json => write_json(&mut stdout, &mut json_written, &r.json),
-                _ if !r.text.is_empty() => {
-                    progress.clear();
-                    let _ = stdout.write_all(r.text.as_bytes());
-                    let _ = stdout.flush();
-                }
-                _ => {}
-            }
-        },
+        |_, r: DocOutput| report.document(r),
     );
-    progress.clear();
-    for p in across.problems {
-        errors += 1;
-        match p {
-            SetProblem::Crashed { crash, during } => eprintln!("{}", crash.report(during)),
-            SetProblem::Changed { input, unreadable } => {
-                if let Some(e) = unreadable {
-                    report(e);
+    report.across(across, "changed while reckon was running");
+    report.finish()
+}
+
+/// What `check` writes and how it ends: each document's output as it comes
+/// (text at once, JSON diagnostics as they come, the rest kept for the
+/// whole-run formats), then the findings across the set, the summary, and
+/// the exit status. `check` and `check --claims` write through it alike.
+struct Report<'a> {
+    a: &'a CheckArgs,
+    color: bool,
+    out: Box<dyn Write + Send>,
+    counts: Counts,
+    json_written: usize,
+    kept: Kept,
+    files: usize,
+    /// Inputs or steps that failed (exit status 2).
+    errors: usize,
+    progress: Progress,
+}
+
+impl<'a> Report<'a> {
+    /// A report to standard output or `-o FILE` over `total` documents,
+    /// counting `errors` already met. `None` when the file cannot be made
+    /// (said on standard error).
+    fn open(a: &'a CheckArgs, color: bool, total: usize, errors: usize) -> Option<Report<'a>> {
+        let out: Box<dyn Write + Send> = match &a.output_file {
+            None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+            Some(path) => match std::fs::File::create(path) {
+                Ok(f) => Box::new(std::io::BufWriter::new(f)),
+                Err(e) => {
+                    eprintln!("error: cannot write the report to {}: {e}", path.display());
+                    return None;
                 }
-                eprintln!(
-                    "error: {input}: changed while reckon was running; its cross-document findings are not shown"
-                );
+            },
+        };
+        Some(Report {
+            a,
+            color,
+            out,
+            counts: Counts::default(),
+            json_written: 0,
+            kept: Kept::default(),
+            files: 0,
+            errors,
+            progress: Progress::new(total),
+        })
+    }
+
+    /// One document's output, in input order.
+    fn document(&mut self, r: DocOutput) {
+        self.progress.tick();
+        if !r.stderr.is_empty() {
+            self.progress.clear();
+            eprintln!("{}", r.stderr);
+        }
+        if r.failed {
+            self.errors += 1;
+            return;
+        }
+        self.files += 1;
+        self.counts += r.counts;
+        if let Some(both) = r.kept {
+            let (doc, findings) = *both;
+            self.kept.add(vec![doc], findings);
+        }
+        match self.a.format {
+            Format::Json => write_json(&mut self.out, &mut self.json_written, &r.json),
+            _ if !r.text.is_empty() => {
+                self.progress.clear();
+                let _ = self.out.write_all(r.text.as_bytes());
+                let _ = self.out.flush();
             }
+            _ => {}
         }
     }
-    if !across.findings.is_empty() && (a.statistics || a.format.whole_run()) {
-        counts += Counts::of(&across.findings);
-        kept.add(across.documents.clone(), across.findings.clone());
-    } else if !across.findings.is_empty() {
+
+    /// The findings across the set and what went wrong there; `changed`
+    /// says how a document read back differed ("changed while reckon was
+    /// running").
+    fn across(&mut self, across: Across, changed: &str) {
+        self.progress.clear();
+        let a = self.a;
+        for p in across.problems {
+            self.errors += 1;
+            match p {
+                SetProblem::Crashed { crash, during } => eprintln!("{}", crash.report(during)),
+                SetProblem::Changed { input, unreadable } => {
+                    if let Some(e) = unreadable {
+                        report(e);
+                    }
+                    eprintln!(
+                        "error: {input}: {changed}; its cross-document findings are not shown"
+                    );
+                }
+            }
+        }
+        if across.findings.is_empty() {
+            return;
+        }
+        if a.statistics || a.format.whole_run() {
+            self.counts += Counts::of(&across.findings);
+            self.kept.add(across.documents, across.findings);
+            return;
+        }
         let rendered = crate::guard::isolate(|| {
-            let refs: Vec<&crate::source::Document> = across.documents.iter().collect();
+            let refs: Vec<&Document> = across.documents.iter().collect();
             let mut out = DocOutput::default();
-            render_findings(a, &mut out, &across.findings, &refs, color);
+            render_findings(a, &mut out, &across.findings, &refs, self.color);
             out
         });
         match rendered {
             Ok(out) => {
-                counts += Counts::of(&across.findings);
+                self.counts += Counts::of(&across.findings);
                 match a.format {
-                    Format::Json => write_json(&mut stdout, &mut json_written, &out.json),
+                    Format::Json => write_json(&mut self.out, &mut self.json_written, &out.json),
                     _ => {
-                        let _ = stdout.write_all(out.text.as_bytes());
+                        let _ = self.out.write_all(out.text.as_bytes());
                     }
                 }
             }
             Err(crash) => {
                 eprintln!("{}", crash.report("the findings across documents"));
-                errors += 1;
+                self.errors += 1;
             }
         }
     }
-    let Counts {
-        errors: errs,
-        warnings: warns,
-        infos,
-    } = counts;
-    let summary = findings_json::Summary {
-        files,
-        errors: errs,
-        warnings: warns,
-        infos,
-    };
-    let whole = || -> Option<String> {
-        let refs: Vec<&Document> = kept.docs.iter().collect();
-        crate::guard::isolate(|| match a.format {
-            Format::Sarif => {
-                let cwd = std::env::current_dir().unwrap_or_default();
-                sarif::render(&kept.findings, &refs, &cwd)
+
+    /// The summary or the whole-run report, and the exit status: 2 when
+    /// something could not be read or checked, else 1 when a finding is at
+    /// or above `--fail-on`, else 0.
+    fn finish(mut self) -> ExitCode {
+        let a = self.a;
+        let Counts {
+            errors: errs,
+            warnings: warns,
+            infos,
+        } = self.counts;
+        let files = self.files;
+        let summary = findings_json::Summary {
+            files,
+            errors: errs,
+            warnings: warns,
+            infos,
+        };
+        let kept = &self.kept;
+        let whole = || -> Option<String> {
+            let refs: Vec<&Document> = kept.docs.iter().collect();
+            crate::guard::isolate(|| match a.format {
+                Format::Sarif => {
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    sarif::render(&kept.findings, &refs, &cwd)
+                }
+                Format::Gitlab => gitlab::render(&kept.findings, &refs),
+                _ => junit::render(&kept.findings, &refs),
+            })
+            .map_err(|crash| eprintln!("{}", crash.report("the report")))
+            .ok()
+        };
+        let stdout = &mut self.out;
+        let _ = match a.format {
+            _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
+            Format::Json => {
+                if self.json_written == 0 {
+                    let _ = stdout.write_all(findings_json::OPENING.as_bytes());
+                }
+                stdout.write_all(findings_json::closing(summary).as_bytes())
             }
-            Format::Gitlab => gitlab::render(&kept.findings, &refs),
-            _ => junit::render(&kept.findings, &refs),
-        })
-        .map_err(|crash| eprintln!("{}", crash.report("the report")))
-        .ok()
-    };
-    let _ = match a.format {
-        _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
-        Format::Json => {
-            if json_written == 0 {
-                let _ = stdout.write_all(findings_json::OPENING.as_bytes());
-            }
-            stdout.write_all(findings_json::closing(summary).as_bytes())
+            Format::JsonLines | Format::Github => Ok(()),
+            Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
+                Some(text) => stdout.write_all(text.as_bytes()),
+                None => {
+                    self.errors += 1;
+                    Ok(())
+                }
+            },
+            Format::Human | Format::Concise => writeln!(
+                stdout,
+                "{files} file{} checked: {errs} error{}, {warns} warning{}, {infos} info",
+                if files == 1 { "" } else { "s" },
+                if errs == 1 { "" } else { "s" },
+                if warns == 1 { "" } else { "s" },
+            ),
+        };
+        let _ = stdout.flush();
+        if self.errors > 0 {
+            return ExitCode::from(2);
         }
-        Format::JsonLines | Format::Github => Ok(()),
-        Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
-            Some(text) => stdout.write_all(text.as_bytes()),
-            None => {
-                errors += 1;
-                Ok(())
-            }
-        },
-        Format::Human | Format::Concise => writeln!(
-            stdout,
-            "{files} file{} checked: {errs} error{}, {warns} warning{}, {infos} info",
-            if files == 1 { "" } else { "s" },
-            if errs == 1 { "" } else { "s" },
-            if warns == 1 { "" } else { "s" },
-        ),
-    };
-    let _ = stdout.flush();
-    if errors > 0 {
-        return ExitCode::from(2);
-    }
-    let failing = match a.fail_on {
-        FailOn::Error => errs,
-        FailOn::Warning => errs + warns,
-        FailOn::Info => errs + warns + infos,
-        FailOn::Never => 0,
-    };
-    if failing > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        let failing = match a.fail_on {
+            FailOn::Error => errs,
+            FailOn::Warning => errs + warns,
+            FailOn::Info => errs + warns + infos,
+            FailOn::Never => 0,
+        };
+        if failing > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 }
 

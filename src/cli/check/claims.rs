@@ -19,13 +19,12 @@ use std::io::{BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{choice, render_findings, render_one, undated_note, CheckArgs, Color, DocOutput};
-use super::{write_json, FailOn, Format, Kept};
+use super::Format;
+use super::{choice, render_one, undated_note, CheckArgs, Color, DocOutput};
 use crate::cli::{report, ExtractArgs};
 use crate::engine::claims::{fingerprint, read_back, Extracted, Header, Member};
 use crate::engine::config::{self, Plan};
-use crate::engine::{Across, Checked, Counts, Engine, Input, SetProblem};
-use crate::render::{findings_json, gitlab, junit, sarif, statistics};
+use crate::engine::{Across, Checked, Engine, Input};
 use crate::source::Document;
 
 /// The plan of `paths` under the configuration the flags choose, its findings
@@ -392,151 +391,20 @@ fn render_line(
 }
 
 /// Writes the documents' output, the findings across the set and the summary,
-/// and chooses the exit status: the end of `check::run`, over outputs made
-/// from claims.
+/// and chooses the exit status, as `check` does ([`super::Report`]).
 fn finish(
     a: &CheckArgs,
     documents: Vec<DocOutput>,
     across: Across,
-    mut errors: usize,
+    errors: usize,
     color: bool,
 ) -> ExitCode {
-    let mut stdout: Box<dyn Write> = match &a.output_file {
-        None => Box::new(std::io::stdout().lock()),
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(std::io::BufWriter::new(f)),
-            Err(e) => {
-                eprintln!("error: cannot write the report to {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-    };
-    let mut counts = Counts::default();
-    let mut json_written = 0usize;
-    let mut kept = Kept::default();
-    let mut files = 0;
-    for r in documents {
-        if !r.stderr.is_empty() {
-            eprintln!("{}", r.stderr);
-        }
-        if r.failed {
-            errors += 1;
-            continue;
-        }
-        files += 1;
-        counts += r.counts;
-        if let Some(both) = r.kept {
-            let (doc, findings) = *both;
-            kept.add(vec![doc], findings);
-        }
-        match a.format {
-            Format::Json => write_json(&mut stdout, &mut json_written, &r.json),
-            _ => {
-                let _ = stdout.write_all(r.text.as_bytes());
-            }
-        }
-    }
-    for p in across.problems {
-        errors += 1;
-        match p {
-            SetProblem::Crashed { crash, during } => eprintln!("{}", crash.report(during)),
-            SetProblem::Changed { input, unreadable } => {
-                if let Some(e) = unreadable {
-                    report(e);
-                }
-                eprintln!(
-                    "error: {input}: changed since its claims were extracted; its cross-document findings are not shown"
-                );
-            }
-        }
-    }
-    if !across.findings.is_empty() && (a.statistics || a.format.whole_run()) {
-        counts += Counts::of(&across.findings);
-        kept.add(across.documents, across.findings);
-    } else if !across.findings.is_empty() {
-        let rendered = crate::guard::isolate(|| {
-            let refs: Vec<&Document> = across.documents.iter().collect();
-            let mut out = DocOutput::default();
-            render_findings(a, &mut out, &across.findings, &refs, color);
-            out
-        });
-        match rendered {
-            Ok(out) => {
-                counts += Counts::of(&across.findings);
-                match a.format {
-                    Format::Json => write_json(&mut stdout, &mut json_written, &out.json),
-                    _ => {
-                        let _ = stdout.write_all(out.text.as_bytes());
-                    }
-                }
-            }
-            Err(crash) => {
-                eprintln!("{}", crash.report("the findings across documents"));
-                errors += 1;
-            }
-        }
-    }
-    let Counts {
-        errors: errs,
-        warnings: warns,
-        infos,
-    } = counts;
-    let summary = findings_json::Summary {
-        files,
-        errors: errs,
-        warnings: warns,
-        infos,
-    };
-    let whole = || -> Option<String> {
-        let refs: Vec<&Document> = kept.docs.iter().collect();
-        crate::guard::isolate(|| match a.format {
-            Format::Sarif => {
-                let cwd = std::env::current_dir().unwrap_or_default();
-                sarif::render(&kept.findings, &refs, &cwd)
-            }
-            Format::Gitlab => gitlab::render(&kept.findings, &refs),
-            _ => junit::render(&kept.findings, &refs),
-        })
-        .map_err(|crash| eprintln!("{}", crash.report("the report")))
-        .ok()
-    };
-    let _ = match a.format {
-        _ if a.statistics => stdout.write_all(statistics::render(&kept.findings).as_bytes()),
-        Format::Json => {
-            if json_written == 0 {
-                let _ = stdout.write_all(findings_json::OPENING.as_bytes());
-            }
-            stdout.write_all(findings_json::closing(summary).as_bytes())
-        }
-        Format::JsonLines | Format::Github => Ok(()),
-        Format::Sarif | Format::Gitlab | Format::Junit => match whole() {
-            Some(text) => stdout.write_all(text.as_bytes()),
-            None => {
-                errors += 1;
-                Ok(())
-            }
-        },
-        Format::Human | Format::Concise => writeln!(
-            stdout,
-            "{files} file{} checked: {errs} error{}, {warns} warning{}, {infos} info",
-            if files == 1 { "" } else { "s" },
-            if errs == 1 { "" } else { "s" },
-            if warns == 1 { "" } else { "s" },
-        ),
-    };
-    let _ = stdout.flush();
-    if errors > 0 {
+    let Some(mut report) = super::Report::open(a, color, documents.len(), errors) else {
         return ExitCode::from(2);
-    }
-    let failing = match a.fail_on {
-        FailOn::Error => errs,
-        FailOn::Warning => errs + warns,
-        FailOn::Info => errs + warns + infos,
-        FailOn::Never => 0,
     };
-    if failing > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    for r in documents {
+        report.document(r);
     }
+    report.across(across, "changed since its claims were extracted");
+    report.finish()
 }
