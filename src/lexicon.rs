@@ -167,6 +167,12 @@ pub struct Lexicon {
     pub units: Vec<UnitInfo>,
     /// Named days.
     pub holidays: Vec<HolidayRule>,
+    /// Phrases between a duration and its relation word, as lower-case words
+    /// ("to go", "have passed"); longest first.
+    pub relation_fillers: Vec<Vec<String>>,
+    /// Phrases after a duration that make it a distance before the date after
+    /// them ("out from"); longest first.
+    pub relation_before: Vec<Vec<String>>,
 }
 
 /// A lexicon entry found in the token stream.
@@ -260,6 +266,21 @@ impl Lexicon {
                 ));
             }
             self.time_zones.push(z.clone());
+        }
+        for (list, phrases) in [
+            (&mut self.relation_fillers, &raw.relation_cues.fillers),
+            (&mut self.relation_before, &raw.relation_cues.before),
+        ] {
+            for p in phrases {
+                let words: Vec<String> = p.split_whitespace().map(str::to_lowercase).collect();
+                if words.is_empty() {
+                    return Err(bad(p, "a relation cue is empty".to_string()));
+                }
+                if !list.contains(&words) {
+                    list.push(words);
+                }
+            }
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         for (w, v) in &raw.numbers {
             self.insert(w, Sense::Number(*v));
@@ -804,5 +825,30 @@ mod tests {
             "units:\n  - {name: verst, dimension: length, factor: 1066.8, aliases: [versts]}\n";
         let lex = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap();
         assert!(lex.is_trigger("Versts"));
+    }
+
+    #[test]
+    fn relation_cues_are_words_longest_first_and_extensible() {
+        let user =
+            "relation-cues:\n  fillers: [\"Still Remaining\", to go]\n  before: [out from]\n";
+        let lex = Lexicon::with_extensions(&[("mine.yaml".into(), user.into())]).unwrap();
+        let words = |p: &[&str]| p.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert!(lex
+            .relation_fillers
+            .contains(&words(&["still", "remaining"])));
+        assert_eq!(
+            lex.relation_fillers
+                .iter()
+                .filter(|p| **p == words(&["to", "go"]))
+                .count(),
+            1
+        );
+        assert!(lex
+            .relation_fillers
+            .windows(2)
+            .all(|p| p[0].len() >= p[1].len()));
+        assert_eq!(lex.relation_before, vec![words(&["out", "from"])]);
+        let empty = "relation-cues:\n  fillers: [\"\"]\n";
+        assert!(Lexicon::with_extensions(&[("mine.yaml".into(), empty.into())]).is_err());
     }
 }

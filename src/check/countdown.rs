@@ -202,6 +202,62 @@ mod tests {
 }
 
 #[cfg(test)]
+mod phrasings {
+    use crate::check::testing::findings;
+
+    const RULE: &str = "countdown";
+
+    fn count(text: &str) -> usize {
+        findings(text, RULE).len()
+    }
+
+    #[test]
+    fn to_go_between_the_count_and_its_relation_word() {
+        for (text, n) in [
+            ("---\ndate: 2025-02-28\n---\nToday, with two months to go until the March 31 filing deadline, few firms have filed.\n", 1),
+            ("---\ndate: 2025-02-28\n---\nToday, with one month to go until the March 31 filing deadline, few firms have filed.\n", 0),
+            ("BERLIN, Jan. 6, 2025 (Reuters) - With more than three weeks to go before the Jan. 20 inauguration, capitals are drafting plans.\n", 1),
+            ("BERLIN, Jan. 6, 2025 (Reuters) - With about two weeks to go before the Jan. 20 inauguration, capitals are drafting plans.\n", 0),
+            ("---\ndate: 2024-10-15\n---\nWith five weeks left before the Nov. 5 election, the race is tied.\n", 1),
+            ("---\ndate: 2024-10-01\n---\nWith five weeks left before the Nov. 5 election, the race was tied on Sept. 30, 2024.\n", 0),
+        ] {
+            assert_eq!(count(text), n, "{text:?}: {:#?}", findings(text, RULE));
+        }
+    }
+
+    #[test]
+    fn out_from_a_date_is_a_countdown() {
+        for (text, n) in [
+            ("---\ndate: 2025-03-01\n---\nToday, three weeks out from the March 30 vote, the two main parties are level.\n", 1),
+            ("---\ndate: 2025-03-01\n---\nToday, four weeks out from the March 30 vote, the two main parties are level.\n", 0),
+            ("---\ndate: 2024-06-03\n---\nTen days out from the 16 June final, the squad is fit.\n", 1),
+            ("---\ndate: 2024-06-03\n---\nThirteen days out from the 16 June final, the squad is fit.\n", 0),
+        ] {
+            assert_eq!(count(text), n, "{text:?}: {:#?}", findings(text, RULE));
+        }
+    }
+
+    #[test]
+    fn a_week_is_never_three_days() {
+        let d = "---\ndate: 2025-03-28\n---\n";
+        for (text, n) in [
+            ("Parliament holds its final reading on Tuesday, April 1, a week before the session closes on April 4.", 1),
+            ("Parliament holds its final reading on Tuesday, April 1, one week before the session closes on April 4.", 1),
+            ("Parliament holds its final reading on Tuesday, April 1, three days before the session closes on April 4.", 0),
+            // Honest roundings: six and eight days.
+            ("Parliament holds its final reading on Saturday, March 29, a week before the session closes on April 4.", 0),
+            ("Parliament holds its final reading on Thursday, March 27, a week before the session closes on April 4.", 0),
+            ("Parliament holds its final reading on Friday, March 28, one week before the session closes on April 4.", 0),
+            // Hedged: "about a week" stays as wide as it was.
+            ("Parliament holds its final reading on Monday, March 31, about a week before the session closes on April 4.", 0),
+        ] {
+            let text = format!("{d}{text}\n");
+            assert_eq!(count(&text), n, "{text:?}: {:#?}", findings(&text, RULE));
+        }
+    }
+}
+
+#[cfg(test)]
 mod stretches {
     use crate::check::testing::silent;
 

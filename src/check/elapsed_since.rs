@@ -79,7 +79,7 @@ pub(super) fn relation_check(
     if is_stretch(v, *di, v.mentions[*ai].mention.span.start) {
         return None;
     }
-    let dur = duration(v, *di)?;
+    let dur = one_unit(v, *di, duration(v, *di)?);
     // A month or year as the anchor ("since the eruption began in June") is
     // exact enough for a count of months or years.
     // Only an event's month or year counts ("since the eruption began in June"):
@@ -104,7 +104,21 @@ pub(super) fn relation_check(
         &shifted(anchor, &dur, sign)?,
         &shifted(anchor_last, &dur, sign)?,
     );
-    let times = time_points(v, i, &[*di, *ai])?;
+    let mut times = time_points(v, i, &[*di, *ai])?;
+    // "Six months had passed since …": the tense sits between the count and
+    // its relation word, inside the relation; without a day of its own the
+    // clause is told at some other time.
+    let filler_had = v
+        .doc
+        .prose
+        .get(v.mentions[*di].mention.span.end..v.mentions[*ai].mention.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !matches!(w.to_lowercase().as_str(), "since" | "before" | "until"))
+        .any(|w| w.eq_ignore_ascii_case("had"));
+    if filler_had && times.iter().any(|t| t.mention.is_none()) {
+        return None;
+    }
     // "N units after DATE" only as "arrested two men Monday, three weeks to the day
     // after the Feb. 10 break-in": the date right after "after", and the clause
     // dated by a day it writes. "two weeks from March 9 to 23", "a day after
@@ -123,7 +137,23 @@ pub(super) fn relation_check(
             between.as_str(),
             "after" | "after the" | "to the day after" | "to the day after the"
         );
-        if !tight || !times.iter().all(|t| t.mention.is_some()) || times.is_empty() {
+        // "On Sunday, two months after the first cases were confirmed … on Aug.
+        // 6, nurses found …": an event dated after "after", told at the day
+        // that opens the clause (the clause's other dates tell other things:
+        // "the families who left that night").
+        if !tight {
+            let event =
+                between.starts_with("after ") && matches!(between.rsplit(' ').next(), Some("on"));
+            let opening = times
+                .iter()
+                .find(|t| t.mention.is_some_and(|k| opens_the_clause(v, k, *di)))
+                .cloned();
+            match opening {
+                Some(t) if event => times = vec![t],
+                _ => return None,
+            }
+        }
+        if !times.iter().all(|t| t.mention.is_some()) || times.is_empty() {
             return None;
         }
     }
@@ -133,20 +163,40 @@ pub(super) fn relation_check(
     let t = &times[0];
     // The relation word(s) as written: "since", "ahead of".
     let rel_span = &v.mentions[i].mention.span;
-    let word = v
+    let gap: Vec<&str> = v
         .doc
         .text
         .get(v.mentions[*di].mention.span.end..rel_span.end)
         .unwrap_or("")
         .split_whitespace()
-        .take_while(|w| {
+        .collect();
+    // Up to the relation word, with what stands before it ("to go until",
+    // "have passed since", "out from").
+    let word = gap
+        .iter()
+        .take(6)
+        .position(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "since" | "into" | "before" | "until" | "till" | "ahead" | "prior" | "of" | "to"
+                "since"
+                    | "into"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "ahead"
+                    | "prior"
+                    | "from"
+                    | "after"
             )
         })
-        .collect::<Vec<_>>()
-        .join(" ");
+        .map(|p| {
+            let of = gap
+                .get(p + 1)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "of" | "to"))
+                && matches!(gap[p].to_lowercase().as_str(), "ahead" | "prior");
+            gap[..=p + usize::from(of)].join(" ")
+        })
+        .unwrap_or_default();
     let phrase = format!("{} {word} {}", v.text(*di), v.text(*ai));
     let anchor_days = Days {
         lo: Some(anchor),
@@ -185,6 +235,56 @@ pub(super) fn relation_check(
     ))
 }
 
+/// How far from its count an unhedged single week may be ("a week", "one
+/// week"): a quarter of a week either way. Rounding to the nearest would
+/// let "a week before" mean four days, and with a day of slack three; a
+/// reporter writes "a few days" then, and "a week" for six or eight.
+const ONE_UNIT_TOLERANCE: f64 = 0.25;
+
+/// `dur`, narrowed to [`ONE_UNIT_TOLERANCE`] when it is an unhedged "a",
+/// "an", "one" or "1" week ("a week before", "one week after").
+fn one_unit(v: &DocView<'_>, di: usize, dur: Dur) -> Dur {
+    let single = dur.exact == 1.0
+        && !dur.hedged
+        && dur.unit == CalendarUnit::Week
+        && v.text(di)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "1"));
+    if !single {
+        return dur;
+    }
+    Dur {
+        lo: dur.lo.max(1.0 - ONE_UNIT_TOLERANCE),
+        hi: dur.hi.map(|h| h.min(1.0 + ONE_UNIT_TOLERANCE)),
+        ..dur
+    }
+}
+
+/// Date mention `k` opens the clause the duration `di` starts right after it:
+/// "On Sunday, two months after …", "Today, two months after …" (only "on"
+/// before it in its sentence, only a comma between).
+fn opens_the_clause(v: &DocView<'_>, k: usize, di: usize) -> bool {
+    let (date, dur) = (&v.mentions[k].mention.span, &v.mentions[di].mention.span);
+    if date.end > dur.start {
+        return false;
+    }
+    let gap = v.doc.prose.get(date.end..dur.start).unwrap_or("x");
+    if gap.trim() != "," {
+        return false;
+    }
+    // Nothing of its sentence before it but "on".
+    let before = v.doc.prose.get(..date.start).unwrap_or("").trim_end();
+    let head = before
+        .strip_suffix("On")
+        .or_else(|| before.strip_suffix("on"))
+        .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
+    head.char_indices()
+        .next_back()
+        .is_none_or(|(k, _)| !v.same_sentence(k, date.start))
+}
+
 /// "two years ago, on March 14, 2023", "a year ago (Jan. 5, 2024)": the written
 /// date against the date of writing minus the duration.
 fn ago(
@@ -208,20 +308,14 @@ fn ago(
         return None;
     }
     let reference = v.reference.date?;
-    // The date written beside it: ", on DATE", " (DATE)", " — DATE".
-    let k = i + 1;
-    let next = v.mentions.get(k)?;
-    let between = v
-        .doc
-        .text
-        .get(r.mention.span.end..next.mention.span.start)?;
-    let between = between.trim();
-    if !matches!(
-        between,
-        "," | ", on" | "on" | "(" | "(on" | "—" | "– on" | "— on" | ", or"
-    ) {
-        return None;
-    }
+    // "two years ago to the day": the count is exact.
+    let after_ago = v.doc.text.get(r.mention.span.end..).unwrap_or("");
+    let to_the_day = after_ago
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.', ';', ')']).to_lowercase())
+        .eq(["to", "the", "day"]);
+    let k = written_beside(v, i, to_the_day)?;
     let written = pinned_day(v, k)?;
     let hedge = r
         .mention
@@ -229,10 +323,19 @@ fn ago(
         .as_ref()
         .and_then(|(h, _)| cx.lex.hedges.get(*h));
     let iv = amount_interval(amount, hedge);
+    let exact = to_the_day && hedge.is_none();
     let dur = Dur {
         unit: *unit,
-        lo: iv.lo_value().unwrap_or(0.0),
-        hi: iv.hi_value(),
+        lo: if exact {
+            amount.exact
+        } else {
+            iv.lo_value().unwrap_or(0.0)
+        },
+        hi: if exact {
+            Some(amount.exact)
+        } else {
+            iv.hi_value()
+        },
         exact: amount.exact,
         hedged: hedge.is_some(),
     };
@@ -295,6 +398,60 @@ fn ago(
         vec![date_label(v, d, k, &Days::day(written))],
         fix,
     ))
+}
+
+/// The date written beside "N units ago" (mention `i`): after it (", on
+/// DATE", " (DATE)", " — DATE", "to the day, on DATE"), or right before it
+/// ("failed on Jan. 31, three months ago, and …", "took office on 14 March
+/// 2022, two years ago to the day").
+fn written_beside(v: &DocView<'_>, i: usize, to_the_day: bool) -> Option<usize> {
+    let r = &v.mentions[i];
+    if let Some(next) = v.mentions.get(i + 1) {
+        let between = v
+            .doc
+            .text
+            .get(r.mention.span.end..next.mention.span.start)?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let between = if to_the_day {
+            between
+                .get("to the day".len()..)
+                .filter(|_| between.to_lowercase().starts_with("to the day"))
+                .unwrap_or("")
+                .trim()
+        } else {
+            between.as_str()
+        };
+        if matches!(
+            between,
+            "," | ", on" | "on" | "(" | "(on" | "—" | "– on" | "— on" | ", or"
+        ) {
+            return Some(i + 1);
+        }
+    }
+    // The date before: "on DATE, N ago" closed by a comma, a stop or "to the day".
+    let k = i.checked_sub(1)?;
+    let prev = &v.mentions[k];
+    if !matches!(prev.mention.kind, crate::extract::Kind::Date) {
+        return None;
+    }
+    let gap = v
+        .doc
+        .text
+        .get(prev.mention.span.end..r.mention.span.start)?
+        .trim();
+    let lead = v
+        .doc
+        .prose
+        .get(..prev.mention.span.start)?
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = v.doc.text.get(r.mention.span.end..)?.trim_start();
+    let closed = to_the_day || after.starts_with([',', '.', ';', ')']) || after.is_empty();
+    (gap == "," && lead == "on" && closed).then_some(k)
 }
 
 /// The template variables: `phrase`, `lands`, `time`, `start`, `sign`, `count`,
@@ -445,6 +602,61 @@ mod tests {
             "---\ndate: 2025-01-07\n---\nBy then it had been two months since August 6.\n",
         ] {
             silent(text, RULE);
+        }
+    }
+
+    fn count(text: &str) -> usize {
+        findings(text, RULE).len()
+    }
+
+    #[test]
+    fn a_date_then_n_ago() {
+        for (text, n) in [
+            ("---\ndate: 2025-02-28\n---\nThe dam failed on Jan. 31, three months ago, and repairs will take until summer.\n", 1),
+            ("---\ndate: 2025-02-28\n---\nThe dam failed on Jan. 31, a month ago, and repairs will take until summer.\n", 0),
+            ("---\ndate: 2025-03-14\n---\nThe mayor, who took office on 14 March 2022, two years ago to the day, said on Friday that she would run again.\n", 1),
+            ("---\ndate: 2025-03-14\n---\nThe mayor, who took office on 14 March 2022, three years ago to the day, said on Friday that she would run again.\n", 0),
+            ("---\ndate: 2025-03-14\n---\nShe took office two years ago to the day, on 14 March 2022.\n", 1),
+            ("---\ndate: 2025-03-14\n---\nShe took office three years ago to the day, on 14 March 2022.\n", 0),
+            // To the day is exact: a year and a day off is no anniversary.
+            ("---\ndate: 2025-03-14\n---\nShe took office three years ago to the day, on 12 March 2022.\n", 1),
+            // A date before the count that is not what it dates.
+            ("---\ndate: 2025-02-28\n---\nBy Jan. 31, three months ago, the dam had failed.\n", 0),
+        ] {
+            assert_eq!(count(text), n, "{text:?}: {:#?}", findings(text, RULE));
+        }
+    }
+
+    #[test]
+    fn n_have_passed_since() {
+        for (text, n) in [
+            ("LONDON, 10 February 2025 — More than three years have passed since Russian tanks rolled across the border on Feb. 24, 2022.\n", 1),
+            ("LONDON, 10 February 2025 — Nearly three years have passed since Russian tanks rolled across the border on Feb. 24, 2022.\n", 0),
+            ("---\ndate: 2024-11-04\n---\nSix months have gone by since the bridge closed on 4 March 2024.\n", 1),
+            ("---\ndate: 2024-11-04\n---\nEight months have gone by since the bridge closed on 4 March 2024.\n", 0),
+            ("---\ndate: 2024-11-04\n---\nTwo weeks have elapsed since the polls closed on Oct. 1.\n", 1),
+            // Told at another time, with no day to say when.
+            ("---\ndate: 2024-11-04\n---\nSix months had passed since the bridge closed on 4 March 2024.\n", 0),
+        ] {
+            assert_eq!(count(text), n, "{text:?}: {:#?}", findings(text, RULE));
+        }
+    }
+
+    #[test]
+    fn n_after_a_date_at_a_dated_moment() {
+        for (text, n) in [
+            ("---\ndate: 2025-01-07\n---\nOn Sunday, two months after the first cases were confirmed in the district on Aug. 6, nurses found 14 new infections.\n", 1),
+            ("---\ndate: 2025-01-07\n---\nOn Sunday, five months after the first cases were confirmed in the district on Aug. 6, nurses found 14 new infections.\n", 0),
+            ("---\ndate: 2024-10-06\n---\nToday, two weeks after the levee broke on Sept. 3, the water is still rising.\n", 1),
+            ("---\ndate: 2024-10-06\n---\nToday, a month after the levee broke on Sept. 3, the water is still rising.\n", 0),
+            ("---\ndate: 2024-12-14\n---\n# Floods\n\nToday, three weeks after the river burst its banks on 9 November, families who left that night wait.\n", 1),
+            // The day is not at the clause's head.
+            ("---\ndate: 2025-01-07\n---\nNurses said that on Sunday, two months after the first cases were confirmed on Aug. 6, they found 14 new infections.\n", 0),
+            // Not pinned to a day: the clause may be told at any time.
+            ("---\ndate: 2025-01-07\n---\nTwo months after the first cases were confirmed in the district on Aug. 6, nurses found 14 new infections.\n", 0),
+            ("---\ndate: 2025-01-07\n---\nThe clinic reopened two months after the first cases were confirmed on Aug. 6, officials said on Sunday.\n", 0),
+        ] {
+            assert_eq!(count(text), n, "{text:?}: {:#?}", findings(text, RULE));
         }
     }
 }

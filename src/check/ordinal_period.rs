@@ -48,8 +48,46 @@ fn start_date(v: &DocView<'_>, i: usize) -> Option<usize> {
         let between = v.doc.prose.get(here.end..span.start).unwrap_or(",");
         let restrictive = between.trim_start().starts_with("of ")
             && !between.contains([',', ';', '(', ')', '\u{2014}', '\u{2013}']);
-        restrictive
+        restrictive || aside_before_its_verb(v, &here, between)
     })
+}
+
+/// "The siege of the town, now in its third month, began on Jan. 31": the
+/// phrase (byte span `here`) told in an aside between a subject and its start
+/// verb, which dates it (`between` is the text from the phrase to the date).
+fn aside_before_its_verb(v: &DocView<'_>, here: &std::ops::Range<usize>, between: &str) -> bool {
+    // After the aside's closing comma, a start verb and the date's preposition
+    // at most: ", began on", ", was launched in".
+    let Some(rest) = between.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<String> = rest.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let verb = words.iter().position(|w| w != "since" && start_word(w));
+    let short = matches!(verb, Some(p) if words.len() <= 3 && words.len() - p <= 2);
+    if !short
+        || words[..verb.unwrap_or(0)]
+            .iter()
+            .any(|w| !matches!(w.as_str(), "was" | "were" | "first"))
+    {
+        return false;
+    }
+    // Before the phrase, the aside opens with a comma: ", now in", ", which is
+    // now in", ", in".
+    let before = v.doc.prose.get(..here.start).unwrap_or("");
+    let Some((_, aside)) = before.rsplit_once(',') else {
+        return false;
+    };
+    let aside: Vec<String> = aside.split_whitespace().map(str::to_lowercase).collect();
+    let aside: Vec<&str> = aside.iter().map(String::as_str).collect();
+    matches!(
+        aside.as_slice(),
+        ["now", "in"]
+            | ["in"]
+            | ["which", "is", "now", "in"]
+            | ["which", "is", "in"]
+            | ["which", "is", "now"]
+            | ["now"]
+    )
 }
 
 /// A start word in the segment before byte `at` (a date), a few words back
@@ -454,8 +492,12 @@ fn one(
     }
     let si = start_date(v, i).or_else(|| start_told_before(v, i))?;
     let (start, start_end) = pinned_range(v, si)?;
-    // A month or year of start is exact enough only for counting years.
-    if start != start_end && unit != CalendarUnit::Year {
+    // A year of start is exact enough only for counting years, a month for
+    // counting months too ("launched in early August, is in its third month").
+    let a_month = (start_end - start).num_days() <= 31;
+    if start != start_end
+        && !(unit == CalendarUnit::Year || (unit == CalendarUnit::Month && a_month))
+    {
         return None;
     }
     let first = shift_fractional(start, (n - 1) as f64, unit)?;
@@ -624,6 +666,37 @@ mod tests {
             "---\ndate: 2025-03-14\n---\nOn Feb. 3 the team entered its fifth year.\n",
         ] {
             silent(text, RULE);
+        }
+    }
+
+    #[test]
+    fn an_ordinal_told_before_its_start_date() {
+        for (text, n) in [
+            ("---\ndate: 2025-02-28\n---\nThe siege of the town, now in its third month, began on Jan. 31, aid groups say.\n", 1),
+            ("---\ndate: 2025-02-28\n---\nThe siege of the town, now in its second month, began on Jan. 31, aid groups say.\n", 0),
+            ("---\ndate: 2025-03-14\n---\nRussia's full-scale war, now in its fifth year, began on Feb. 24, 2022.\n", 1),
+            ("---\ndate: 2025-03-14\n---\nRussia's full-scale war, now in its fourth year, began on Feb. 24, 2022.\n", 0),
+            ("---\ndate: 2025-02-28\n---\nThe siege, which is now in its third month, began on Jan. 31.\n", 1),
+            ("---\ndate: 2025-02-28\n---\nThe strike, in its fifth week, began on 3 February 2025.\n", 1),
+            ("---\ndate: 2025-02-28\n---\nThe strike, in its fourth week, began on 3 February 2025.\n", 0),
+            // Something else began on the date.
+            ("---\ndate: 2025-02-28\n---\nThe siege, now in its third month, has cut the road that the army began building on Jan. 31.\n", 0),
+        ] {
+            assert_eq!(findings(text, RULE).len(), n, "{text:?}: {:#?}", findings(text, RULE));
+        }
+    }
+
+    #[test]
+    fn a_month_of_start_counts_months() {
+        for (text, n) in [
+            ("---\ndate: 2025-01-07\n---\nThe eradication campaign, launched in early August, is in its third month.\n", 1),
+            ("---\ndate: 2025-01-07\n---\nThe eradication campaign, launched in early August, is in its sixth month.\n", 0),
+            ("---\ndate: 2025-01-07\n---\nThe eradication campaign, launched in August 2024, is in its third month.\n", 1),
+            ("---\ndate: 2025-01-07\n---\nThe eradication campaign, launched in August 2024, is in its fifth month.\n", 0),
+            // A month of start does not count weeks or days.
+            ("---\ndate: 2025-01-07\n---\nThe campaign, launched in December 2024, is in its second week.\n", 0),
+        ] {
+            assert_eq!(findings(text, RULE).len(), n, "{text:?}: {:#?}", findings(text, RULE));
         }
     }
 }

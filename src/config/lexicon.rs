@@ -54,6 +54,25 @@ pub struct LexiconFile {
     /// Named days: a fixed date, or the nth weekday of a month.
     #[serde(default)]
     pub holidays: Vec<Holiday>,
+    /// Words that tie a duration to the date after it.
+    #[serde(default)]
+    pub relation_cues: RelationCues,
+}
+
+/// Words that tie a duration to the date after it (see `relation-cues` in
+/// `rules/lexicon/en.yaml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RelationCues {
+    /// Phrases between a duration and its relation word that leave the
+    /// relation as it is: "two months *to go* until", "three years *have
+    /// passed* since".
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Phrases right after a duration that count back from the date after
+    /// them: "three weeks *out from* the vote".
+    #[serde(default)]
+    pub before: Vec<String>,
 }
 
 /// A named day. Either `day` (a fixed date), or `weekday` with `nth` (1–5, or

@@ -123,6 +123,15 @@ fn anchor_reach_end(c: &Cursor<'_>, from: usize) -> usize {
     limit
 }
 
+/// The number of tokens from `j` that the longest of `phrases` (lower-case
+/// words, longest first) covers, or 0.
+fn phrase_at(c: &Cursor<'_>, j: usize, phrases: &[Vec<String>]) -> usize {
+    phrases
+        .iter()
+        .find(|p| p.iter().enumerate().all(|(k, w)| c.is(j + k, w)))
+        .map_or(0, Vec::len)
+}
+
 /// "from 4 to 19 June": the number mention right before `s - 1` ("to"), after
 /// "from" or "between", as a day of the month, with its index.
 fn compact_range_start(
@@ -211,8 +220,13 @@ pub(crate) fn link_relations(c: &Cursor<'_>, out: &mut Vec<Mention>) {
                 if c.is(j, "to") && c.is(j + 1, "the") && c.is(j + 2, "day") {
                     j += 3;
                 }
+                // "two months to go until …", "three years have passed since …".
+                j += phrase_at(c, j, &c.lex.relation_fillers);
+                // "three weeks out from the March 30 vote".
+                let out_from = phrase_at(c, j, &c.lex.relation_before);
                 let w = c.low(j);
                 let (kind, skip) = match &*w {
+                    _ if out_from > 0 => (RelationKind::Before, out_from),
                     "since" => (RelationKind::Since, 1),
                     "after" => (RelationKind::After, 1),
                     // "ahead of", "prior to"; "six months ahead, …" is no relation.
