@@ -192,21 +192,24 @@ fn date_after_word(
 /// 1992", "has lived in Leeds since 2001" date something else).
 fn same_event(gap: &str) -> bool {
     let lex = &*crate::reading::lexicon::DEFAULT;
-    words(gap).iter().all(|w| {
-        !matches!(
-            w.as_str(),
-            "and"
-                | "but"
-                | "since"
-                | "until"
-                | "before"
-                | "after"
-                | "then"
-                | "has"
-                | "had"
-                | "have"
-        ) && !(lex.is_past(w) || (w.len() > 4 && w.ends_with("ed")))
-    })
+    !gap.contains("\n\n")
+        && words(gap).iter().all(|w| {
+            !matches!(
+                w.as_str(),
+                "and"
+                    | "but"
+                    | "since"
+                    | "until"
+                    | "before"
+                    | "after"
+                    | "then"
+                    | "born"
+                    | "died"
+                    | "has"
+                    | "had"
+                    | "have"
+            ) && !(lex.is_past(w) || (w.len() > 4 && w.ends_with("ed")))
+        })
 }
 
 fn age_against_birth(
@@ -341,6 +344,8 @@ mod tests {
             "Ashby, who was born in Scarth on May 14, 1838, and died there on Nov. 2, 1911, at age 78, painted harbours.\n",
             "---\ndate: 2025-02-01\n---\nBorn in 1975, the 45-year-old minister resigned on Friday.\n",
             "---\ndate: 2025-02-01\n---\nThe coach, aged 61, was born on 3 May 1970 in Leeds.\n",
+            // A sentence before that ends in "has died" dates no death here.
+            "---\ndate: 2025-01-22\n---\nEllory has died.\n\nEllory, who was born in Hawick on 3 May 1941, died at her home in Kelso on 18 January 2025, aged 81.\n",
         ] {
             let f = findings(text, ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
