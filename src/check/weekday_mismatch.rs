@@ -151,7 +151,24 @@ fn some_year_fits(v: &DocView<'_>, i: usize, written: u32) -> bool {
     else {
         return false;
     };
-    (r.year() - 1..=r.year() + 1)
+    let fits = |y: i32| {
+        chrono::NaiveDate::from_ymd_opt(y, *m, *dd)
+            .is_some_and(|d| d.weekday().number_from_monday() == written)
+    };
+    // "In 1984, the strike began on Monday, March 12": a year written before
+    // the date in its sentence may be its year.
+    let here = v.mentions[i].mention.span.start;
+    let told = (0..i).rev().take(12).any(|k| {
+        let e = &v.mentions[k].mention;
+        matches!(
+            e.expr,
+            Expr::Date(DateExpr::Calendar {
+                year: YearSpec::Year(y),
+                ..
+            }) if fits(y)
+        ) && v.same_sentence(e.span.start, here)
+    });
+    told || (r.year() - 1..=r.year() + 1)
         .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, *m, *dd))
         .any(|d| (d - r).num_days().abs() <= 300 && d.weekday().number_from_monday() == written)
 }
@@ -219,6 +236,25 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{findings, silent};
+
+    #[test]
+    fn a_year_written_earlier_in_the_sentence() {
+        for text in [
+            "In 1984, the miners' strike began on Monday, March 12, when pickets gathered.",
+            "The 1984 miners' strike began on Monday, March 12, when pickets gathered.",
+        ] {
+            let f = findings(
+                &format!("---\ndate: 2025-03-14\n---\n{text}\n"),
+                "weekday-mismatch",
+            );
+            assert!(f.is_empty(), "{text}: {f:#?}");
+        }
+        let f = findings(
+            "---\ndate: 2025-03-14\n---\nIn 1984, the strike began on Tuesday, March 12.\n",
+            "weekday-mismatch",
+        );
+        assert_eq!(f.len(), 1);
+    }
 
     #[test]
     fn weekday_and_date_in_one_phrase() {
