@@ -12,7 +12,7 @@ use crate::resolve::Value;
 pub struct PastEventAfterReference;
 
 /// Words anywhere in the sentence that put the event ahead, or make it hypothetical.
-const FUTURE: [&str; 40] = [
+const FUTURE: [&str; 45] = [
     "will",
     "would",
     "could",
@@ -53,6 +53,12 @@ const FUTURE: [&str; 40] = [
     "pledged",
     "vowed",
     "postponed",
+    // "was slated to start production in June 2025", "was asked to report back in June".
+    "slated",
+    "poised",
+    "asked",
+    "urged",
+    "invited",
 ];
 
 /// Words just before the date that make it a limit or a target, not the event's date.
@@ -594,6 +600,8 @@ mod tests {
             );
         }
         for silent in [
+            "The plant was slated to start production in June 2025, the company said.",
+            "The regulator was asked to report back in June 2025, the minister said.",
             "The last parliamentary election, in December 2024, saw turnout fall to a record low.",
             "The snap election, in December 2025, was announced on Monday.",
             "The next summit, in June 2026, will draw leaders from 40 countries.",

@@ -157,16 +157,25 @@ fn is_change(v: &DocView<'_>, start: usize) -> bool {
     let at = v.mentions[start].mention.span.start;
     let before = clause_before(&v.doc.prose, at);
     let lex = &*crate::reading::lexicon::DEFAULT;
-    before
+    let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric())
-        .rev()
         .filter(|w| !w.is_empty())
-        .take(6)
-        .any(|w| {
-            let w = w.to_lowercase();
-            lex.verb(&w)
-                .iter()
-                .any(|s| s.class == "change" || s.class == "reschedule")
+        .map(str::to_lowercase)
+        .collect();
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .skip(n.saturating_sub(6))
+        .any(|(k, w)| {
+            lex.verb(w)
+            .iter()
+            .any(|s| s.class == "change" || s.class == "reschedule")
+            // "the clocks go back one hour, from 2am to 1am": a verb and
+            // "back" or "forward" move a time.
+            || (matches!(w.as_str(), "back" | "forward")
+                && k > 0
+                && !lex.verb(&words[k - 1]).is_empty())
         })
 }
 
@@ -323,6 +332,8 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         for text in [
+            // The clocks change, not a range.
+            "---\ndate: 2025-10-20\n---\nThe clocks go back one hour, from 2am to 1am, on Sunday 26 October.\n",
             // A kick-off moved, not a range.
             "---\ndate: 2024-09-19\n---\nKick-off has been brought forward from 2115 GMT to 1945 GMT.\n",
             // Prices and assays range high to low as often as low to high.

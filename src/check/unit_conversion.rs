@@ -289,6 +289,21 @@ impl Check for UnitConversion {
                 if !is_conversion_link(between) {
                     continue;
                 }
+                // "between 10C and 15C (50F and 59F)": a range converted as a
+                // range pairs first with first; "15C (50F" is not a pair.
+                if let Some(c) = v.mentions.get(i + 2) {
+                    let joined = text
+                        .get(b_end..c.mention.span.start)
+                        .map(str::trim)
+                        .is_some_and(|t| matches!(t, "and" | "to" | "-" | "–" | "—" | "or"));
+                    let closes = text.get(c.mention.span.end..).is_some_and(|t| {
+                        t.trim_start().starts_with([')', ']'])
+                            || t.trim_start().starts_with(|ch: char| ch.is_alphabetic())
+                    });
+                    if joined && closes {
+                        continue;
+                    }
+                }
                 // A conversion restates the figure: a hedge before the first side
                 // ("up to 4 metres (13 feet)") is shared by both, so the figures are
                 // compared. A hedge of the conversion's own ("(about 800 square
@@ -493,6 +508,17 @@ mod tests {
                 "A 20-cubic-metre (700-cubic-foot) tank leaked.",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_range_converted_as_a_range_is_not_read_crosswise() {
+        for text in [
+            "Highs will be between 10C and 15C (50F and 59F) on Sunday.",
+            "Temperatures will climb from 20C to 25C (68F to 77F) by Sunday.",
+            "The span grows from 12 to 15 miles (19 to 24 km).",
+        ] {
+            silent(text, "unit-conversion");
+        }
     }
 
     #[test]
