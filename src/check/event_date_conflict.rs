@@ -29,7 +29,24 @@ impl Check for EventDateConflict {
             EventKey::Auto(s) => (1, 0, s.clone()),
         });
         for key in keys {
-            let bindings = &cx.index.event_dates[key];
+            let all = &cx.index.event_dates[key];
+            // An automatic phrase one document dates on two days names two
+            // occasions there ("signed a contract … on March 3", "signed a
+            // lease … on March 11"): it links none of that document's.
+            let owned;
+            let bindings = if matches!(key, EventKey::Auto(_)) {
+                owned = all
+                    .iter()
+                    .filter(|b| {
+                        !all.iter()
+                            .any(|o| o.doc == b.doc && (o.day - b.day).num_days().abs() > slack)
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>();
+                &owned
+            } else {
+                all
+            };
             let (binding, severity, known) = match key {
                 EventKey::Named(e) => {
                     let ev = &story.events[*e];
@@ -171,13 +188,31 @@ fn frames(cx: &SetContext<'_>, id: &'static str, slack: i64, out: &mut Vec<Findi
         if !story_sized {
             return false;
         }
-        let shared = a
+        let shared: Vec<&String> = a
             .args
             .iter()
             .filter(|w| b.args.binary_search(w).is_ok())
-            .count();
+            .collect();
         let fewest = a.args.len().min(b.args.len());
-        fewest > 0 && shared >= fewest.min(2)
+        // The story's own names are shared by every clause of it: two
+        // announcements by one company in one town share them and are two.
+        // For an event one actor repeats, a word of what was done must be
+        // shared too.
+        let names = |d: usize| cx.index.topics.get(&d);
+        let of_the_deed = shared.iter().any(|w| {
+            !(names(a.doc).is_some_and(|n| n.binary_search(w).is_ok())
+                && names(b.doc).is_some_and(|n| n.binary_search(w).is_ok()))
+        });
+        let repeats = crate::reading::lexicon::DEFAULT
+            .story_event(&a.event)
+            .is_some_and(|e| e.repeats);
+        fewest > 0 && shared.len() >= fewest.min(2) && (of_the_deed || !repeats)
+    };
+    // A document that dates one event on two days tells two occasions of it.
+    let twice = |f: &Frame| {
+        cx.index.frames[&f.event]
+            .iter()
+            .any(|o| o.doc == f.doc && far_days(o.day, f.day, slack))
     };
     let far = |a: chrono::NaiveDate, b: chrono::NaiveDate| (a - b).num_days().abs() > slack;
     let mut events: Vec<&String> = cx.index.frames.keys().collect();
@@ -188,10 +223,13 @@ fn frames(cx: &SetContext<'_>, id: &'static str, slack: i64, out: &mut Vec<Findi
             continue;
         }
         for b in frames {
-            if flagged.contains(&(b.doc, b.date.span.clone())) {
+            if flagged.contains(&(b.doc, b.date.span.clone())) || twice(b) {
                 continue;
             }
-            let others: Vec<&Frame> = frames.iter().filter(|w| linked(b, w)).collect();
+            let others: Vec<&Frame> = frames
+                .iter()
+                .filter(|w| linked(b, w) && !twice(w))
+                .collect();
             // Documents that agree with b's day, and the best day against it.
             let docs_near = |day: chrono::NaiveDate| -> HashSet<usize> {
                 others
@@ -246,6 +284,11 @@ fn frames(cx: &SetContext<'_>, id: &'static str, slack: i64, out: &mut Vec<Findi
             });
         }
     }
+}
+
+/// Two days farther apart than the slack.
+fn far_days(a: chrono::NaiveDate, b: chrono::NaiveDate, slack: i64) -> bool {
+    (a - b).num_days().abs() > slack
 }
 
 fn finding(
@@ -388,6 +431,29 @@ mod tests {
         ];
         let f = set_findings(&docs, "", RULE);
         assert_eq!(f.len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn other_occasions_of_one_event_are_not_linked() {
+        for docs in [
+            // Two announcements by one company in one town share only names.
+            [
+                "---\ndate: 2025-03-10\n---\nBrannock Logistics today announced a £40m distribution centre in Fellmoor.\n",
+                "---\ndate: 2025-03-13\n---\nBrannock Logistics announced on Wednesday a training academy, its second investment in Fellmoor.\n",
+            ],
+            // "again", "a second man": another occasion.
+            [
+                "---\ndate: 2025-03-03\n---\nMount Hekla in Iceland began erupting early on 2 March, the Icelandic Met Office said.\n",
+                "---\ndate: 2025-03-10\n---\nMount Hekla in Iceland erupted again on 9 March, a week after the first eruption.\n",
+            ],
+            [
+                "---\ndate: 2025-02-13\n---\nPolice in Kelby arrested a 34-year-old man on Feb. 12 over the Harbour Street fire.\n",
+                "---\ndate: 2025-02-19\n---\nKelby police arrested a second man on Feb. 18 over the Harbour Street fire.\n",
+            ],
+        ] {
+            let f = set_findings(&docs, "", RULE);
+            assert!(f.is_empty(), "{docs:?}: {f:#?}");
+        }
     }
 
     #[test]

@@ -195,6 +195,17 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
             return false;
         }
     }
+    // "In 2019 an explosion … killed four people" beside today's "killed 12
+    // people": a sentence told of days more than a year before the other's
+    // date of writing tells another event ("since the summer" runs to now,
+    // so a few months is not enough to say so).
+    let long_before = |f: &Figure, other: &Figure| {
+        matches!((f.days, other.days, other.reference), (Some((_, last)), None, Some(r))
+            if (r - last).num_days() > 365)
+    };
+    if long_before(a, b) || long_before(b, a) {
+        return false;
+    }
     let shared = a.context.iter().any(|w| b.context.contains(w));
     let nested = a.context.iter().all(|w| b.context.contains(w))
         || b.context.iter().all(|w| a.context.contains(w));

@@ -60,6 +60,11 @@ pub struct StoryEventEntry {
     /// randomized"); not for an announcement, whose counts are of many things.
     #[serde(default)]
     pub counts: bool,
+    /// One actor does it again and again (a company announces, signs,
+    /// approves): two clauses of one story are one occasion only when they
+    /// share a word of what was done, not just the story's names.
+    #[serde(default)]
+    pub repeats: bool,
     /// Verb lemmas and nouns that tell it ("steal", "theft", "break-in").
     pub words: Vec<String>,
 }

@@ -94,6 +94,8 @@ pub struct StoryEvent {
     pub grows: bool,
     /// Its counts are compared across documents.
     pub counts: bool,
+    /// One actor does it again and again.
+    pub repeats: bool,
 }
 
 impl ReadingLexicon {
@@ -156,6 +158,7 @@ impl ReadingLexicon {
                 once: e.once,
                 grows: e.grows,
                 counts: e.counts,
+                repeats: e.repeats,
             });
             for w in &e.words {
                 lex.event_words.insert(w.to_lowercase(), at);

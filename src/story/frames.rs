@@ -73,6 +73,12 @@ const TIME_GLUE: &[&str] = &[
 ];
 
 /// Words of a clause that say nothing about which happening it tells.
+/// Words that make an event's clause tell another occasion of it.
+const REPEAT_WORDS: &[&str] = &[
+    "again", "second", "third", "fourth", "another", "renewed", "fresh", "latest", "further",
+    "repeat", "new",
+];
+
 const EMPTY_WORDS: &[&str] = &[
     "year",
     "years",
@@ -442,6 +448,19 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         let Some((event, at, arg_words)) = find_event(lex, &before, &after, &comma_after) else {
             continue;
         };
+        // "erupted again", "arrested a second man": another occasion of the
+        // event, which dates nothing another document tells.
+        if before
+            .iter()
+            .rev()
+            .take(6)
+            .map(|(_, w)| w.as_str())
+            .chain(after.iter().take(6).map(|(_, w)| w.as_str()))
+            .chain(arg_words.iter().copied())
+            .any(|w| REPEAT_WORDS.contains(&lower(w).as_str()))
+        {
+            continue;
+        }
         let mut args: Vec<String> = arg_words.iter().filter_map(|w| argument(w, lex)).collect();
         args.sort();
         args.dedup();
