@@ -102,10 +102,37 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
                     .get(here.end..)
                     .is_some_and(|t| t.trim_start().starts_with(')'))
         };
+        // "a three-day strike from March 3 to March 7", "a 60-day window, from
+        // …", "a week-long consultation ran from …": a compound length names
+        // the noun the range then dates.
+        let compound = || {
+            let written = v.doc.prose.get(span.clone()).unwrap_or("");
+            let rest = between.trim_start();
+            let (hyphened, rest) = match rest.strip_prefix("-long") {
+                Some(r) => (true, r),
+                None => (written.contains('-'), rest),
+            };
+            let words: Vec<&str> = rest
+                .split_whitespace()
+                .map(|w| w.trim_end_matches(','))
+                .collect();
+            hyphened
+                && !rest.contains([';', ':', '(', ')'])
+                && match words.as_slice() {
+                    [noun] => noun.chars().all(char::is_alphabetic),
+                    [noun, verb] => {
+                        noun.chars().all(char::is_alphabetic)
+                            && matches!(*verb, "ran" | "lasted" | "runs" | "lasts" | "spanned")
+                    }
+                    _ => false,
+                }
+        };
         let linked = if span.start >= here.end {
             appositive(between) && closes()
         } else {
-            ((between.trim().is_empty() || between.trim() == ",") && lasting()) || bracketed()
+            ((between.trim().is_empty() || between.trim() == ",") && lasting())
+                || bracketed()
+                || compound()
         };
         if !linked {
             continue;
@@ -338,6 +365,34 @@ mod tests {
             (
                 "Between March 3 and March 10, a fortnight, the talks stalled.",
                 "Between March 3 and March 17, a fortnight, the talks stalled.",
+            ),
+        ] {
+            assert_eq!(
+                findings(&format!("{head}{planted}\n"), RULE).len(),
+                1,
+                "{planted}"
+            );
+            assert!(
+                findings(&format!("{head}{twin}\n"), RULE).is_empty(),
+                "{twin}"
+            );
+        }
+        for (planted, twin) in [
+            (
+                "Workers held a three-day strike from March 3 to March 10.",
+                "Workers held an eight-day strike from March 3 to March 10.",
+            ),
+            (
+                "The 60-day window runs from Jan. 1 to March 31.",
+                "The 90-day window runs from Jan. 1 to March 31.",
+            ),
+            (
+                "A 60-day window, from Jan. 1 to March 31, is open.",
+                "A 90-day window, from Jan. 1 to March 31, is open.",
+            ),
+            (
+                "A week-long consultation ran from 3 February to 3 March 2025.",
+                "A month-long consultation ran from 3 February to 3 March 2025.",
             ),
         ] {
             assert_eq!(
