@@ -319,4 +319,23 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].primary.doc, 1);
     }
+
+    #[test]
+    fn a_part_of_a_count_or_an_older_event_is_not_the_count() {
+        for docs in [
+            // The works found are some of the works stolen.
+            [
+                "---\ndate: 2025-02-11\n---\nEight paintings were stolen from the Ashby Gallery in Fellmoor on Sunday.\n",
+                "---\ndate: 2025-02-12\n---\nPolice in Fellmoor said three paintings stolen in the Ashby Gallery raid had been found in a van.\n",
+            ],
+            // An explosion in 2019 is another event than today's.
+            [
+                "---\ndate: 2025-02-11\n---\nThe blast at the Corvin plant in Halden killed 12 people.\n\nIn 2019 an explosion at the Corvin plant in Halden killed four people.\n",
+                "---\ndate: 2025-02-11\n---\nA memorial for the Corvin plant is planned in Halden.\n",
+            ],
+        ] {
+            let f = set_findings(&docs, "", RULE);
+            assert!(f.is_empty(), "{docs:?}: {f:#?}");
+        }
+    }
 }

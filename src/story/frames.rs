@@ -844,13 +844,27 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
                     j += k;
                 }
             }
+            // "three paintings stolen in the raid had been found": a participle
+            // right after the noun, with the clause's own verb after it, says
+            // which of them; the count is of what that verb tells.
+            let reduced = j == noun_at + 1;
             while words.get(j).is_some_and(|(_, w)| AUX.contains(&w.as_str())) {
                 j += 1;
             }
             if j >= words.len() {
                 return None;
             }
-            past_event(lex, &words, j)?
+            let event = past_event(lex, &words, j)?;
+            let main_verb_later = words.iter().skip(j + 1).take(8).any(|(_, w)| {
+                matches!(
+                    w.as_str(),
+                    "had" | "have" | "has" | "were" | "was" | "are" | "is"
+                )
+            });
+            if reduced && main_verb_later {
+                return None;
+            }
+            event
         });
         let Some(event) = event.filter(|e| e.counts) else {
             continue;
