@@ -102,10 +102,12 @@ impl Check for WeekdayMismatch {
                     };
                     // Brackets or a comma pair them; a dash after a wire dateline does not
                     // ("COLOGNE, Oct 20 - Monday's crash").
-                    let side_by_side = !between.trim().is_empty()
+                    let side_by_side = (!between.trim().is_empty()
                         && between
                             .chars()
-                            .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '[' | ']'));
+                            .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '[' | ']')))
+                        // "on 7 March, a Thursday,": the weekday in apposition.
+                        || (k < i && matches!(between.trim(), ", a" | "(a" | "— a"));
                     if !side_by_side {
                         continue;
                     }
@@ -254,6 +256,19 @@ mod tests {
             "weekday-mismatch",
         );
         assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn a_weekday_in_apposition_after_its_date() {
+        let at = |text: &str| {
+            findings(
+                &format!("---\ndate: 2025-03-14\n---\n{text}\n"),
+                "weekday-mismatch",
+            )
+            .len()
+        };
+        assert_eq!(at("The talks opened on 7 March, a Thursday, in Geneva."), 1);
+        assert_eq!(at("The talks opened on 7 March, a Friday, in Geneva."), 0);
     }
 
     #[test]
