@@ -328,6 +328,11 @@ mod tests {
                 "---\ndate: 2025-02-11\n---\nEight paintings were stolen from the Ashby Gallery in Fellmoor on Sunday.\n",
                 "---\ndate: 2025-02-12\n---\nPolice in Fellmoor said three paintings stolen in the Ashby Gallery raid had been found in a van.\n",
             ],
+            // Two killers, two events, in one document.
+            [
+                "---\ndate: 2025-02-11\n---\nThe storm killed 12 people in Halden on the coast.\n\nSeparately, a landslide killed three people near Halden.\n",
+                "---\ndate: 2025-02-11\n---\nA memorial for the victims is planned in Halden.\n",
+            ],
             // An explosion in 2019 is another event than today's.
             [
                 "---\ndate: 2025-02-11\n---\nThe blast at the Corvin plant in Halden killed 12 people.\n\nIn 2019 an explosion at the Corvin plant in Halden killed four people.\n",

@@ -525,6 +525,19 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                 context.push(n);
             }
         }
+        // "The storm killed 12 people", "a landslide killed three": the agent
+        // before the verb, so that two killers are two events.
+        let lw = words(&lead[clause.unwrap_or(0)..]);
+        if let [.., (_, det), (_, agent), _verb] = lw.as_slice() {
+            if matches!(det.to_lowercase().as_str(), "the" | "a" | "an")
+                && agent.chars().all(|c| c.is_ascii_lowercase())
+            {
+                let a = agent.to_string();
+                if !context.contains(&a) {
+                    context.push(a);
+                }
+            }
+        }
         // "by the flood", "in the blast": the agent.
         let tw = words(tail);
         for pair in tw.windows(3) {
