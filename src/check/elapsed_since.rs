@@ -79,7 +79,7 @@ pub(super) fn relation_check(
     if is_stretch(v, *di, v.mentions[*ai].mention.span.start) {
         return None;
     }
-    let dur = one_unit(v, *di, duration(v, *di)?);
+    let dur = duration(v, *di)?;
     // A month or year as the anchor ("since the eruption began in June") is
     // exact enough for a count of months or years.
     // Only an event's month or year counts ("since the eruption began in June"):
@@ -233,32 +233,6 @@ pub(super) fn relation_check(
         secondary,
         fix_count,
     ))
-}
-
-/// How far from its count an unhedged single week may be ("a week", "one
-/// week"): a quarter of a week either way. Rounding to the nearest would
-/// let "a week before" mean four days, and with a day of slack three; a
-/// reporter writes "a few days" then, and "a week" for six or eight.
-const ONE_UNIT_TOLERANCE: f64 = 0.25;
-
-/// `dur`, narrowed to [`ONE_UNIT_TOLERANCE`] when it is an unhedged "a",
-/// "an", "one" or "1" week ("a week before", "one week after").
-fn one_unit(v: &DocView<'_>, di: usize, dur: Dur) -> Dur {
-    let single = dur.exact == 1.0
-        && !dur.hedged
-        && dur.unit == CalendarUnit::Week
-        && v.text(di)
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "1"));
-    if !single {
-        return dur;
-    }
-    Dur {
-        lo: dur.lo.max(1.0 - ONE_UNIT_TOLERANCE),
-        hi: dur.hi.map(|h| h.min(1.0 + ONE_UNIT_TOLERANCE)),
-        ..dur
-    }
 }
 
 /// Date mention `k` opens the clause the duration `di` starts right after it:

@@ -519,11 +519,12 @@ fn amount_from_hit(c: &Cursor<'_>, i: usize, h: crate::lexicon::Hit) -> Option<(
     }
 }
 
-/// The rounding of "a week" or "one month", in units: 0.7, so it stands for
-/// 0.65–1.35 of the unit. One is not rounded as loosely as other counts
+/// The rounding of "a week" or "one month", in units: 0.5, so it stands for
+/// 0.75–1.25 of the unit. One is not rounded as loosely as other counts
 /// ("two weeks" is 1.5–2.5): nobody calls three days "a week" or seven days
-/// "a fortnight", yet six or eight days are "a week".
-const ONE_PRECISION: f64 = 0.7;
+/// "a fortnight", yet six or eight days are "a week". A hedge ("about a
+/// week") widens it as it widens any count.
+const ONE_PRECISION: f64 = 0.5;
 
 fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
     // Currency symbol before the number: "$2", "US$ 1.5 million", "€40bn".
