@@ -140,15 +140,31 @@ pub(super) fn configure(
     isolated: bool,
     errors: &mut usize,
 ) -> Option<config::Plan> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let planned = config::plan(
+    plan_paths(
         &input.paths,
-        &choice(config, isolated),
+        config,
+        isolated,
         &input.lexicon,
         input.stdin_filename.as_deref(),
-        &cwd,
-    );
-    match planned {
+        errors,
+        "checked",
+    )
+}
+
+/// [`configure`] for any paths: each configuration found is named on
+/// standard error, its problems counted in `errors`; `None`, said with
+/// "nothing was {done}", when a configuration cannot be used.
+fn plan_paths(
+    paths: &[PathBuf],
+    config: Option<&PathBuf>,
+    isolated: bool,
+    lexicons: &[PathBuf],
+    stdin_name: Option<&str>,
+    errors: &mut usize,
+    done: &str,
+) -> Option<config::Plan> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match config::plan(paths, &choice(config, isolated), lexicons, stdin_name, &cwd) {
         Ok(plan) => {
             for found in &plan.found {
                 eprintln!("reckon: using config {found}");
@@ -163,7 +179,7 @@ pub(super) fn configure(
             for p in &problems {
                 eprintln!("{p}");
             }
-            eprintln!("error: the configuration cannot be used; nothing was checked");
+            eprintln!("error: the configuration cannot be used; nothing was {done}");
             None
         }
     }

@@ -20,15 +20,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Format;
-use super::{choice, render_one, undated_note, CheckArgs, Color, DocOutput};
+use super::{render_one, undated_note, CheckArgs, Color, DocOutput};
 use crate::cli::{report, ExtractArgs};
 use crate::engine::claims::{fingerprint, read_back, Extracted, Header, Member};
 use crate::engine::config::{self, Plan};
 use crate::engine::{Across, Checked, Engine, Input};
 use crate::source::Document;
 
-/// The plan of `paths` under the configuration the flags choose, its findings
-/// named on standard error. `None` when a configuration cannot be used.
+/// The plan of `paths` under the configuration the flags choose (no
+/// standard input: claims name files).
 fn plan_of(
     paths: &[PathBuf],
     config: Option<&PathBuf>,
@@ -36,26 +36,7 @@ fn plan_of(
     lexicons: &[PathBuf],
     errors: &mut usize,
 ) -> Option<Plan> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    match config::plan(paths, &choice(config, isolated), lexicons, None, &cwd) {
-        Ok(plan) => {
-            for found in &plan.found {
-                eprintln!("reckon: using config {found}");
-            }
-            for p in &plan.problems {
-                eprintln!("{p}");
-                *errors += 1;
-            }
-            Some(plan)
-        }
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            eprintln!("error: the configuration cannot be used; nothing was read");
-            None
-        }
-    }
+    super::plan_paths(paths, config, isolated, lexicons, None, errors, "read")
 }
 
 /// `reckon extract --format jsonl`: a header line, then one line per document
