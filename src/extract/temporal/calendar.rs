@@ -184,14 +184,10 @@ fn valid_md(m: u32, d: u32) -> bool {
 }
 
 pub(super) fn weekday_led(c: &Cursor<'_>, i: usize, shift: Shift, start: usize) -> Found {
-    let (wd, j, date_needed) = match weekday_at(c, i) {
-        Some((wd, j)) => (wd, j, false),
-        None if shift == Shift::Bare => {
-            let (wd, j) = bare_weekday_abbreviation(c, i)?;
-            (wd, j, true)
-        }
-        None => return None,
-    };
+    let (wd, j, date_needed) = weekday_word(c, i)?;
+    if date_needed && shift != Shift::Bare {
+        return None;
+    }
     // Weekday with a date: "Monday, Jan. 6", "Monday 6 January", "Monday (Jan. 6)" stays separate.
     if shift == Shift::Bare {
         let k = if c.is(j, ",") { j + 1 } else { j };

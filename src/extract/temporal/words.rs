@@ -23,35 +23,32 @@ pub(super) fn month_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
 }
 
 pub(super) fn weekday_at(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
+    match weekday_word(c, i)? {
+        (d, j, false) => Some((d, j)),
+        (_, _, true) => None,
+    }
+}
+
+/// The weekday at `i` and where it ends, and whether it counts only before a
+/// full date: "Thu" in "Thu 12 Mar 2025" (a blog's or a log's date), a
+/// capitalized short name without its period ("Sun", "Sat" and "Wed" alone
+/// are words; "The Sun 12 March edition" is a newspaper).
+pub(super) fn weekday_word(c: &Cursor<'_>, i: usize) -> Option<(u32, usize, bool)> {
     let d = c.hits(i).find_map(|h| match h.sense {
         Sense::Weekday(d) if h.len == 1 => Some(d),
         _ => None,
     })?;
     let raw = c.raw(i);
     if raw.len() <= 5 && !raw.to_ascii_lowercase().ends_with("day") {
-        // "Sun", "Sat", "Wed": only capitalized with a period ("Sat.").
-        if !(c.capitalized(i) && c.is(i + 1, ".") && c.touch(i, i + 1)) {
-            return None;
+        // "Sat.": capitalized with a period.
+        if c.capitalized(i) && c.is(i + 1, ".") && c.touch(i, i + 1) {
+            return Some((d, i + 2, false));
         }
-        return Some((d, i + 2));
+        let named = i > 0 && c.is(i - 1, "the");
+        return (raw.len() <= 4 && c.capitalized(i) && !named).then_some((d, i + 1, true));
     }
     // Possessive weekdays ("Monday's vote") are still the day.
-    Some((d, i + 1))
-}
-
-/// "Thu" in "Thu 12 Mar 2025" (a blog's or a log's date): a capitalized
-/// three- or four-letter weekday without its period, which the caller takes
-/// only when a full date follows it ("Sun", "Sat" and "Wed" alone are words).
-pub(super) fn bare_weekday_abbreviation(c: &Cursor<'_>, i: usize) -> Option<(u32, usize)> {
-    let d = c.hits(i).find_map(|h| match h.sense {
-        Sense::Weekday(d) if h.len == 1 => Some(d),
-        _ => None,
-    })?;
-    let raw = c.raw(i);
-    // "The Sun 12 March edition" is a newspaper.
-    let named = i > 0 && c.is(i - 1, "the");
-    (raw.len() <= 4 && !raw.to_ascii_lowercase().ends_with("day") && c.capitalized(i) && !named)
-        .then_some((d, i + 1))
+    Some((d, i + 1, false))
 }
 
 /// A day of the month at `i` (1–31, optional st/nd/rd/th).
