@@ -83,6 +83,18 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Renumbers the documents its labels and its fix point into: `to(old)`
+    /// is the new index (findings gathered from several sets into one).
+    pub fn move_docs(&mut self, to: impl Fn(usize) -> usize) {
+        self.primary.doc = to(self.primary.doc);
+        for l in &mut self.secondary {
+            l.doc = to(l.doc);
+        }
+        if let Some(x) = &mut self.fix {
+            x.doc = to(x.doc);
+        }
+    }
+
     /// A finding of rule `id` whose message and help are the rule's templates
     /// (from the settings) filled with `vars`: how every rule words what it found.
     #[must_use]

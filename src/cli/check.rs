@@ -266,13 +266,7 @@ impl Kept {
         let base = self.docs.len();
         self.docs.extend(docs);
         self.findings.extend(findings.into_iter().map(|mut f| {
-            f.primary.doc += base;
-            for l in &mut f.secondary {
-                l.doc += base;
-            }
-            if let Some(x) = &mut f.fix {
-                x.doc += base;
-            }
+            f.move_docs(|d| d + base);
             f
         }));
     }

@@ -683,13 +683,7 @@ pub(crate) fn add_across(all: &mut super::Across, set: super::Across) {
     let base = all.documents.len();
     all.documents.extend(set.documents);
     all.findings.extend(set.findings.into_iter().map(|mut f| {
-        f.primary.doc += base;
-        for l in &mut f.secondary {
-            l.doc += base;
-        }
-        if let Some(x) = &mut f.fix {
-            x.doc += base;
-        }
+        f.move_docs(|d| d + base);
         f
     }));
     all.problems.extend(set.problems);

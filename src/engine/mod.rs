@@ -520,13 +520,7 @@ impl Engine {
                 if own.iter().any(|g| same(&f, g)) || !late.iter().any(|g| same(&f, g)) {
                     continue;
                 }
-                f.primary.doc = u;
-                for l in &mut f.secondary {
-                    l.doc = u;
-                }
-                if let Some(x) = &mut f.fix {
-                    x.doc = u;
-                }
+                f.move_docs(|_| u);
                 let note = format!(
                     "{} has no date of its own; the other articles of its story are dated {span}",
                     doc.name
@@ -683,10 +677,11 @@ fn labelled(
             continue;
         }
         let mut f = f.clone();
-        f.primary.doc = local[&f.primary.doc];
-        for l in &mut f.secondary {
-            l.doc = local[&l.doc];
+        // The fix labels one of the documents had (or is dropped).
+        if f.fix.as_ref().is_some_and(|x| !local.contains_key(&x.doc)) {
+            f.fix = None;
         }
+        f.move_docs(|d| local[&d]);
         if check::suppress::suppressed(
             &out.documents[f.primary.doc].text,
             f.rule,
