@@ -14,7 +14,7 @@ use crate::extract::token::{tokenize, Token};
 use crate::value::units::{Dimension, UnitDef};
 
 /// The embedded English lexicon.
-pub const EMBEDDED_EN: &str = include_str!("../rules/lexicon/en.yaml");
+pub const EMBEDDED_EN: &str = crate::config::embedded::LEXICON_EN.yaml;
 
 /// The default lexicon, parsed once.
 pub static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {

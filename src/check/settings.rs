@@ -10,7 +10,7 @@ use crate::config::check::{RuleEntry, RuleFile};
 use crate::config::{self, YamlError};
 
 /// The embedded default rule set.
-pub const DEFAULT_RULES: &str = include_str!("../../rules/default.yaml");
+pub const DEFAULT_RULES: &str = crate::config::embedded::DEFAULT_RULES.yaml;
 
 /// Resolved settings of every rule.
 #[derive(Debug, Clone)]

@@ -31,9 +31,10 @@ fn parse(doc: usize, text: &str) -> Vec<Suppression> {
     let mut out = Vec::new();
     let mut open: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
     let mut at = 0;
-    while let Some(k) = text[at..].find("<!--") {
+    // memmem: SIMD search; `str::find` cost a few instructions a byte on every document.
+    while let Some(k) = memchr::memmem::find(&text.as_bytes()[at..], b"<!--") {
         let start = at + k;
-        let Some(e) = text[start..].find("-->") else {
+        let Some(e) = memchr::memmem::find(&text.as_bytes()[start..], b"-->") else {
             break;
         };
         let end = start + e + 3;

@@ -9,7 +9,7 @@ use crate::config::reading::{Direction, PartWholeCues, ReadingFile};
 use crate::config::YamlError;
 
 /// The embedded reading lexicon.
-pub const EMBEDDED: &str = include_str!("../../rules/lexicon/reading.yaml");
+pub const EMBEDDED: &str = crate::config::embedded::READING.yaml;
 
 /// The embedded reading lexicon, compiled once.
 pub static DEFAULT: LazyLock<ReadingLexicon> = LazyLock::new(|| {

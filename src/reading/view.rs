@@ -282,19 +282,15 @@ impl SentenceBreaks {
         let bytes = text.as_bytes();
         #[cfg(test)]
         SCANNED.with(|n| n.set(n.get() + bytes.len()));
-        let mut blanks = Vec::new();
-        let mut stops = Vec::new();
-        for (p, &ch) in bytes.iter().enumerate() {
-            match ch {
-                b'\n' if bytes.get(p + 1) == Some(&b'\n') => blanks.push(start + p),
-                b'.' | b'!' | b'?' => {
-                    if let Some(c) = stop_ends_sentence(text, p) {
-                        stops.push((start + p, start + c));
-                    }
-                }
-                _ => {}
-            }
-        }
+        // memchr finds the few bytes that matter; a byte-by-byte match cost
+        // most of the window's price.
+        let blanks: Vec<usize> = memchr::memchr_iter(b'\n', bytes)
+            .filter(|&p| bytes.get(p + 1) == Some(&b'\n'))
+            .map(|p| start + p)
+            .collect();
+        let stops: Vec<(usize, usize)> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .filter_map(|p| stop_ends_sentence(text, p).map(|c| (start + p, start + c)))
+            .collect();
         SentenceBreaks {
             prose: (prose.as_ptr() as usize, prose.len()),
             start,

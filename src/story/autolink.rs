@@ -206,26 +206,33 @@ fn words(s: &str) -> Vec<(usize, &str)> {
 pub(super) fn word_iter(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let bytes = s.as_bytes();
     let mut i = 0;
+    // Whether the char at `i` is inside a word, and its length; ASCII
+    // without decoding (most of news copy).
+    let at = move |i: usize| -> Option<(bool, usize)> {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            return Some((b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1));
+        }
+        let c = s.get(i..)?.chars().next()?;
+        Some((c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()))
+    };
     std::iter::from_fn(move || {
-        let inside = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
         // Skip to the next word start.
-        while i < bytes.len() {
-            let c = s[i..].chars().next()?;
-            if inside(c) {
+        while let Some((inside, len)) = at(i) {
+            if inside {
                 break;
             }
-            i += c.len_utf8();
+            i += len;
         }
         if i >= bytes.len() {
             return None;
         }
         let start = i;
-        while i < bytes.len() {
-            let c = s[i..].chars().next()?;
-            if !inside(c) {
+        while let Some((inside, len)) = at(i) {
+            if !inside {
                 break;
             }
-            i += c.len_utf8();
+            i += len;
         }
         Some((start, &s[start..i]))
     })
@@ -387,6 +394,13 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                 let after = prose
                     .get(m.span.end..(m.span.end + 40).min(prose.len()))
                     .unwrap_or("");
+                // Most bare figures are not followed by a capital: no words to collect.
+                if !word_iter(after)
+                    .next()
+                    .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
+                {
+                    continue;
+                }
                 // Up to two capitalised adjectives, then a plural noun.
                 let ws: Vec<(usize, &str)> = word_iter(after).take(3).collect();
                 let adjs = ws
@@ -446,17 +460,18 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
         let after = prose
             .get(noun_end..(noun_end + 80).min(prose.len()))
             .unwrap_or("");
-        let after_words: Vec<(usize, &str)> = word_iter(after).take(12).collect();
+        // Read lazily: the loop below stops at the first word that is not an auxiliary.
+        let mut after_words = word_iter(after).take(12).peekable();
         if after_words
-            .first()
+            .peek()
             .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
         {
             continue;
         }
         // The verb: after the noun ("homes were destroyed"), or right before it ("killed 12 people").
         let mut verb: Option<(&str, usize)> = None;
-        for (at, w) in &after_words {
-            if after[..*at].contains(['.', ';', ',', '(', '—', '"', '“']) {
+        for (at, w) in after_words {
+            if after[..at].contains(['.', ';', ',', '(', '—', '"', '“']) {
                 break;
             }
             if let Some((_, stem)) = COUNT_VERBS.iter().find(|(f, _)| f.eq_ignore_ascii_case(w)) {

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 /// The embedded timeline vocabulary.
-pub const EMBEDDED: &str = include_str!("../../rules/lexicon/timeline.yaml");
+pub const EMBEDDED: &str = crate::config::embedded::TIMELINE.yaml;
 
 /// The vocabulary file as written.
 #[derive(Debug, Deserialize)]
@@ -90,6 +90,15 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The JSON twin `build.rs` makes of the file reads as the YAML does.
+    #[test]
+    fn the_embedded_vocabulary_reads_the_same_from_json() {
+        let json = crate::config::embedded::json_of(EMBEDDED).expect("a JSON twin");
+        let from_json: VocabFile = serde_json::from_str(json).expect("the twin parses");
+        let from_yaml: VocabFile = serde_yaml::from_str(EMBEDDED).expect("the file parses");
+        assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"));
+    }
 
     #[test]
     fn the_embedded_vocabulary_compiles() {
