@@ -89,6 +89,18 @@ impl Reading {
         // Only paragraphs with a part-whole cue are read: most are not, and
         // reading every figure of a long text costs more than extracting it.
         let regions = cue_paragraphs(prose, mentions, lex);
+        // Most documents have no such paragraph: nothing is read, and no
+        // cell, figure or group is made for their mentions.
+        if regions.is_empty() {
+            return Reading {
+                sentences: Vec::new(),
+                sentence_of: vec![UNREAD; mentions.len()],
+                figures: std::iter::repeat_with(|| None)
+                    .take(mentions.len())
+                    .collect(),
+                groups: Vec::new(),
+            };
+        }
         let mut sentences = Vec::new();
         for r in &regions {
             sentences.extend(
@@ -287,11 +299,18 @@ impl Reader<'_> {
             return "\u{1}".to_string();
         }
         let raw = self.prose.get(a..b).unwrap_or("");
-        let mut t = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
-        } else {
-            raw.to_lowercase()
-        };
+        if raw.is_ascii() {
+            // One pass that a compiler can vectorise: lower case, breaks to spaces.
+            let bytes: Vec<u8> = raw
+                .bytes()
+                .map(|c| match c {
+                    b'\n' | b'\r' => b' ',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect();
+            return String::from_utf8(bytes).unwrap_or_default();
+        }
+        let mut t = raw.to_lowercase();
         if t.contains(['\n', '\r', '\u{a0}']) {
             t = t.replace(['\n', '\r', '\u{a0}'], " ");
         }
@@ -312,13 +331,13 @@ impl Reader<'_> {
             from += 1;
         }
         let cut = from > s.start;
-        let t = self.low(from, end);
-        let t = t.trim_end();
+        // Trimmed and marked in place: one allocation per mention.
+        let mut t = self.low(from, end);
+        t.truncate(t.trim_end().len());
         if cut {
-            format!("\u{1}{t}")
-        } else {
-            t.to_string()
+            t.insert(0, '\u{1}');
         }
+        t
     }
 
     /// The sentence after mention `i` (its first `WINDOW` bytes), lower case,
@@ -334,7 +353,9 @@ impl Reader<'_> {
         while !self.prose.is_char_boundary(to) {
             to -= 1;
         }
-        self.low(start, to).trim_start().to_string()
+        let mut t = self.low(start, to);
+        t.drain(..t.len() - t.trim_start().len());
+        t
     }
 
     /// The words right after a figure, up to a mark or a word that is no noun.

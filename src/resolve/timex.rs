@@ -679,7 +679,7 @@ pub fn cal_value(cal: &Cal, part: Option<PeriodPart>) -> Value {
         },
         Cal::Clock(day, h, m, zone) => Value::Time {
             date: day.as_deref().and_then(single_day),
-            at: format!("{h:02}:{m:02}"),
+            at: clock_string(*h, *m),
             zone: zone.clone(),
         },
         _ => match range_of(cal) {
@@ -753,27 +753,66 @@ pub fn cal_string(cal: &Cal) -> String {
         Cal::Ref(r) => ref_name(*r).into(),
         Cal::PartOfDay(day, code) => format!("{}T{code}", cal_string(day)),
         Cal::Clock(day, h, m, _) => {
-            let d = day
+            let mut s = day
                 .as_deref()
                 .map_or_else(|| "XXXX-XX-XX".to_string(), cal_string);
-            format!("{d}T{h:02}:{m:02}")
+            s.push('T');
+            s.push_str(&clock_string(*h, *m));
+            s
         }
+        // Digit by digit too (weekdays and days of undated copy are common).
         Cal::Partial {
             year,
             month,
             day,
             weekday,
         } => {
-            let y = year.map_or_else(|| "XXXX".into(), |y| format!("{y:04}"));
-            match (month, day, weekday) {
-                (Some(m), Some(d), _) => format!("{y}-{m:02}-{d:02}"),
-                (Some(m), None, _) => format!("{y}-{m:02}"),
-                (None, Some(d), _) => format!("{y}-XX-{d:02}"),
-                (None, None, Some(w)) => format!("{y}-WXX-{w}"),
-                (None, None, None) => y,
+            let mut s = String::with_capacity(12);
+            match year {
+                Some(y) if (0..=9999).contains(y) => padded(&mut s, *y as u32, 4),
+                Some(y) => s.push_str(&format!("{y:04}")),
+                None => s.push_str("XXXX"),
             }
+            let part = |s: &mut String, lead: &str, n: u32| {
+                s.push_str(lead);
+                padded(s, n, 2);
+            };
+            match (month, day, weekday) {
+                (Some(m), Some(d), _) => {
+                    part(&mut s, "-", *m);
+                    part(&mut s, "-", *d);
+                }
+                (Some(m), None, _) => part(&mut s, "-", *m),
+                (None, Some(d), _) => part(&mut s, "-XX-", *d),
+                (None, None, Some(w)) => {
+                    s.push_str("-WXX-");
+                    padded(&mut s, *w, 1);
+                }
+                (None, None, None) => {}
+            }
+            s
         }
     }
+}
+
+/// `n` in decimal with at least `width` digits, zero-padded, as
+/// `format!("{n:0width$}")` writes it.
+fn padded(s: &mut String, n: u32, width: usize) {
+    let mut digits = itoa::Buffer::new();
+    let text = digits.format(n);
+    for _ in text.len()..width {
+        s.push('0');
+    }
+    s.push_str(text);
+}
+
+/// `HH:MM`, as `format!("{h:02}:{m:02}")` writes it.
+pub(crate) fn clock_string(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(5);
+    padded(&mut s, h, 2);
+    s.push(':');
+    padded(&mut s, m, 2);
+    s
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")`
@@ -891,6 +930,30 @@ mod tests {
             proptest::prop_assert_eq!(ymd(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
             proptest::prop_assert_eq!(ymd(y, m, 0), format!("{y:04}-{m:02}"));
             proptest::prop_assert_eq!(ymd(y, 0, 0), format!("{y:04}"));
+        }
+
+        #[test]
+        fn partial_dates_and_clocks_write_what_format_writes(
+            year in proptest::option::of(-20_000i32..=20_000),
+            month in proptest::option::of(0u32..=200),
+            day in proptest::option::of(0u32..=200),
+            weekday in proptest::option::of(0u32..=12),
+            h in 0u32..=150,
+            m in 0u32..=150,
+        ) {
+            let y = year.map_or_else(|| "XXXX".into(), |y| format!("{y:04}"));
+            let want = match (month, day, weekday) {
+                (Some(m), Some(d), _) => format!("{y}-{m:02}-{d:02}"),
+                (Some(m), None, _) => format!("{y}-{m:02}"),
+                (None, Some(d), _) => format!("{y}-XX-{d:02}"),
+                (None, None, Some(w)) => format!("{y}-WXX-{w}"),
+                (None, None, None) => y,
+            };
+            let partial = Cal::Partial { year, month, day, weekday };
+            proptest::prop_assert_eq!(cal_string(&partial), want.clone());
+            let clock = Cal::Clock(Some(Box::new(partial)), h, m, None);
+            proptest::prop_assert_eq!(cal_string(&clock), format!("{want}T{h:02}:{m:02}"));
+            proptest::prop_assert_eq!(clock_string(h, m), format!("{h:02}:{m:02}"));
         }
     }
 
