@@ -1,7 +1,5 @@
 //! Rule settings: the embedded defaults merged with a project's `reckon.yaml`.
 
-use std::collections::BTreeMap;
-
 /// The largest `slack-days` a rule accepts.
 pub const MAX_SLACK_DAYS: f64 = 3660.0;
 
@@ -15,7 +13,8 @@ pub const DEFAULT_RULES: &str = crate::config::embedded::DEFAULT_RULES.yaml;
 /// Resolved settings of every rule.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    rules: BTreeMap<String, RuleEntry>,
+    /// By rule id; hashed, as every document asks it for each rule.
+    rules: rustc_hash::FxHashMap<String, RuleEntry>,
     /// Extensions to check when walking folders.
     pub extensions: Vec<String>,
     /// Paths to skip when walking folders.
@@ -36,7 +35,7 @@ impl Settings {
     pub fn defaults() -> Settings {
         // The embedded file is tested (`embedded_rules_load`).
         Self::load(None).unwrap_or_else(|_| Settings {
-            rules: BTreeMap::new(),
+            rules: rustc_hash::FxHashMap::default(),
             extensions: default_extensions(),
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
@@ -50,7 +49,7 @@ impl Settings {
     pub fn load(project: Option<(&str, &str)>) -> Result<Settings, YamlError> {
         let base: RuleFile = config::parse("rules/default.yaml", DEFAULT_RULES)?;
         let mut s = Settings {
-            rules: base.rules,
+            rules: base.rules.into_iter().collect(),
             extensions: default_extensions(),
             exclude: Vec::new(),
             lexicon_files: Vec::new(),

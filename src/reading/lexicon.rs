@@ -78,7 +78,7 @@ pub struct ReadingLexicon {
     /// an event phrase ("broke" of "break into"), and of "begin" and "start".
     /// A date with none of them near is read no further.
     pub event_cues: FxHashSet<String>,
-    /// The first two letters of every event cue ("ca" of "capsized"), so most
+    /// The first three bytes of every event cue ("cap" of "capsized"), so most
     /// words are turned away before hashing.
     pub event_cue_starts: Vec<bool>,
 }
@@ -186,10 +186,10 @@ impl ReadingLexicon {
                 lex.event_cues.insert(form.clone());
             }
         }
-        lex.event_cue_starts = vec![false; 26 * 26];
+        lex.event_cue_starts = vec![false; 26 * 26 * 27];
         for w in &lex.event_cues {
-            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = w.as_bytes() {
-                lex.event_cue_starts[usize::from(a - b'a') * 26 + usize::from(b - b'a')] = true;
+            if let Some(k) = cue_start(w.as_bytes()) {
+                lex.event_cue_starts[k] = true;
             }
         }
         lex.cues = cues(&file.part_whole);
@@ -217,16 +217,10 @@ impl ReadingLexicon {
 
     /// Whether a lower-case word can tell a story event or lead to one.
     pub fn is_event_cue(&self, w: &[u8]) -> bool {
-        match w {
-            [a @ b'a'..=b'z', b @ b'a'..=b'z', _, ..] => {
-                self.event_cue_starts
-                    .get(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
-                    .copied()
-                    .unwrap_or(false)
-                    && std::str::from_utf8(w).is_ok_and(|w| self.event_cues.contains(w))
-            }
-            _ => false,
-        }
+        cue_start(w).is_some_and(|k| {
+            self.event_cue_starts.get(k).copied().unwrap_or(false)
+                && std::str::from_utf8(w).is_ok_and(|w| self.event_cues.contains(w))
+        })
     }
 
     /// A word that can be a past form (or a past participle) of a listed verb.
@@ -234,6 +228,19 @@ impl ReadingLexicon {
         self.verb(word)
             .iter()
             .any(|s| matches!(s.form, VerbForm::Past | VerbForm::Participle))
+    }
+}
+
+/// Where a word of three bytes or more that opens with two lower-case letters
+/// stands in [`ReadingLexicon::event_cue_starts`]: by its first three bytes
+/// (a third that is no letter counts as one more symbol).
+fn cue_start(w: &[u8]) -> Option<usize> {
+    match w {
+        [a @ b'a'..=b'z', b @ b'a'..=b'z', c, ..] => {
+            let third = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
+            Some((usize::from(a - b'a') * 26 + usize::from(b - b'a')) * 27 + usize::from(third))
+        }
+        _ => None,
     }
 }
 

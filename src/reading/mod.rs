@@ -230,6 +230,16 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
     out
 }
 
+/// `cue` without its trailing " the"s ("of the" → "of"), as
+/// `trim_end_matches(" the")` gives it without building a searcher per call.
+fn without_the(cue: &str) -> &str {
+    let mut t = cue;
+    while let Some(s) = t.strip_suffix(" the") {
+        t = s;
+    }
+    t
+}
+
 /// A count or measure: a bare number or a quantity, not a vague count
 /// ("several films"), a percentage, a year ("1947") or a date.
 pub fn is_figure(prose: &str, m: &Resolved) -> bool {
@@ -283,11 +293,9 @@ impl Reader<'_> {
             && a + 1 == b
             && self.r.sentences.get(b).is_some_and(|sb| {
                 let sa = &self.r.sentences[a];
-                !self
-                    .prose
-                    .get(sa.end..sb.start)
-                    .unwrap_or("\n\n")
-                    .contains("\n\n")
+                !self.prose.get(sa.end..sb.start).map_or(true, |gap| {
+                    memchr::memmem::find(gap.as_bytes(), b"\n\n").is_some()
+                })
             })
     }
 
@@ -455,7 +463,7 @@ impl Reader<'_> {
             .cues
             .whole_before
             .iter()
-            .any(|c| lead == c.trim_end_matches(" the"))
+            .any(|c| lead == without_the(c))
     }
 
     /// Two figures can be part and whole: nouns of one kind, or one unwritten.

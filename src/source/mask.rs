@@ -95,6 +95,10 @@ pub fn link_like_ranges(text: &str) -> Vec<Range<usize>> {
             out.push(m.start()..m.start() + trimmed.len());
         }
     }
+    // Every address holds an '@': most texts need no scan of the (prefix-less) regex.
+    if memchr::memchr(b'@', text.as_bytes()).is_none() {
+        return out;
+    }
     for m in email_regex().find_iter(text) {
         let trimmed = m.as_str().trim_end_matches(['.', '-']);
         out.push(m.start()..m.start() + trimmed.len());
