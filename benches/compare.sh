@@ -7,7 +7,7 @@ B=/tmp/reckon-bench
 BASE=$1; NEW=$2; N=${3:-5}
 RE='\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}(, [0-9]{4})?\b'
 run() { /usr/bin/time -f '%e %M' "$@" > /dev/null 2>> /tmp/bench.err; tail -1 /tmp/bench.err; }
-for target in single/10mb.txt 100mb; do
+for target in ${TARGETS:-single/10mb.txt 100mb}; do
   bytes=$(du -sb --apparent-size $B/$target | cut -f1)
   for k in $(seq $N); do
     echo "$target rg $(run rg -j1 -c -e "$RE" -r '' $B/$target)"

@@ -78,9 +78,10 @@ pub struct ReadingLexicon {
     /// an event phrase ("broke" of "break into"), and of "begin" and "start".
     /// A date with none of them near is read no further.
     pub event_cues: FxHashSet<String>,
-    /// The first three bytes of every event cue ("cap" of "capsized"), so most
-    /// words are turned away before hashing.
-    pub event_cue_starts: Vec<bool>,
+    /// By the first three bytes of every event cue ("cap" of "capsized"), the
+    /// lengths of the cues that open so, one bit each: most words ("the" of
+    /// "theft") are turned away before hashing.
+    pub event_cue_starts: Vec<u32>,
 }
 
 /// An event documents of one story tell (see `story-events` in the lexicon).
@@ -186,10 +187,10 @@ impl ReadingLexicon {
                 lex.event_cues.insert(form.clone());
             }
         }
-        lex.event_cue_starts = vec![false; 26 * 26 * 27];
+        lex.event_cue_starts = vec![0; 26 * 26 * 27];
         for w in &lex.event_cues {
             if let Some(k) = cue_start(w.as_bytes()) {
-                lex.event_cue_starts[k] = true;
+                lex.event_cue_starts[k] |= length_bit(w.len());
             }
         }
         lex.cues = cues(&file.part_whole);
@@ -218,7 +219,9 @@ impl ReadingLexicon {
     /// Whether a lower-case word can tell a story event or lead to one.
     pub fn is_event_cue(&self, w: &[u8]) -> bool {
         cue_start(w).is_some_and(|k| {
-            self.event_cue_starts.get(k).copied().unwrap_or(false)
+            self.event_cue_starts
+                .get(k)
+                .is_some_and(|&lengths| lengths & length_bit(w.len()) != 0)
                 && std::str::from_utf8(w).is_ok_and(|w| self.event_cues.contains(w))
         })
     }
@@ -242,6 +245,12 @@ fn cue_start(w: &[u8]) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// A word's length as one bit of the lengths [`ReadingLexicon::event_cue_starts`]
+/// keeps (31 bytes and longer share the last).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// One pattern for every cue (see [`ReadingLexicon::cue_pattern`]).
