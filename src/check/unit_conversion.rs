@@ -1,6 +1,6 @@
 #![doc = include_str!("../../docs/rules/unit-conversion.md")]
 
-use super::{Check, CheckContext, Finding, Label};
+use super::{Check, CheckContext, DocView, Finding, Label};
 use crate::extract::Expr;
 use crate::lexicon::{HedgeDef, Lexicon, Sense};
 use crate::resolve::Resolved;
@@ -304,72 +304,198 @@ impl Check for UnitConversion {
                         continue;
                     }
                 }
-                // A conversion restates the figure: a hedge before the first side
-                // ("up to 4 metres (13 feet)") is shared by both, so the figures are
-                // compared. A hedge of the conversion's own ("(about 800 square
-                // miles)") says how loosely it was converted, and widens it.
-                let a_read = sa.figure;
-                let b_read = hedged(&sb);
-                // A conversion factor's rounding is relative; a temperature's offset makes
-                // relative slack meaningless, and its figures carry their own rounding.
-                let abs_slack = if dim == Dimension::Temperature {
-                    0.0
-                } else {
-                    slack
-                };
-                let a_base = interval_to_base(&a_read, sa.unit);
-                let b_base = interval_to_base(&b_read, sb.unit);
-                if widen(&a_base, abs_slack).intersects(&widen(&b_base, abs_slack)) {
-                    continue;
-                }
-                // "2C (3.6F) above normal": a difference converts without the offset.
-                if dim == Dimension::Temperature
-                    && widen(&difference_to_base(&a_read, sa.unit), slack)
-                        .intersects(&widen(&difference_to_base(&b_read, sb.unit), slack))
-                    && reads_as_difference(&v.doc.text, a.mention.span.clone(), b.mention.span.end)
-                {
-                    continue;
-                }
-                // Express the first in the second's unit for the reader.
-                let b_unit = sb.unit.name.as_str();
-                let conv = |x: Option<f64>| x.map(|x| from_base(x, sb.unit));
-                let converted = match (conv(a_base.lo_value()), conv(a_base.hi_value())) {
-                    (Some(lo), Some(hi)) => {
-                        format!("{}–{} {}", round3(lo), round3(hi), plural(b_unit))
-                    }
-                    _ => continue,
-                };
-                let first = text[a.mention.span.start..a_end].to_string();
-                let second = v.doc.text[b.mention.span.start..b_end].to_string();
-                let vars = [
-                    ("first", first.clone()),
-                    ("second", second.clone()),
-                    ("converted", converted.clone()),
-                ];
-                out.push(Finding::templated(
-                    cx.settings,
-                    id,
-                    cx.settings.severity(id),
-                    &vars,
-                    Label {
-                        doc: d,
-                        span: b.mention.span.start..b_end,
-                        message: format!("{} {} as written", show(&b_read), plural(b_unit)),
-                    },
-                    vec![Label {
-                        doc: d,
-                        span: a.mention.span.start..a_end,
-                        message: format!(
-                            "{} {} = {converted}",
-                            show(&a_read),
-                            plural(&sa.unit.name)
-                        ),
-                    }],
-                    None,
+                out.extend(judge(
+                    cx,
+                    slack,
+                    (d, v),
+                    (
+                        &sa,
+                        a.mention.span.start..a_end,
+                        written(text, a.mention.span.start..a_end),
+                    ),
+                    (
+                        &sb,
+                        b.mention.span.start..b_end,
+                        written(text, b.mention.span.start..b_end),
+                    ),
                 ));
             }
+            ranges(cx, slack, d, v, out);
         }
     }
+}
+
+/// Words that join the two ends of a range ("10C and 15C", "12 to 15 miles", "10-15C").
+fn joins_a_range(between: &str) -> bool {
+    matches!(between.trim(), "and" | "to" | "-" | "–" | "—" | "or")
+}
+
+/// "from 20C to 25C (68F to 77F)", "10-15C (50-59F)", "12 to 15 miles (19 to
+/// 24km)": a range converted as a range, end with end. A bare first figure
+/// ("10-15C") takes the unit of the figure it is joined to.
+fn ranges(cx: &CheckContext<'_>, slack: f64, d: usize, v: &DocView<'_>, out: &mut Vec<Finding>) {
+    let text = &v.doc.text;
+    let ms = v.mentions;
+    let gap = |a: &Resolved, b: &Resolved| text.get(a.mention.span.end..b.mention.span.start);
+    for w in ms.windows(4) {
+        let [m0, m1, m2, m3] = w else { continue };
+        if !gap(m0, m1).is_some_and(joins_a_range)
+            || !gap(m1, m2).is_some_and(is_conversion_link)
+            || !gap(m2, m3).is_some_and(joins_a_range)
+            || !text
+                .get(m3.mention.span.end..)
+                .is_some_and(|t| t.trim_start().starts_with([')', ']']))
+        {
+            continue;
+        }
+        let (Some(s1), Some(s3)) = (side(m1, cx.lex), side(m3, cx.lex)) else {
+            continue;
+        };
+        if s1.unit.dimension != s3.unit.dimension || s1.unit.name == s3.unit.name {
+            continue;
+        }
+        // The first end in the unit of the second, written or borrowed.
+        let end_in = |m: &Resolved, other: &Resolved, unit: &UnitDef| {
+            side(m, cx.lex)
+                .or_else(|| borrowed_side(m, other, text, cx.lex))
+                .filter(|s| s.unit.name == unit.name)
+        };
+        let (Some(s0), Some(s2)) = (end_in(m0, m1, s1.unit), end_in(m2, m3, s3.unit)) else {
+            continue;
+        };
+        // A borrowed end is shown with the unit it borrowed ("10C" of "10-15C").
+        let shown = |m: &Resolved, other: &Resolved| {
+            let own = written(text, m.mention.span.clone());
+            if matches!(m.mention.expr, Expr::Number(_)) {
+                let unit = written(text, other.mention.span.clone());
+                let unit = unit.trim_start_matches(|c: char| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '\u{2212}')
+                });
+                format!("{own}{unit}")
+            } else {
+                own
+            }
+        };
+        for (sa, a, sb, b, ends) in [(&s0, m0, &s2, m2, (m1, m3)), (&s1, m1, &s3, m3, (m1, m3))] {
+            out.extend(judge(
+                cx,
+                slack,
+                (d, v),
+                (sa, a.mention.span.clone(), shown(a, ends.0)),
+                (sb, b.mention.span.clone(), shown(b, ends.1)),
+            ));
+        }
+    }
+}
+
+/// The text of `span`, or nothing when it is not text.
+fn written(text: &str, span: std::ops::Range<usize>) -> String {
+    text.get(span).unwrap_or("").to_string()
+}
+
+/// A bare figure ("10" of "10-15C") read in the unit of the quantity `other` it is joined to.
+/// A figure after a sign ("-5 to -2C") is left unread: a bare figure's mention
+/// does not take its sign, which may be a dash.
+fn borrowed_side<'a>(
+    r: &Resolved,
+    other: &Resolved,
+    text: &str,
+    lex: &'a Lexicon,
+) -> Option<Side<'a>> {
+    let (Expr::Number(amount), Expr::Quantity { unit, .. }) =
+        (&r.mention.expr, &other.mention.expr)
+    else {
+        return None;
+    };
+    let before = clip_back(text, r.mention.span.start, 8);
+    if before.ends_with(['-', '\u{2212}', '\u{2013}'])
+        || before.to_ascii_lowercase().ends_with("minus ")
+    {
+        return None;
+    }
+    let quantity = Resolved {
+        mention: crate::extract::Mention {
+            expr: Expr::Quantity {
+                amount: *amount,
+                unit: *unit,
+                noun: None,
+            },
+            ..r.mention.clone()
+        },
+        value: r.value.clone(),
+        timex: None,
+    };
+    side(&quantity, lex)
+}
+
+/// A finding when the second side (at `b`) is no conversion of the first (at `a`).
+fn judge(
+    cx: &CheckContext<'_>,
+    slack: f64,
+    (d, v): (usize, &DocView<'_>),
+    (sa, a, first): (&Side<'_>, std::ops::Range<usize>, String),
+    (sb, b, second): (&Side<'_>, std::ops::Range<usize>, String),
+) -> Option<Finding> {
+    let id = "unit-conversion";
+    let text = &v.doc.text;
+    let dim = sa.unit.dimension;
+    // A conversion restates the figure: a hedge before the first side
+    // ("up to 4 metres (13 feet)") is shared by both, so the figures are
+    // compared. A hedge of the conversion's own ("(about 800 square
+    // miles)") says how loosely it was converted, and widens it.
+    let a_read = sa.figure;
+    let b_read = hedged(sb);
+    // A conversion factor's rounding is relative; a temperature's offset makes
+    // relative slack meaningless, and its figures carry their own rounding.
+    let abs_slack = if dim == Dimension::Temperature {
+        0.0
+    } else {
+        slack
+    };
+    let a_base = interval_to_base(&a_read, sa.unit);
+    let b_base = interval_to_base(&b_read, sb.unit);
+    if widen(&a_base, abs_slack).intersects(&widen(&b_base, abs_slack)) {
+        return None;
+    }
+    // "2C (3.6F) above normal": a difference converts without the offset.
+    if dim == Dimension::Temperature
+        && widen(&difference_to_base(&a_read, sa.unit), slack)
+            .intersects(&widen(&difference_to_base(&b_read, sb.unit), slack))
+        && reads_as_difference(text, a.clone(), b.end)
+    {
+        return None;
+    }
+    // Express the first in the second's unit for the reader.
+    let b_unit = sb.unit.name.as_str();
+    let conv = |x: Option<f64>| x.map(|x| from_base(x, sb.unit));
+    let converted = match (conv(a_base.lo_value()), conv(a_base.hi_value())) {
+        (Some(lo), Some(hi)) => {
+            format!("{}–{} {}", round3(lo), round3(hi), plural(b_unit))
+        }
+        _ => return None,
+    };
+    let vars = [
+        ("first", first.clone()),
+        ("second", second.clone()),
+        ("converted", converted.clone()),
+    ];
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
+            doc: d,
+            span: b,
+            message: format!("{} {} as written", show(&b_read), plural(b_unit)),
+        },
+        vec![Label {
+            doc: d,
+            span: a,
+            message: format!("{} {} = {converted}", show(&a_read), plural(&sa.unit.name)),
+        }],
+        None,
+    ))
 }
 
 fn widen(iv: &Interval, slack: f64) -> Interval {
@@ -519,6 +645,33 @@ mod tests {
         ] {
             silent(text, "unit-conversion");
         }
+    }
+
+    #[test]
+    fn a_range_converted_as_a_range_is_read_end_with_end() {
+        pairs(&[
+            (
+                "Temperatures will climb from 20C to 25C (58F to 77F) by Sunday.",
+                "Temperatures will climb from 20C to 25C (68F to 77F) by Sunday.",
+            ),
+            (
+                "Highs of 10-15C (50-69F) are expected across the south-east.",
+                "Highs of 10-15C (50-59F) are expected across the south-east.",
+            ),
+            (
+                "Ash fell 12 to 15 miles (19 to 34 km) from the crater.",
+                "Ash fell 12 to 15 miles (19 to 24 km) from the crater.",
+            ),
+            (
+                "Highs will be between 10C and 15C (50F and 69F) this week.",
+                "Highs will be between 10C and 15C (50F and 59F) this week.",
+            ),
+        ]);
+        // A bare end after a sign is not read (its mention has no sign).
+        silent(
+            "Lows of -5 to -2C (23 to 28F) are forecast, and 3-5km (2-3 miles) of road is shut.",
+            "unit-conversion",
+        );
     }
 
     #[test]
