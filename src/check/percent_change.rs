@@ -222,8 +222,19 @@ fn to_and_from(v: &DocView<'_>, i: usize) -> Option<(Option<usize>, usize)> {
         first_figure = false;
         // Another "to" or "from" before this figure's own word: a later clause.
         let says = |w: &str| ws.iter().filter(|x| *x == w).count();
+        // "up 20% compared with €1.02bn": where it came from, right after the
+        // change. After "rose 31.3 pct to 154,711", "compared with 146,610 in
+        // April" may be another base (the month before, not the year).
+        let compared = k == i + 1
+            && ws.len() >= 2
+            && ws[ws.len() - 2] == "compared"
+            && matches!(word, Some("with" | "to"))
+            && crate::reading::is_figure(&v.doc.prose, m);
         match word {
+            _ if compared && from.is_none() && says("from") == 0 => from = Some(k),
             Some("to") if to.is_none() && says("from") == 0 => to = Some(k),
+            // "closed down 14.1% at 235p, from 245p": where it ended.
+            Some("at") if to.is_none() && k == i + 1 && says("from") == 0 => to = Some(k),
             Some("from") if from.is_none() && says("to") == 0 => from = Some(k),
             // Another figure first: a list's next item, or another clause.
             _ => break,
@@ -256,7 +267,14 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         .as_bytes()
         .get(..after.len().min(REACH + 8))
         .unwrap_or(b"");
-    memchr::memmem::find(window, b"from")?;
+    // Or it was told first: "rose from 2,480 to 3,100, an increase of 25 per cent".
+    let told_before = from_to_before(v, i);
+    if told_before.is_none()
+        && memchr::memmem::find(window, b"from").is_none()
+        && memchr::memmem::find(window, b"compared").is_none()
+    {
+        return None;
+    }
     let next = words(after.get(..after.len().min(24)).unwrap_or(""));
     if next.first().is_some_and(|w| POINTS.contains(&w.as_str())) {
         return None;
@@ -285,8 +303,13 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
         return None;
     }
     let (p, stated) = share(v, i)?;
-    let (to, from) = to_and_from(v, i)?;
-    let to = to.or_else(|| figure_before(v, i, lex))?;
+    let (to, from) = match told_before {
+        Some(figures) => figures,
+        None => {
+            let (to, from) = to_and_from(v, i)?;
+            (to.or_else(|| figure_before(v, i, lex))?, from)
+        }
+    };
     if to == from {
         return None;
     }
@@ -340,6 +363,55 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
     })
 }
 
+/// The change's words between its figures and a percentage told after them:
+/// ", an increase of", ", up", "— a fall of".
+const TOLD_AFTER: [&[&str]; 14] = [
+    &["up"],
+    &["down"],
+    &["an", "increase", "of"],
+    &["a", "rise", "of"],
+    &["a", "jump", "of"],
+    &["a", "gain", "of"],
+    &["a", "fall", "of"],
+    &["a", "drop", "of"],
+    &["a", "decline", "of"],
+    &["a", "decrease", "of"],
+    &["a", "reduction", "of"],
+    &["a", "cut", "of"],
+    &["or", "an", "increase", "of"],
+    &["or", "a", "fall", "of"],
+];
+
+/// "rose from 2,480 to 3,100, an increase of 25 per cent", "fell from 12 to
+/// nine, down 25%": the figures told before the change, "from Y to X" right
+/// before it. Returns (to, from).
+fn from_to_before(v: &DocView<'_>, i: usize) -> Option<(usize, usize)> {
+    let (to, from) = (i.checked_sub(1)?, i.checked_sub(2)?);
+    let span = |k: usize| v.mentions[k].mention.span.clone();
+    let prose = &v.doc.prose;
+    // ", an increase of": a comma or dash, then the change's words only.
+    let link = prose.get(span(to).end..span(i).start)?.trim();
+    let link = link.strip_prefix([',', '\u{2014}', '\u{2013}'])?;
+    if !TOLD_AFTER.contains(
+        &words(link)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+    ) {
+        return None;
+    }
+    if words(prose.get(span(from).end..span(to).start)?) != ["to"] {
+        return None;
+    }
+    let lo = span(from).start.saturating_sub(12);
+    let lead = prose.get(lo..span(from).start)?;
+    words(lead)
+        .last()
+        .is_some_and(|w| w == "from")
+        .then_some((to, from))
+}
+
 /// "$4.8 million, up 41%", "placed 4,890 animals with families in 2024, up
 /// 35 percent": the figure a comma-set "up"/"down" restates, the nearest
 /// before it in the clause (dates may stand between), within [`REACH`] bytes.
@@ -360,7 +432,24 @@ fn figure_before(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<usiz
     // ", up 41%": a comma, then the direction word (with "by" at most).
     let (_, tail) = gap.rsplit_once(',')?;
     let tail = words(tail);
-    (!tail.is_empty() && tail.len() <= 2 && lex.direction(&tail[0]).is_some()).then_some(k)
+    if tail.is_empty() || tail.len() > 2 || lex.direction(&tail[0]).is_none() {
+        return None;
+    }
+    // "1.12 billion euros ($1.21 billion) in 2024, up 10%": the figure, not
+    // its conversion in brackets.
+    let prose = &v.doc.prose;
+    let converted = k > run.start
+        && prose
+            .get(v.mentions[k - 1].mention.span.end..v.mentions[k].mention.span.start)
+            .is_some_and(|t| t.trim() == "(")
+        && prose
+            .get(v.mentions[k].mention.span.end..)
+            .is_some_and(|t| t.starts_with(')'));
+    if converted {
+        amount(v, k - 1)?;
+        return Some(k - 1);
+    }
+    Some(k)
 }
 
 /// Two figures of one order of magnitude or near it: a thousandfold gap is a
@@ -499,6 +588,12 @@ mod tests {
             ("Output fell by a third to 1,040 tonnes from 1,260 tonnes.", None),
             ("The fleet doubled to 97 from 41 in five years.", None),
             ("The clinic saw 3,480 patients over the winter of 2024, up 31% from 3,020 a year earlier.", Some("15")),
+            // The figures told first, the change after them.
+            ("Entries to the marathon rose from 2,480 to 3,100, an increase of 20 per cent.", Some("25")),
+            ("Daily ridership fell from 12,000 to 9,000, down 40%, after the fares rose.", Some("25")),
+            // "compared with" the base, "at" the level it ended.
+            ("Operating profit was €1.12bn, up 20% compared with €1.02bn a year ago.", Some("10")),
+            ("Shares in the builder closed down 14.1% at 235p, from 245p on Wednesday.", Some("4.1")),
         ] {
             let f = findings(&format!("{HEAD}{text}\n"), ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
@@ -506,7 +601,7 @@ mod tests {
             // The finding points at the stated change: the percentage, or the verb.
             let span = f[0].primary.span.clone();
             let stated = &format!("{HEAD}{text}\n")[span];
-            assert!(stated.contains('%') || stated.contains("third") || stated == "doubled", "{stated}");
+            assert!(stated.contains('%') || stated.contains("per cent") || stated.contains("third") || stated == "doubled", "{stated}");
         }
     }
 
@@ -547,6 +642,12 @@ mod tests {
             // Two factors, a range.
             "Buying may double or triple to 15-20 billion dlrs from seven billion in 1986.",
             "Wirebar use nearly doubled to 3,148,000 lbs in January from 1,540,000 lbs.",
+            // Twins of the shapes above, and another base after "to X".
+            "Entries to the marathon rose from 2,480 to 3,100, an increase of 25 per cent.",
+            "Operating profit was €1.12bn, up 10% compared with €1.02bn a year ago.",
+            "Shares in the builder closed down 4.1% at 235p, from 245p on Wednesday.",
+            "Car exports rose 31.3 pct to 154,711, compared with 146,610 in April.",
+            "Prices rose 5% compared with 2023 to 210, from 200 in 2024.",
         ] {
             silent(&format!("{HEAD}{text}\n"), ID);
         }
