@@ -157,9 +157,25 @@ fn some_year_fits(v: &DocView<'_>, i: usize, written: u32) -> bool {
         chrono::NaiveDate::from_ymd_opt(y, *m, *dd)
             .is_some_and(|d| d.weekday().number_from_monday() == written)
     };
+    let here = v.mentions[i].mention.span.start;
+    // "Last year's race, on Sunday, 14 September": a year told in words
+    // earlier in the sentence, and the date read in it, is the date's year:
+    // the weekday is checked against that year alone.
+    let told_in_words = (0..i).rev().take(12).find_map(|k| {
+        let shift = match v.text(k).to_ascii_lowercase().as_str() {
+            "last year" => -1,
+            "this year" => 0,
+            "next year" => 1,
+            _ => return None,
+        };
+        v.same_sentence(v.mentions[k].mention.span.start, here)
+            .then_some(r.year() + shift)
+    });
+    if let Some(y) = told_in_words.filter(|&y| v.day(i).is_some_and(|d| d.year() == y)) {
+        return fits(y);
+    }
     // "In 1984, the strike began on Monday, March 12": a year written before
     // the date in its sentence may be its year.
-    let here = v.mentions[i].mention.span.start;
     let told = (0..i).rev().take(12).any(|k| {
         let e = &v.mentions[k].mention;
         matches!(
@@ -238,6 +254,25 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{findings, silent};
+
+    #[test]
+    fn a_year_told_in_words_earlier_in_the_sentence() {
+        let at = |text: &str| {
+            findings(
+                &format!("---\ndate: 2025-03-14\n---\n{text}\n"),
+                "weekday-mismatch",
+            )
+        };
+        // 14 September 2024 was a Saturday; in 2025 it is a Sunday.
+        let f = at("Last year's race, on Sunday, 14 September, was won in a course record.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        for text in [
+            "Last year's race, on Saturday, 14 September, was won in a course record.",
+            "This year's race, on Sunday, 14 September, starts at 9am.",
+        ] {
+            assert!(at(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_year_written_earlier_in_the_sentence() {
