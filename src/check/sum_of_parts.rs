@@ -662,6 +662,16 @@ mod tests {
     fn a_part_larger_than_its_whole_is_caught() {
         let f = findings("1,200 people were evacuated, including 1,500 children.", ID);
         assert_eq!(f.len(), 1, "{f:#?}");
+        // Nouns of one kind (the lexicon's `noun-kinds`), not one noun.
+        let f = findings(
+            "The ferry was carrying 212 passengers, including 240 schoolchildren.",
+            ID,
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        silent(
+            "The ferry was carrying 312 passengers, including 240 schoolchildren.",
+            ID,
+        );
     }
 
     #[test]
