@@ -647,6 +647,8 @@ mod tests {
             "Of the 120 delegates, 75 voted in favour and the rest (35) abstained.",
             "Of the 120 delegates, 75 voted in favour and the other 35 abstained.",
             "Of the 300 homes, 120 were destroyed, 90 were damaged and the remaining 190 were untouched.",
+            // A remainder told by what befell it: "nine missing" counts people.
+            "Of the 45 people on board, 38 were rescued, leaving nine missing.",
         ] {
             let f = findings(text, ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
@@ -670,6 +672,10 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         silent(
             "The ferry was carrying 312 passengers, including 240 schoolchildren.",
+            ID,
+        );
+        silent(
+            "Of the 45 people on board, 38 were rescued, leaving seven missing.",
             ID,
         );
     }
