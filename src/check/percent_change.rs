@@ -389,27 +389,32 @@ fn from_to_before(v: &DocView<'_>, i: usize) -> Option<(usize, usize)> {
     let (to, from) = (i.checked_sub(1)?, i.checked_sub(2)?);
     let span = |k: usize| v.mentions[k].mention.span.clone();
     let prose = &v.doc.prose;
-    // ", an increase of": a comma or dash, then the change's words only.
+    // ", an increase of": a comma or dash, then the change's words only
+    // (tested on the bytes first: most percentages follow no such link).
     let link = prose.get(span(to).end..span(i).start)?.trim();
+    if link.len() > 32 {
+        return None;
+    }
     let link = link.strip_prefix([',', '\u{2014}', '\u{2013}'])?;
-    if !TOLD_AFTER.contains(
-        &words(link)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-    ) {
+    let joined = prose.get(span(from).end..span(to).start)?.trim();
+    if !joined.eq_ignore_ascii_case("to") {
         return None;
     }
-    if words(prose.get(span(from).end..span(to).start)?) != ["to"] {
-        return None;
-    }
-    let lo = span(from).start.saturating_sub(12);
-    let lead = prose.get(lo..span(from).start)?;
-    words(lead)
-        .last()
-        .is_some_and(|w| w == "from")
-        .then_some((to, from))
+    let lead = prose.get(..span(from).start)?.trim_end();
+    let from_word = lead.len() >= 4
+        && lead.is_char_boundary(lead.len() - 4)
+        && lead[lead.len() - 4..].eq_ignore_ascii_case("from")
+        && !lead[..lead.len() - 4].ends_with(|c: char| c.is_alphanumeric());
+    let said = words(link);
+    (from_word
+        && TOLD_AFTER.contains(
+            &said
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+        ))
+    .then_some((to, from))
 }
 
 /// "$4.8 million, up 41%", "placed 4,890 animals with families in 2024, up

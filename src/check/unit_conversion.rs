@@ -339,6 +339,20 @@ fn ranges(cx: &CheckContext<'_>, slack: f64, d: usize, v: &DocView<'_>, out: &mu
     let gap = |a: &Resolved, b: &Resolved| text.get(a.mention.span.end..b.mention.span.start);
     for w in ms.windows(4) {
         let [m0, m1, m2, m3] = w else { continue };
+        // Both ends of the pair in units first: most windows stop here, before any text is read.
+        let in_a_unit = |m: &Resolved| {
+            matches!(
+                m.mention.expr,
+                Expr::Quantity {
+                    unit: Some(_),
+                    noun: None,
+                    ..
+                }
+            )
+        };
+        if !in_a_unit(m1) || !in_a_unit(m3) {
+            continue;
+        }
         if !gap(m0, m1).is_some_and(joins_a_range)
             || !gap(m1, m2).is_some_and(is_conversion_link)
             || !gap(m2, m3).is_some_and(joins_a_range)
