@@ -107,7 +107,15 @@ impl Check for WeekdayMismatch {
                             .chars()
                             .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '[' | ']')))
                         // "on 7 March, a Thursday,": the weekday in apposition.
-                        || (k < i && matches!(between.trim(), ", a" | "(a" | "— a"));
+                        || (k < i && matches!(between.trim(), ", a" | "(a" | "— a"))
+                        // "Tuesday's (March 17) vote": a possessive weekday and its date in brackets.
+                        || (k > i
+                            && between
+                                .strip_prefix("'s")
+                                .or_else(|| between.strip_prefix("\u{2019}s"))
+                                .is_some_and(|rest| {
+                                    matches!(rest.trim(), "(" | "[")
+                                }));
                     if !side_by_side {
                         continue;
                     }
@@ -254,6 +262,26 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{findings, silent};
+
+    #[test]
+    fn a_possessive_weekday_and_its_date_in_brackets() {
+        let at = |text: &str| {
+            findings(
+                &format!("---\ndate: 2025-03-14\n---\n{text}\n"),
+                "weekday-mismatch",
+            )
+        };
+        // 17 March 2025 is a Monday.
+        assert_eq!(
+            at("Tuesday's (March 17) vote in the Senate is expected to be close.").len(),
+            1
+        );
+        assert_eq!(
+            at("Tuesday\u{2019}s (March 17) vote in the Senate is expected to be close.").len(),
+            1
+        );
+        assert!(at("Monday's (March 17) vote in the Senate is expected to be close.").is_empty());
+    }
 
     #[test]
     fn a_year_told_in_words_earlier_in_the_sentence() {

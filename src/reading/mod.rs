@@ -293,9 +293,10 @@ impl Reader<'_> {
             && a + 1 == b
             && self.r.sentences.get(b).is_some_and(|sb| {
                 let sa = &self.r.sentences[a];
-                !self.prose.get(sa.end..sb.start).is_none_or(|gap| {
-                    memchr::memmem::find(gap.as_bytes(), b"\n\n").is_some()
-                })
+                !self
+                    .prose
+                    .get(sa.end..sb.start)
+                    .is_none_or(|gap| memchr::memmem::find(gap.as_bytes(), b"\n\n").is_some())
             })
     }
 
