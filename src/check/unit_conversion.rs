@@ -1,7 +1,7 @@
 #![doc = include_str!("../../docs/rules/unit-conversion.md")]
 
 use super::{Check, CheckContext, DocView, Finding, Label};
-use crate::extract::Expr;
+use crate::extract::{Amount, Expr};
 use crate::lexicon::{HedgeDef, Lexicon, Sense};
 use crate::resolve::Resolved;
 use crate::value::interval::{Bound, Interval};
@@ -80,7 +80,13 @@ fn side<'a>(r: &Resolved, lex: &'a Lexicon) -> Option<Side<'a>> {
     else {
         return None;
     };
-    let info = lex.units.get(*u as usize)?;
+    side_in(r, amount, *u as usize, lex)
+}
+
+/// The figure `amount` of mention `r` (and its hedge) read in unit `u`: a
+/// quantity's own unit, or one a bare figure takes from beside it.
+fn side_in<'a>(r: &Resolved, amount: &Amount, u: usize, lex: &'a Lexicon) -> Option<Side<'a>> {
+    let info = lex.units.get(u)?;
     let dim = info.def.dimension;
     if info.code.is_some()
         || matches!(
@@ -159,19 +165,7 @@ fn spaced_symbol_side<'a>(
     if first.is_some_and(|f| info.def.dimension != f.dimension) || info.code.is_some() {
         return None;
     }
-    let quantity = Resolved {
-        mention: crate::extract::Mention {
-            expr: Expr::Quantity {
-                amount: *amount,
-                unit: u32::try_from(unit).ok(),
-                noun: None,
-            },
-            ..r.mention.clone()
-        },
-        value: r.value.clone(),
-        timex: None,
-    };
-    let side = side(&quantity, lex)?;
+    let side = side_in(r, amount, unit, lex)?;
     Some((side, r.mention.span.end + 1 + len))
 }
 
@@ -337,19 +331,19 @@ fn ranges(cx: &CheckContext<'_>, slack: f64, d: usize, v: &DocView<'_>, out: &mu
     let text = &v.doc.text;
     let ms = v.mentions;
     let gap = |a: &Resolved, b: &Resolved| text.get(a.mention.span.end..b.mention.span.start);
+    let in_a_unit = |m: &Resolved| {
+        matches!(
+            m.mention.expr,
+            Expr::Quantity {
+                unit: Some(_),
+                noun: None,
+                ..
+            }
+        )
+    };
     for w in ms.windows(4) {
         let [m0, m1, m2, m3] = w else { continue };
-        // Both ends of the pair in units first: most windows stop here, before any text is read.
-        let in_a_unit = |m: &Resolved| {
-            matches!(
-                m.mention.expr,
-                Expr::Quantity {
-                    unit: Some(_),
-                    noun: None,
-                    ..
-                }
-            )
-        };
+        // Both second ends in units first: most windows stop here, before any text is read.
         if !in_a_unit(m1) || !in_a_unit(m3) {
             continue;
         }
@@ -390,15 +384,29 @@ fn ranges(cx: &CheckContext<'_>, slack: f64, d: usize, v: &DocView<'_>, out: &mu
                 own
             }
         };
-        for (sa, a, sb, b, ends) in [(&s0, m0, &s2, m2, (m1, m3)), (&s1, m1, &s3, m3, (m1, m3))] {
-            out.extend(judge(
-                cx,
-                slack,
-                (d, v),
-                (sa, a.mention.span.clone(), shown(a, ends.0)),
-                (sb, b.mention.span.clone(), shown(b, ends.1)),
-            ));
-        }
+        // First ends with first ends, second with second.
+        out.extend(judge(
+            cx,
+            slack,
+            (d, v),
+            (&s0, m0.mention.span.clone(), shown(m0, m1)),
+            (&s2, m2.mention.span.clone(), shown(m2, m3)),
+        ));
+        out.extend(judge(
+            cx,
+            slack,
+            (d, v),
+            (
+                &s1,
+                m1.mention.span.clone(),
+                written(text, m1.mention.span.clone()),
+            ),
+            (
+                &s3,
+                m3.mention.span.clone(),
+                written(text, m3.mention.span.clone()),
+            ),
+        ));
     }
 }
 
@@ -416,30 +424,25 @@ fn borrowed_side<'a>(
     text: &str,
     lex: &'a Lexicon,
 ) -> Option<Side<'a>> {
-    let (Expr::Number(amount), Expr::Quantity { unit, .. }) =
-        (&r.mention.expr, &other.mention.expr)
+    let (
+        Expr::Number(amount),
+        Expr::Quantity {
+            unit: Some(unit), ..
+        },
+    ) = (&r.mention.expr, &other.mention.expr)
     else {
         return None;
     };
     let before = clip_back(text, r.mention.span.start, 8);
-    if before.ends_with(['-', '\u{2212}', '\u{2013}'])
-        || before.to_ascii_lowercase().ends_with("minus ")
-    {
+    let after_minus = before
+        .len()
+        .checked_sub(6)
+        .and_then(|k| before.get(k..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("minus "));
+    if before.ends_with(['-', '\u{2212}', '\u{2013}']) || after_minus {
         return None;
     }
-    let quantity = Resolved {
-        mention: crate::extract::Mention {
-            expr: Expr::Quantity {
-                amount: *amount,
-                unit: *unit,
-                noun: None,
-            },
-            ..r.mention.clone()
-        },
-        value: r.value.clone(),
-        timex: None,
-    };
-    side(&quantity, lex)
+    side_in(r, amount, *unit as usize, lex)
 }
 
 /// A finding when the second side (at `b`) is no conversion of the first (at `a`).
@@ -489,8 +492,8 @@ fn judge(
         _ => return None,
     };
     let vars = [
-        ("first", first.clone()),
-        ("second", second.clone()),
+        ("first", first),
+        ("second", second),
         ("converted", converted.clone()),
     ];
     Some(Finding::templated(

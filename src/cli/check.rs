@@ -75,6 +75,20 @@ enum Color {
     Never,
 }
 
+impl Color {
+    /// Whether the report on standard output is coloured.
+    fn on(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
     #[command(flatten)]
@@ -280,14 +294,7 @@ pub(crate) fn run(a: &CheckArgs) -> ExitCode {
     let Some(plan) = configure(&a.input, a.config.as_ref(), a.isolated, &mut errors) else {
         return ExitCode::from(2);
     };
-    let color = match a.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = a.color.on();
     let options = a.input.options();
     if a.fix || a.diff {
         let which = if a.unsafe_fixes {

@@ -15,12 +15,12 @@
 //! come in the order of their first documents.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::Format;
-use super::{render_one, undated_note, CheckArgs, Color, DocOutput};
+use super::{render_one, undated_note, CheckArgs, DocOutput};
 use crate::cli::{report, ExtractArgs};
 use crate::engine::claims::{fingerprint, read_back, Extracted, Header, Member};
 use crate::engine::config::{self, Plan};
@@ -259,14 +259,7 @@ pub(super) fn check(a: &CheckArgs) -> ExitCode {
         eprintln!("error: the claims cannot be used; nothing was checked");
         return ExitCode::from(2);
     }
-    let color = match a.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = a.color.on();
     let loader = a.input.loader();
     let mut members: Vec<Vec<Member>> = plan.projects.iter().map(|_| Vec::new()).collect();
     let mut documents = Vec::with_capacity(read.len());
