@@ -196,6 +196,64 @@ fn a_2_mb_markdown_table_is_checked() {
     check(&tmp.0, &["--format", "concise", "table.md"], 0, &[]);
 }
 
+/// Reporting with no line break in it, about `len` bytes: a page saved as one
+/// line. As in news, about one sentence in three holds dates, weekdays,
+/// counts, shares or units: one mention per 80 bytes or so (the benchmarks'
+/// 10 MB of Reuters and BBC news has one per 81).
+fn one_line_of_news(len: usize) -> String {
+    const SAID: [&str; 4] = [
+        "Residents said the water had never come so close to the market square, and several shops stayed shut. ",
+        "A spokeswoman for the regional government said officials were still assessing the damage and would say more later. ",
+        "Opposition members walked out of the chamber before the vote, calling the plan rushed and poorly explained. ",
+        "Engineers who inspected the structure said it was sound, though they urged the owners to repaint the steelwork. ",
+    ];
+    const MONTHS: [&str; 6] = ["Jan.", "March", "April", "June", "Sept.", "November"];
+    let mut text = String::with_capacity(len + 400);
+    let mut i = 0usize;
+    while text.len() < len {
+        let (m, d, n) = (MONTHS[i % 6], i % 27 + 1, 40 + i % 900);
+        let y = 2015 + i % 10;
+        let s = match i % 6 {
+            0 => format!("NAIROBI — Rescuers reached {n} families on {m} {d}, {y}, after the river rose about 3 metres (10 feet) overnight. "),
+            1 => format!("Of the {n} workers at the plant, about half were sent home on Monday, and the rest stayed until {m} {d}. "),
+            2 => format!("The council said spending rose 12% to £{n} million in the year to {m} {d}, {y}, two weeks before the vote. "),
+            3 => format!("Police arrested {n} people during the march, which drew some 20,000 marchers three days after the ban. "),
+            4 => format!("The bridge, first opened on {m} {d}, {y}, carried {n} lorries a day until it closed five months later. "),
+            _ => format!("Forecasters expect highs of 25C (77F) on Thursday, and {n} schools will stay shut until {m} {d}. "),
+        };
+        text.push_str(&s);
+        text.push_str(SAID[i % 4]);
+        text.push_str(SAID[(i + 1) % 4]);
+        if i % 2 == 1 {
+            text.push_str(SAID[(i + 2) % 4]);
+        }
+        i += 1;
+    }
+    text
+}
+
+/// Memory follows the text a chunk at a time: a long file of one line needs
+/// no more than ten times its size, counted as the kernel counts the peak.
+#[test]
+fn a_10_mb_file_of_one_line_needs_no_more_than_ten_times_its_size() {
+    let tmp = TempDir::new("one-line");
+    let text = one_line_of_news(10 << 20);
+    assert!(!text.contains('\n'));
+    tmp.write("page.txt", &text);
+    let args = ["check", "--isolated", "--format", "concise", "page.txt"];
+    let (out, peak) = run::reckon_peak_memory(LIMIT, &tmp.0, &args);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?}: {}",
+        out.status,
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("1 file checked"), "{}", stdout(&out));
+    let ratio = peak as f64 / text.len() as f64;
+    eprintln!("peak {peak} bytes for {} bytes: {ratio:.2}x", text.len());
+    assert!(ratio <= 10.0, "peak {peak} bytes is {ratio:.2}x the file");
+}
+
 // --- Folders ----------------------------------------------------------------
 
 #[test]

@@ -16,20 +16,13 @@ pub(crate) fn amount<'a>(v: &'a DocView<'_>, i: usize) -> Option<(f64, Interval,
         (Expr::Number(a), Value::Number { exact, interval }) if a.exact > 0.0 && !a.vague => {
             Some((*exact, *interval, ""))
         }
-        (
-            Expr::Quantity { amount: a, .. },
-            Value::Quantity {
-                exact,
-                interval,
-                unit,
-                currency,
-                ..
-            },
-        ) if a.exact > 0.0 && !a.vague => Some((
-            *exact,
-            *interval,
-            currency.as_deref().unwrap_or(unit.as_str()),
-        )),
+        (Expr::Quantity { amount: a, .. }, Value::Quantity(q)) if a.exact > 0.0 && !a.vague => {
+            Some((
+                q.exact,
+                q.interval,
+                q.currency.as_deref().unwrap_or(q.unit.as_str()),
+            ))
+        }
         _ => None,
     }
 }

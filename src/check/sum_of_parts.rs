@@ -170,7 +170,8 @@ impl Scan<'_> {
 
     fn exact(&self, i: usize) -> f64 {
         match &self.v.mentions[i].value {
-            Value::Number { exact, .. } | Value::Quantity { exact, .. } => *exact,
+            Value::Number { exact, .. } => *exact,
+            Value::Quantity(q) => q.exact,
             _ => f64::NAN,
         }
     }
@@ -476,7 +477,7 @@ impl Scan<'_> {
         let same_scale = matches!(
             (&self.v.mentions[w].value, &self.v.mentions[p].value),
             (Value::Number { .. }, _) | (_, Value::Number { .. })
-        ) || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity { unit: a, .. }, Value::Quantity { unit: b, .. }) if a == b);
+        ) || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity(a), Value::Quantity(b)) if a.unit == b.unit);
         if !same_scale {
             return Some((x, y));
         }
@@ -495,9 +496,7 @@ impl Scan<'_> {
     fn counted_exactly(&self, i: usize) -> Option<Interval> {
         let is_count = match &self.v.mentions[i].value {
             Value::Number { .. } => true,
-            Value::Quantity { dimension, .. } => {
-                *dimension == crate::value::units::Dimension::Count
-            }
+            Value::Quantity(q) => q.dimension == crate::value::units::Dimension::Count,
             _ => false,
         };
         let p = self.precision(i)?;
@@ -535,29 +534,26 @@ impl Scan<'_> {
     fn comparable_as_written(&self, w: usize, p: usize) -> Option<(Interval, Interval)> {
         let (a, b) = (&self.v.mentions[w].value, &self.v.mentions[p].value);
         match (a, b) {
-            (Value::Number { interval: x, .. }, Value::Number { interval: y, .. })
-            | (Value::Number { interval: x, .. }, Value::Quantity { interval: y, .. })
-            | (Value::Quantity { interval: x, .. }, Value::Number { interval: y, .. }) => {
+            (Value::Number { interval: x, .. }, Value::Number { interval: y, .. }) => {
                 Some((*x, *y))
             }
-            (
-                Value::Quantity {
-                    interval: x,
-                    unit: ua,
-                    dimension: da,
-                    base: ba,
-                    currency: ca,
-                    ..
-                },
-                Value::Quantity {
-                    interval: y,
-                    unit: ub,
-                    dimension: db,
-                    base: bb,
-                    currency: cb,
-                    ..
-                },
-            ) => {
+            (Value::Number { interval: x, .. }, Value::Quantity(q)) => Some((*x, q.interval)),
+            (Value::Quantity(q), Value::Number { interval: y, .. }) => Some((q.interval, *y)),
+            (Value::Quantity(qa), Value::Quantity(qb)) => {
+                let (x, ua, da, ba, ca) = (
+                    &qa.interval,
+                    &qa.unit,
+                    &qa.dimension,
+                    &qa.base,
+                    &qa.currency,
+                );
+                let (y, ub, db, bb, cb) = (
+                    &qb.interval,
+                    &qb.unit,
+                    &qb.dimension,
+                    &qb.base,
+                    &qb.currency,
+                );
                 if ua == ub || (da == db && ca.is_some() && ca == cb) {
                     Some((*x, *y))
                 } else if da == db && ba.is_some() && bb.is_some() {
@@ -577,7 +573,8 @@ impl Scan<'_> {
 
 fn interval_of(v: &Value) -> Option<Interval> {
     match v {
-        Value::Number { interval, .. } | Value::Quantity { interval, .. } => Some(*interval),
+        Value::Number { interval, .. } => Some(*interval),
+        Value::Quantity(q) => Some(q.interval),
         _ => None,
     }
 }

@@ -573,7 +573,7 @@ fn fix_pass(a: &CheckArgs, plan: &config::Plan, which: fix::Which, errors: &mut 
             (!fixes.is_empty()).then(|| ToFix {
                 input: input.clone(),
                 name: doc.name.clone(),
-                text: doc.text.clone(),
+                text: doc.text.to_string(),
                 fixes,
             })
         },
@@ -599,7 +599,7 @@ fn fix_pass(a: &CheckArgs, plan: &config::Plan, which: fix::Which, errors: &mut 
                     todo.push(ToFix {
                         input,
                         name: doc.name.clone(),
-                        text: doc.text.clone(),
+                        text: doc.text.to_string(),
                         fixes: vec![x],
                     });
                 }

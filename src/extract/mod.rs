@@ -714,42 +714,105 @@ fn lowered<'a>(lower: &'a str, text: &str, t: Token) -> Low<'a> {
 /// never spans a blank line.
 #[must_use]
 pub fn extract(prose: &str, lex: &Lexicon, opts: &Options) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::with_capacity(prose.len() / 64 + 4);
-    for (base, chunk) in chunks(prose, 1 << 16) {
+    let pieces = extract_pieces(prose, lex, opts);
+    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for mut piece in pieces {
+        out.append(&mut piece);
+    }
+    out
+}
+
+/// [`extract`], one vector per chunk of the text. Indices count across
+/// pieces, as in the flat list, and a relation's parts share its piece, so
+/// the pieces resolve one at a time ([`crate::resolve::run`]); a long
+/// document's mentions are never held twice while they resolve.
+#[must_use]
+pub fn extract_pieces(prose: &str, lex: &Lexicon, opts: &Options) -> Vec<Vec<Mention>> {
+    let mut pieces = Vec::new();
+    let mut first = 0;
+    for (base, chunk) in chunks(prose, CHUNK_BYTES) {
         let cur = Cursor::new(chunk, lex, opts);
-        let first = out.len();
-        for mut m in extract_chunk(&cur) {
+        let mut piece = extract_chunk(&cur);
+        for m in &mut piece {
             m.span = m.span.start + base..m.span.end + base;
             if let Some((_, h)) = m.hedge.as_mut() {
                 *h = h.start + base..h.end + base;
             }
             m.expr.remap_mentions(|x| x + first);
-            out.push(m);
         }
+        first += piece.len();
+        piece.shrink_to_fit();
+        pieces.push(piece);
     }
-    out
+    pieces
 }
 
-/// Splits `text` into pieces of at least `min` bytes that end at a blank line.
+/// The least length of a chunk of text read at once (see [`chunks`]).
+pub const CHUNK_BYTES: usize = 1 << 16;
+
+/// Splits `text` into pieces of at least `min` bytes, each ending at a blank
+/// line, so that a long document is tokenized a piece at a time and its token
+/// table never holds more than a piece.
+///
+/// A piece looks for its blank line in the next `min` bytes only. Text with no
+/// paragraph breaks there (one long line, a file of dated lines) ends its piece
+/// at the first sentence end instead, and failing that at a space, or at a
+/// character boundary: memory stays bounded by the piece, not by the line.
 fn chunks(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     std::iter::from_fn(move || {
         if start >= text.len() {
             return None;
         }
-        let from = (start + min).min(text.len());
-        let end = if from >= text.len() {
-            text.len()
-        } else {
-            // Next blank line after `from`; char boundaries are safe because '\n' is ASCII.
-            let rest = &text.as_bytes()[from..];
-            rest.windows(2)
-                .position(|w| w == b"\n\n")
-                .map_or(text.len(), |p| from + p + 1)
-        };
+        let end = chunk_end(text, (start + min).min(text.len()), min);
         let piece = (start, &text[start..end]);
         start = end;
         Some(piece)
+    })
+}
+
+/// Where a piece that may end from `from` on ends (see [`chunks`]).
+fn chunk_end(text: &str, from: usize, min: usize) -> usize {
+    let bytes = text.as_bytes();
+    let window = &bytes[from..(from + min).min(bytes.len())];
+    // '\n', '.' and ' ' are ASCII: a position next to one is a char boundary.
+    if let Some(p) = memchr::memmem::find(window, b"\n\n") {
+        return from + p + 1;
+    }
+    if from + window.len() == bytes.len() {
+        return bytes.len();
+    }
+    if let Some(p) = sentence_end(bytes, from, from + window.len()) {
+        return p;
+    }
+    if let Some(p) = memchr::memchr2(b' ', b'\n', window) {
+        return from + p + 1;
+    }
+    let mut end = from + window.len();
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The start of the first sentence that follows a full stop in
+/// `bytes[from..to]` after a figure or a lower-case word ("… 2025. Filed",
+/// "… arrested. Police"): not after an abbreviation such as "Jan." or "U.S.",
+/// which reads on.
+fn sentence_end(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    memchr::memchr_iter(b'.', &bytes[from..to]).find_map(|at| {
+        let dot = from + at;
+        let len = bytes[..dot]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let word = &bytes[dot - len..dot];
+        let plain = len >= 2
+            && (word.iter().all(u8::is_ascii_digit) || word.iter().all(u8::is_ascii_lowercase));
+        let space = *bytes.get(dot + 1)?;
+        let next = *bytes.get(dot + 2)?;
+        (plain && (space == b' ' || space == b'\n') && next.is_ascii_uppercase()).then_some(dot + 2)
     })
 }
 
@@ -886,6 +949,31 @@ mod tests {
         assert_eq!(parts.iter().map(|(_, p)| *p).collect::<String>(), text);
         assert!(parts.iter().all(|(b, p)| &text[*b..*b + p.len()] == *p));
         assert_eq!(parts.len(), 3);
+    }
+
+    fn pieces(text: &str, min: usize) -> Vec<&str> {
+        let parts: Vec<_> = chunks(text, min).collect();
+        assert_eq!(parts.iter().map(|(_, p)| *p).collect::<String>(), text);
+        assert!(parts.iter().all(|(b, p)| &text[*b..*b + p.len()] == *p));
+        parts.into_iter().map(|(_, p)| p).collect()
+    }
+
+    #[test]
+    fn a_text_without_blank_lines_is_cut_at_sentence_ends() {
+        let text = "Filed on March 3, 2025.\nFiled on Jan. 4, 2025. Police arrested two men.";
+        assert_eq!(
+            pieces(text, 20),
+            [
+                "Filed on March 3, 2025.\n",
+                "Filed on Jan. 4, 2025. ",
+                "Police arrested two men."
+            ]
+        );
+        // No sentence end: a space; no space: a character boundary.
+        assert_eq!(pieces("ab cd ef", 2), ["ab ", "cd ", "ef"]);
+        let long = "\u{2014}".repeat(10);
+        let parts = pieces(&long, 4);
+        assert!(parts.len() > 1, "{parts:?}");
     }
 
     #[test]

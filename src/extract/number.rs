@@ -831,12 +831,10 @@ mod tests {
         .map(|r| {
             let (iv, unit) = match &r.value {
                 Value::Number { interval, .. } => (Some(*interval), String::new()),
-                Value::Quantity {
-                    interval,
-                    unit,
-                    currency,
-                    ..
-                } => (Some(*interval), currency.clone().unwrap_or(unit.clone())),
+                Value::Quantity(q) => (
+                    Some(q.interval),
+                    q.currency.clone().unwrap_or(q.unit.clone()),
+                ),
                 _ => (None, String::new()),
             };
             (
@@ -1222,10 +1220,10 @@ mod tests {
             },
             &DEFAULT,
         );
-        let Value::Quantity {
-            base: Some(base), ..
-        } = &r[0].value
-        else {
+        let Some(base) = (match &r[0].value {
+            Value::Quantity(q) => q.base,
+            _ => None,
+        }) else {
             panic!("{:?}", r[0].value)
         };
         // 500 sq mi ≈ 1,295 km²: the base interval is in m².

@@ -143,7 +143,8 @@ fn interval(v: &Value) -> Option<String> {
         Value::Date { start, end } => format!("[{start}, {end}] (days, both ends included)"),
         Value::Time { date: Some(d), .. } => format!("[{d}, {d}]"),
         Value::Duration { unit, amount } => format!("{amount} {}s", unit.name()),
-        Value::Number { interval, .. } | Value::Quantity { interval, .. } => interval.to_string(),
+        Value::Number { interval, .. } => interval.to_string(),
+        Value::Quantity(q) => q.interval.to_string(),
         Value::Relation {
             implies: Some((a, b)),
             ..

@@ -254,7 +254,7 @@ pub fn is_figure(prose: &str, m: &Resolved) -> bool {
         && (1000..=2200).contains(&text.parse::<u32>().unwrap_or(0));
     let countable = match &m.value {
         Value::Number { .. } => true,
-        Value::Quantity { dimension, .. } => *dimension != Dimension::Percent,
+        Value::Quantity(q) => q.dimension != Dimension::Percent,
         _ => false,
     };
     matches!(m.mention.kind, Kind::Number | Kind::Quantity) && !vague && !year_like && countable
@@ -369,14 +369,11 @@ impl Reader<'_> {
 
     /// The words right after a figure, up to a mark or a word that is no noun.
     fn counted(&self, i: usize) -> (Option<String>, usize) {
-        if let Value::Quantity {
-            unit, dimension, ..
-        } = &self.mentions[i].value
-        {
+        if let Value::Quantity(q) = &self.mentions[i].value {
             // The noun is inside the mention ("46 works"); a verb read as one
             // ("14 lent by collectors") leaves the noun unwritten.
-            let unit = unit.to_lowercase();
-            let verb = *dimension == Dimension::Count && self.verb_like(&unit);
+            let unit = q.unit.to_lowercase();
+            let verb = q.dimension == Dimension::Count && self.verb_like(&unit);
             return (if verb { None } else { Some(unit) }, 0);
         }
         let after = self.after(i);
@@ -475,7 +472,7 @@ impl Reader<'_> {
         // A measure (money, length) is part only of a measure of its dimension:
         // "60 mln dlrs of 6-3/4 pct notes", "38 … around 12 dlrs".
         let dim = |k: usize| match &self.mentions[k].value {
-            Value::Quantity { dimension, .. } if *dimension != Dimension::Count => Some(*dimension),
+            Value::Quantity(q) if q.dimension != Dimension::Count => Some(q.dimension),
             _ => None,
         };
         if dim(a) != dim(b) {
@@ -757,10 +754,8 @@ impl Reader<'_> {
     fn can_be_whole(&self, w: usize) -> bool {
         let exact = match &self.mentions[w].value {
             Value::Number { exact, .. } => *exact,
-            Value::Quantity {
-                exact, dimension, ..
-            } if *dimension == Dimension::Count => *exact,
-            Value::Quantity { .. } => return true,
+            Value::Quantity(q) if q.dimension == Dimension::Count => q.exact,
+            Value::Quantity(_) => return true,
             _ => return false,
         };
         let hyphenated =

@@ -409,14 +409,15 @@ fn value(b: &mut Vec<u8>, v: &Value) {
             b.extend_from_slice(b"{\"type\":\"ordinal\",\"n\":");
             uint(b, *n);
         }
-        Value::Quantity {
-            exact,
-            interval: i,
-            unit,
-            dimension,
-            base,
-            currency,
-        } => {
+        Value::Quantity(q) => {
+            let crate::resolve::QuantityValue {
+                exact,
+                interval: i,
+                unit,
+                dimension,
+                base,
+                currency,
+            } = &**q;
             b.extend_from_slice(b"{\"type\":\"quantity\",\"exact\":");
             float(b, *exact);
             b.extend_from_slice(b",\"interval\":");

@@ -32,14 +32,9 @@ pub fn describe(v: &Value) -> String {
         },
         Value::Number { interval, .. } => interval.to_string(),
         Value::Ordinal { n } => format!("#{n}"),
-        Value::Quantity {
-            interval,
-            unit,
-            currency,
-            ..
-        } => match currency {
-            Some(c) => format!("{interval} {c}"),
-            None => format!("{interval} {unit}"),
+        Value::Quantity(q) => match &q.currency {
+            Some(c) => format!("{} {c}", q.interval),
+            None => format!("{} {}", q.interval, q.unit),
         },
         Value::Relation {
             relation, implies, ..

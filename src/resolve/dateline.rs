@@ -14,6 +14,8 @@ use crate::source::Document;
 
 /// How far into the document a dateline may sit.
 const DATELINE_REACH: usize = 1200;
+// `resolve::run` looks for the dateline in the first chunk's mentions only.
+const _: () = assert!(DATELINE_REACH < crate::extract::CHUNK_BYTES);
 
 /// "NAIROBI, Feb. 9, 2025 (Reuters) -", "WASHINGTON, Jan. 7, 2025 /PRNewswire/ --",
 /// "LAKEPORT, Ohio, September 15, 2024 /PRNewswire/ --": a place in capitals,

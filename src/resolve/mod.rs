@@ -145,21 +145,9 @@ pub enum Value {
         /// n.
         n: u32,
     },
-    /// A number with a unit, currency or counted noun.
-    Quantity {
-        /// As written.
-        exact: f64,
-        /// What it can mean.
-        interval: Interval,
-        /// Unit name or counted noun.
-        unit: String,
-        /// What the unit measures.
-        dimension: Dimension,
-        /// The interval in the dimension's base unit (meter, m², kg, K, s) when it converts.
-        base: Option<Interval>,
-        /// Currency code.
-        currency: Option<String>,
-    },
+    /// A number with a unit, currency or counted noun. Boxed: the largest
+    /// value by far, and every resolved mention holds a `Value`.
+    Quantity(Box<QuantityValue>),
     /// A duration tied to a date; `implies` is where the arithmetic lands.
     Relation {
         /// The relation.
@@ -175,6 +163,23 @@ pub enum Value {
     },
     /// Nothing could be resolved (an anchor was needed and none found).
     Unresolved,
+}
+
+/// What a number with a unit, currency or counted noun means.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuantityValue {
+    /// As written.
+    pub exact: f64,
+    /// What it can mean.
+    pub interval: Interval,
+    /// Unit name or counted noun.
+    pub unit: String,
+    /// What the unit measures.
+    pub dimension: Dimension,
+    /// The interval in the dimension's base unit (meter, m², kg, K, s) when it converts.
+    pub base: Option<Interval>,
+    /// Currency code.
+    pub currency: Option<String>,
 }
 
 /// A mention with its value.
@@ -284,6 +289,15 @@ impl<'l> Resolver<'l> {
         } else {
             None
         };
+        Self::with_text_anchor(reference, lex, text_anchor)
+    }
+
+    /// A resolver whose undated document's latest full date is `text_anchor`.
+    fn with_text_anchor(
+        reference: Reference,
+        lex: &'l Lexicon,
+        text_anchor: Option<NaiveDate>,
+    ) -> Self {
         Resolver {
             reference,
             lex,
@@ -426,14 +440,14 @@ impl<'l> Resolver<'l> {
                         ),
                     };
                 (
-                    Value::Quantity {
+                    Value::Quantity(Box::new(QuantityValue {
                         exact: amount.exact,
                         interval,
                         unit: unit_name,
                         dimension,
                         base,
                         currency,
-                    },
+                    })),
                     None,
                 )
             }
@@ -640,6 +654,10 @@ pub fn weekday_number(d: NaiveDate) -> u32 {
 }
 
 /// The whole pipeline for one document: extract, choose the reference date, resolve.
+///
+/// The mentions resolve a chunk of text at a time ([`crate::extract::extract_pieces`]),
+/// each chunk's mentions freed once resolved: a file of a million dates never
+/// holds every mention both as written and as resolved.
 #[must_use]
 pub fn run(
     doc: &Document,
@@ -647,9 +665,22 @@ pub fn run(
     opts: &crate::extract::Options,
     cli_date: Option<NaiveDate>,
 ) -> (Reference, Vec<Resolved>) {
-    let (reference, mentions) = prepare(doc, lex, opts, cli_date);
-    let resolved = resolve(mentions, reference, lex);
-    (reference, resolved)
+    let pieces = crate::extract::extract_pieces(&doc.prose, lex, opts);
+    // A dateline lies within the first chunk, which is longer than its reach.
+    let reference = reference(doc, pieces.first().map_or(&[][..], Vec::as_slice), cli_date);
+    let text_anchor = match reference.date {
+        None => pieces.iter().filter_map(|p| latest_full_date(p)).max(),
+        Some(_) => None,
+    };
+    let mut resolver = Resolver::with_text_anchor(reference, lex, text_anchor);
+    let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    let mut batch = Vec::new();
+    for piece in pieces {
+        let first = out.len();
+        resolver.resolve_batch(piece, first, &mut batch);
+        out.append(&mut batch);
+    }
+    (reference, out)
 }
 
 /// The pipeline up to resolution: a document's mentions and its reference

@@ -107,12 +107,12 @@ pub fn link_like_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Prose mask for plain text: everything but URLs and email addresses.
-/// `skip` (front matter, byte order mark) is masked too.
-pub fn text_prose(text: &str, skip: &[Range<usize>]) -> String {
+/// `skip` (front matter, byte order mark) is masked too. `None` when every
+/// byte is prose (most texts): the caller shares the text, not a copy.
+pub fn text_prose_masked(text: &str, skip: &[Range<usize>]) -> Option<String> {
     let links = link_like_ranges(text);
     if links.is_empty() && skip.is_empty() {
-        // Most texts: all prose, and a copy needs no second UTF-8 check.
-        return text.to_owned();
+        return None;
     }
     let mut buf = text.as_bytes().to_vec();
     for r in links {
@@ -121,7 +121,7 @@ pub fn text_prose(text: &str, skip: &[Range<usize>]) -> String {
     for r in skip {
         mask_range(&mut buf, text, r.clone());
     }
-    finish(buf, text)
+    Some(finish(buf, text))
 }
 
 /// Prose mask for Markdown, parsing `text[body_start..]` (everything after
@@ -186,7 +186,7 @@ pub(crate) mod tests {
     }
 
     fn txt(s: &str) -> String {
-        text_prose(s, &[])
+        text_prose_masked(s, &[]).unwrap_or_else(|| s.to_owned())
     }
 
     /// `s` with the first occurrence of each of `parts` (in order, left to

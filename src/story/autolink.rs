@@ -378,18 +378,15 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
         // The counted noun and where it ends: "1,400 homes", "38,000 Russian troops".
         let (noun, interval, noun_end) = match (&r.value, &m.expr) {
             (
-                Value::Quantity {
-                    interval,
-                    unit: noun,
-                    dimension: Dimension::Count,
-                    ..
-                },
+                Value::Quantity(q),
                 Expr::Quantity {
                     amount,
                     noun: Some(_),
                     ..
                 },
-            ) if !amount.vague => (noun.as_str(), *interval, m.span.end),
+            ) if q.dimension == Dimension::Count && !amount.vague => {
+                (q.unit.as_str(), q.interval, m.span.end)
+            }
             (Value::Number { interval, .. }, Expr::Number(amount)) if !amount.vague => {
                 let after = prose
                     .get(m.span.end..(m.span.end + 40).min(prose.len()))

@@ -592,17 +592,9 @@ pub fn claims(
             continue;
         };
         let (value, unit) = match (&r.value, p.capture) {
-            (
-                Value::Quantity {
-                    interval,
-                    unit,
-                    dimension,
-                    base,
-                    ..
-                },
-                _,
-            ) => match base {
+            (Value::Quantity(q), _) => match &q.base {
                 Some(b) => {
+                    let (unit, dimension) = (&q.unit, &q.dimension);
                     let factor = lex
                         .units
                         .iter()
@@ -618,10 +610,10 @@ pub fn claims(
                 }
                 None => (
                     Quantity {
-                        interval: *interval,
-                        dimension: Some(*dimension),
+                        interval: q.interval,
+                        dimension: Some(q.dimension),
                     },
-                    Some((unit.clone(), 1.0)),
+                    Some((q.unit.clone(), 1.0)),
                 ),
             },
             (Value::Number { interval, .. }, Capture::Percent) => (

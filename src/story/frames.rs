@@ -686,15 +686,10 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
     for (i, r) in v.mentions.iter().enumerate() {
         let m = &r.mention;
         let interval = match (&r.value, &m.expr) {
-            (
-                Value::Quantity {
-                    interval,
-                    dimension: Dimension::Count,
-                    ..
-                },
-                Expr::Quantity { .. },
-            )
-            | (Value::Number { interval, .. }, Expr::Number(_)) => *interval,
+            (Value::Quantity(q), Expr::Quantity { .. }) if q.dimension == Dimension::Count => {
+                q.interval
+            }
+            (Value::Number { interval, .. }, Expr::Number(_)) => *interval,
             _ => continue,
         };
         // Most figures count no plural noun ("12 pct", "5 mln dlrs"): look at

@@ -7,9 +7,11 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs reckon in `dir` with `args` and `stdin`, killing it (and failing the
-/// test) after `limit`.
-pub fn reckon_within(limit: Duration, dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+type Drain = std::thread::JoinHandle<Vec<u8>>;
+
+/// Starts reckon in `dir` with `args`, its output read by threads so that a
+/// large output cannot fill a pipe and stall it.
+fn spawn(dir: &Path, args: &[&str]) -> (std::process::Child, Drain, Drain) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("reckon"))
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -19,13 +21,6 @@ pub fn reckon_within(limit: Duration, dir: &Path, args: &[&str], stdin: &[u8]) -
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Writing stdin from a thread: a reckon that does not read it cannot block the test.
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    // Read by threads, so a large output cannot fill a pipe and stall reckon.
     let drain = |mut pipe: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
             let mut v = Vec::new();
@@ -35,6 +30,19 @@ pub fn reckon_within(limit: Duration, dir: &Path, args: &[&str], stdin: &[u8]) -
     };
     let stdout = drain(Box::new(child.stdout.take().unwrap()));
     let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    (child, stdout, stderr)
+}
+
+/// Runs reckon in `dir` with `args` and `stdin`, killing it (and failing the
+/// test) after `limit`.
+pub fn reckon_within(limit: Duration, dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let (mut child, stdout, stderr) = spawn(dir, args);
+    // Writing stdin from a thread: a reckon that does not read it cannot block the test.
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -67,4 +75,38 @@ pub fn nothing_was_checked(out: &Output) {
     );
     assert!(said.is_empty(), "{said}");
     assert!(err.contains("nothing was checked"), "{err}");
+}
+
+/// Runs reckon like [`reckon_within`] and also returns its peak resident
+/// memory in bytes, as the kernel counted it for the process (`ru_maxrss`).
+#[allow(dead_code)] // not every test file that includes this one uses it
+pub fn reckon_peak_memory(limit: Duration, dir: &Path, args: &[&str]) -> (Output, u64) {
+    use std::os::unix::process::ExitStatusExt;
+    let (mut child, stdout, stderr) = spawn(dir, args);
+    drop(child.stdin.take());
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
+    let start = Instant::now();
+    let (status, usage) = loop {
+        let mut status = 0;
+        // SAFETY: wait4 writes a status and a rusage we own; the pid is our child's.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        assert!(done >= 0, "wait4: {}", std::io::Error::last_os_error());
+        if done == pid {
+            break (status, usage);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("reckon {args:?} did not finish in {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let output = Output {
+        status: std::process::ExitStatus::from_raw(status),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    // Linux counts ru_maxrss in KiB.
+    (output, u64::try_from(usage.ru_maxrss).unwrap() * 1024)
 }
