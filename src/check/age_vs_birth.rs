@@ -52,6 +52,9 @@ enum AgeForm {
     Now,
     /// "at age 78", "at the age of 78": an age at an event (a death).
     At,
+    /// "she was 34 when she won the title in 2014": an age at the event
+    /// the "when" clause dates.
+    When,
 }
 
 /// Mention `i` is an age as reporters write one.
@@ -82,6 +85,26 @@ fn age_form(v: &DocView<'_>, i: usize) -> Option<(u32, AgeForm)> {
         || (behind.ends_with(b" (") && ahead.first() == Some(&b')'));
     let lead = behind.to_ascii_lowercase();
     let worded = lead.ends_with(b"aged ") || lead.ends_with(b"age ") || lead.ends_with(b"age of ");
+    // "who is now 48, still runs", "who is 48.": only where a clause or the
+    // sentence ends right after the number ("is now 48 percent" is no age).
+    let closes = matches!(ahead.first(), Some(b',' | b'.' | b';')) || ahead.starts_with(b" and ");
+    if lead.ends_with(b"is ") || lead.ends_with(b"is now ") {
+        // Said of a person: "who is 48", "and is now 48", "she is now 48"
+        // (not "whose membership is now 48").
+        let back = words(prose.get(start.saturating_sub(24)..start).unwrap_or(""));
+        let person = match back.as_slice() {
+            [.., p, is, now] if is == "is" && now == "now" => Some(p),
+            [.., p, is] if is == "is" => Some(p),
+            _ => None,
+        };
+        if closes && person.is_some_and(|p| matches!(p.as_str(), "who" | "and" | "she" | "he")) {
+            return Some((n, AgeForm::Now));
+        }
+    }
+    // "was 34 when …", "were 19 when …".
+    if (lead.ends_with(b" was ") || lead.ends_with(b" were ")) && ahead.starts_with(b" when ") {
+        return Some((n, AgeForm::When));
+    }
     if !(compound || set_off || worded) {
         return None;
     }
@@ -140,6 +163,17 @@ fn written_dates(v: &DocView<'_>, k: usize) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
+/// The dated event of the "when" clause right after an age ("was 34 when
+/// she won the world title in 2014"): the first date with a written year in
+/// the sentence after the age, within 100 bytes.
+fn when_date(v: &DocView<'_>, run: &std::ops::Range<usize>, i: usize) -> Option<usize> {
+    let end = v.mentions[i].mention.span.end;
+    let k = (i + 1..run.end).find(|&k| written_dates(v, k).is_some())?;
+    let s = v.mentions[k].mention.span.start;
+    let gap = v.doc.prose.get(end..s)?;
+    (s - end <= 100 && !gap.contains(['.', ';', '\n'])).then_some(k)
+}
+
 /// Whole years from `born` to `at`: a birthday not yet reached this year does not count.
 fn years_between(born: NaiveDate, at: NaiveDate) -> i32 {
     let mut n = at.year() - born.year();
@@ -154,6 +188,24 @@ fn date_after_word(
     v: &DocView<'_>,
     run: &std::ops::Range<usize>,
     word: &str,
+) -> Option<(usize, usize)> {
+    date_after_word_if(v, run, word, |k| written_dates(v, k).is_some())
+}
+
+/// The day of a death: a date with its year, or a day the document's date
+/// pins ("died on Tuesday").
+fn death_after(v: &DocView<'_>, run: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    date_after_word_if(v, run, "died", |k| {
+        written_dates(v, k).is_some() || v.day(k).is_some()
+    })
+}
+
+/// [`date_after_word`] for the dates `fits` admits.
+fn date_after_word_if(
+    v: &DocView<'_>,
+    run: &std::ops::Range<usize>,
+    word: &str,
+    fits: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let prose = &v.doc.prose;
     let lo = v.mentions[run.start].mention.span.start.saturating_sub(200);
@@ -173,7 +225,7 @@ fn date_after_word(
             let s = v.mentions[k].mention.span.start;
             s > at
                 && s - at <= 60
-                && written_dates(v, k).is_some()
+                && fits(k)
                 && same_event(prose.get(at + word.len()..s).unwrap_or(""))
         }) {
             // Only one birth or death per sentence is read.
@@ -253,32 +305,58 @@ fn age_against_birth(
         return None;
     }
     // "Born in 1950, he became chief executive in 1995, aged 45": an age
-    // after another dated event is an age at that event.
+    // after another dated event is an age at that event, the nearest.
     let (from, to) = (
         v.mentions[b].mention.span.end,
         v.mentions[i].mention.span.start,
     );
-    let death = date_after_word(v, &run, "died").filter(|&(_, k)| k != b);
-    if (run.start..run.end).any(|k| {
+    let death = death_after(v, &run).filter(|&(_, k)| k != b);
+    let event_before = (run.start..run.end).rev().find(|&k| {
         k != b && death.is_none_or(|(_, d)| d != k) && {
             let s = v.mentions[k].mention.span.start;
             s >= from.min(to) && s < from.max(to) && written_dates(v, k).is_some()
         }
-    }) && from < to
-    {
-        return None;
-    }
-    let (first, last) = written_dates(v, b)?;
-    // Measured at a death told in the sentence, else at the document's date.
-    let (at, at_label) = match (death, form) {
-        (Some((_, k)), _) => (v.day(k)?, Some(k)),
-        (None, AgeForm::Now) => (v.reference.date?, None),
-        (None, AgeForm::At) => return None,
+    });
+    let event_before = match event_before {
+        Some(_) if from >= to => None,
+        // "…, aged 55" right after the event's date, a line break allowed.
+        Some(k)
+            if form == AgeForm::Now
+                && v.doc
+                    .prose
+                    .get(v.mentions[k].mention.span.end..to)?
+                    .split_whitespace()
+                    .eq([",", "aged"]) =>
+        {
+            Some(k)
+        }
+        Some(_) => return None,
+        None => None,
     };
-    if at < last {
+    let (first, last) = written_dates(v, b)?;
+    // Measured at a death told in the sentence, at the event the age follows
+    // or its "when" clause dates, else at the document's date.
+    let (at_first, at_last, at_label) = match (death, event_before, form) {
+        (Some((_, k)), _, _) => (v.day(k)?, v.day(k)?, Some(k)),
+        (None, Some(k), _) => {
+            let (a, z) = written_dates(v, k)?;
+            (a, z, Some(k))
+        }
+        (None, None, AgeForm::When) => {
+            let k = when_date(v, &run, i)?;
+            let (a, z) = written_dates(v, k)?;
+            (a, z, Some(k))
+        }
+        (None, None, AgeForm::Now) => {
+            let at = v.reference.date?;
+            (at, at, None)
+        }
+        (None, None, AgeForm::At) => return None,
+    };
+    if at_first < last {
         return None;
     }
-    let (youngest, oldest) = (years_between(last, at), years_between(first, at));
+    let (youngest, oldest) = (years_between(last, at_first), years_between(first, at_last));
     let age = age as i32;
     if (youngest..=oldest).contains(&age) {
         return None;
@@ -288,9 +366,11 @@ fn age_against_birth(
     } else {
         format!("{youngest} or {oldest}")
     };
-    let when = match at_label {
-        Some(_) => format!("at death on {}", show_day(at)),
-        None => format!("on {} (the document's date)", show_day(at)),
+    let when = match (at_label, death) {
+        (Some(_), Some(_)) => format!("at death on {}", show_day(at_first)),
+        (Some(_), None) if at_first == at_last => format!("on {}", show_day(at_first)),
+        (Some(_), None) => format!("in {}", at_first.year()),
+        (None, _) => format!("on {} (the document's date)", show_day(at_first)),
     };
     let born = if first == last {
         show_day(first)
@@ -303,10 +383,14 @@ fn age_against_birth(
         message: format!("born {born}"),
     }];
     if let Some(k) = at_label {
+        let message = match death {
+            Some(_) => format!("died {}", show_day(at_first)),
+            None => "the age is measured here".to_string(),
+        };
         secondary.push(Label {
             doc: d,
             span: v.mentions[k].mention.span.clone(),
-            message: format!("died {}", show_day(at)),
+            message,
         });
     }
     Some(Finding::templated(
@@ -346,6 +430,14 @@ mod tests {
             "---\ndate: 2025-02-01\n---\nThe coach, aged 61, was born on 3 May 1970 in Leeds.\n",
             // A sentence before that ends in "has died" dates no death here.
             "---\ndate: 2025-01-22\n---\nEllory has died.\n\nEllory, who was born in Hawick on 3 May 1941, died at her home in Kelso on 18 January 2025, aged 81.\n",
+            // A death the document's date pins ("on Tuesday").
+            "---\ndate: 2025-03-14\n---\nKeane, who was born in Cork in 1943, died on Tuesday at the age of 71.\n",
+            // An age now, told with "is now".
+            "---\ndate: 2025-03-14\n---\nOkafor, who was born in 1966 and is now 48, still runs the shop.\n",
+            // An age at the event a "when" clause dates.
+            "---\ndate: 2025-03-14\n---\nBorn in 1990, she was 34 when she won the world title in 2014.\n",
+            // An age after a dated event is the age at that event.
+            "---\ndate: 2025-03-14\n---\nBorn in 1950, he became chief executive in 1995, aged 55.\n",
         ] {
             let f = findings(text, ID);
             assert_eq!(f.len(), 1, "{text:?}: {f:#?}");
@@ -372,6 +464,14 @@ mod tests {
             "---\ndate: 2025-03-10\n---\nThe calf was born on Friday, February 28, 2025, to 15-year-old mother Zuri.\n",
             // An age at an event with no date to measure it at.
             "---\ndate: 2025-02-01\n---\nBorn in 1931, she won the title at age 22.\n",
+            "---\ndate: 2025-03-14\n---\nKeane, who was born in Cork in 1943, died on Tuesday at the age of 81.\n",
+            "---\ndate: 2025-03-14\n---\nOkafor, who was born in 1966 and is now 58, still runs the shop.\n",
+            "---\ndate: 2025-03-14\n---\nBorn in 1990, she was 24 when she won the world title in 2014.\n",
+            // "is now" before a figure that is no age.
+            "---\ndate: 2025-03-14\n---\nThe firm, born in 1966 as a co-operative, is now 48 percent owned by its staff.\n",
+            "---\ndate: 2025-03-14\n---\nThe club, founded in 1966, whose membership is now 48, was born in 1966.\n",
+            // "was 34 when" with no dated event in its clause.
+            "---\ndate: 2025-03-14\n---\nBorn in 1990, she was 34 when she won. The world title followed in 2014.\n",
         ] {
             silent(text, ID);
         }
