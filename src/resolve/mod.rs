@@ -318,14 +318,19 @@ impl<'l> Resolver<'l> {
     ) {
         out.clear();
         out.extend(batch.into_iter().map(|m| self.resolve_one(m)));
-        // Relations need their parts resolved first.
-        for i in 0..out.len() {
-            if let Some(imp) = relation_implies(&out[i], out, first) {
-                if let Value::Relation { implies, .. } = &mut out[i].value {
-                    *implies = Some(imp);
-                }
-            }
-        }
+        imply_relations(out, first);
+    }
+
+    /// Resolves `batch`, the mentions that follow those already in `out`,
+    /// onto the end of `out`. Relations inside the batch get what they imply.
+    pub fn resolve_onto(
+        &mut self,
+        batch: impl IntoIterator<Item = Mention>,
+        out: &mut Vec<Resolved>,
+    ) {
+        let first = out.len();
+        out.extend(batch.into_iter().map(|m| self.resolve_one(m)));
+        imply_relations(&mut out[first..], first);
     }
 
     /// Resolves one mention, without what a relation implies.
@@ -579,6 +584,18 @@ fn base_unit(u: &crate::value::units::UnitDef) -> crate::value::units::UnitDef {
 /// Where "N units since/before DATE" lands: the anchor day moved by the
 /// duration's interval, as a span of days.
 /// `batch` starts at the document's mention number `first`.
+/// Sets what each relation of `batch` (the document's mentions from number
+/// `first` on) implies. Relations need their parts resolved first.
+fn imply_relations(batch: &mut [Resolved], first: usize) {
+    for i in 0..batch.len() {
+        if let Some(imp) = relation_implies(&batch[i], batch, first) {
+            if let Value::Relation { implies, .. } = &mut batch[i].value {
+                *implies = Some(imp);
+            }
+        }
+    }
+}
+
 fn relation_implies(
     r: &Resolved,
     batch: &[Resolved],
@@ -674,11 +691,8 @@ pub fn run(
     };
     let mut resolver = Resolver::with_text_anchor(reference, lex, text_anchor);
     let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
-    let mut batch = Vec::new();
     for piece in pieces {
-        let first = out.len();
-        resolver.resolve_batch(piece, first, &mut batch);
-        out.append(&mut batch);
+        resolver.resolve_onto(piece, &mut out);
     }
     (reference, out)
 }

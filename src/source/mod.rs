@@ -84,11 +84,11 @@ pub struct Document {
     /// Display name: the path as given, the `--stdin-filename`, or `<stdin>`.
     pub name: String,
     /// The original text, exactly as read (a byte order mark included).
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Same byte length as `text`; every byte that is not prose is a space,
     /// newlines are kept. The same allocation as `text` when every byte is
     /// prose (most plain-text files): a long file is held once, not twice.
-    pub prose: Arc<str>,
+    pub prose: Arc<String>,
     /// The syntax the prose mask was computed for.
     pub format: Format,
     /// The front matter block, if the document starts with one.
@@ -113,8 +113,9 @@ impl Document {
             Format::Text => mask::text_prose_masked(&text, &skip),
             Format::Markdown => Some(mask::markdown_prose(&text, body_start, &skip)),
         };
-        let text: Arc<str> = text.into();
-        let prose = prose.map_or_else(|| Arc::clone(&text), Arc::from);
+        // `Arc<String>`, not `Arc<str>`: wrapping a `String` copies no bytes.
+        let text = Arc::new(text);
+        let prose = prose.map_or_else(|| Arc::clone(&text), Arc::new);
         Document {
             name: name.into(),
             text,
@@ -379,34 +380,34 @@ mod tests {
     #[test]
     fn date_in_inline_code_masked() {
         let s = "in `2023` and 2024";
-        assert_eq!(&*md(s).prose, blank_out(s, &["`2023`"]));
+        assert_eq!(md(s).prose.as_str(), blank_out(s, &["`2023`"]));
     }
 
     #[test]
     fn link_text_kept_link_target_masked() {
-        assert_eq!(&*md("[May 2024](/2023)").prose, " May 2024        ");
+        assert_eq!(md("[May 2024](/2023)").prose.as_str(), " May 2024        ");
     }
 
     #[test]
     fn autolink_masked() {
-        assert_eq!(&*md("<http://a.b/2024>").prose, " ".repeat(17));
+        assert_eq!(md("<http://a.b/2024>").prose.as_str(), " ".repeat(17));
     }
 
     #[test]
     fn html_comment_masked() {
         let s = "x <!-- 2024 --> y";
-        assert_eq!(&*md(s).prose, blank_out(s, &["<!-- 2024 -->"]));
+        assert_eq!(md(s).prose.as_str(), blank_out(s, &["<!-- 2024 -->"]));
     }
 
     #[test]
     fn heading_text_kept() {
-        assert_eq!(&*md("# Q3 2024\n").prose, "  Q3 2024\n");
+        assert_eq!(md("# Q3 2024\n").prose.as_str(), "  Q3 2024\n");
     }
 
     #[test]
     fn url_in_text_masked_trailing_period_prose() {
         assert_eq!(
-            &*txt("See https://a.org/2024.").prose,
+            txt("See https://a.org/2024.").prose.as_str(),
             "See                   ."
         );
     }
@@ -420,7 +421,7 @@ mod tests {
             assert_eq!(fm.date, NaiveDate::from_ymd_opt(2025, 1, 7));
             assert_eq!(fm.span, 0.."---\ndate: 2025-01-07\n---\n".len());
             assert_eq!(
-                &*d.prose,
+                d.prose.as_str(),
                 blank_out(text, &["---\ndate: 2025-01-07\n---\n"])
             );
         }
@@ -430,7 +431,7 @@ mod tests {
     fn toml_front_matter_masked() {
         let d = md("+++\ndate = 2025-01-07\n+++\n# Hi\n");
         let expected = blank_out(&d.text, &["+++\ndate = 2025-01-07\n+++\n# "]);
-        assert_eq!(&*d.prose, expected);
+        assert_eq!(d.prose.as_str(), expected);
         assert!(d.front_matter.unwrap().date.is_some());
     }
 
@@ -438,9 +439,9 @@ mod tests {
     fn bom_kept_in_text_masked_in_prose() {
         let d = txt("\u{feff}Hello");
         assert!(d.text.starts_with('\u{feff}'));
-        assert_eq!(&*d.prose, "   Hello");
+        assert_eq!(d.prose.as_str(), "   Hello");
         let d = md("\u{feff}# Hello");
-        assert_eq!(&*d.prose, "     Hello");
+        assert_eq!(d.prose.as_str(), "     Hello");
     }
 
     #[test]
@@ -449,7 +450,7 @@ mod tests {
         let d = Document::read(&f.0).unwrap();
         assert_eq!(d.format, Format::Markdown);
         assert_eq!(d.name, f.0.display().to_string());
-        assert_eq!(&*d.prose, "  In        2024\n");
+        assert_eq!(d.prose.as_str(), "  In        2024\n");
     }
 
     #[test]
