@@ -127,10 +127,19 @@ fn stated_length(v: &DocView<'_>, i: usize) -> Option<usize> {
                     _ => false,
                 }
         };
+        // "The trial, which lasted three weeks, ran from …": a verb of running
+        // takes the range up again after the length of the same thing.
+        let ran_on = || {
+            let verb = between.trim().trim_start_matches(',').trim();
+            matches!(
+                verb,
+                "ran" | "runs" | "running" | "stretching" | "stretched"
+            )
+        };
         let linked = if span.start >= here.end {
             appositive(between) && closes()
         } else {
-            ((between.trim().is_empty() || between.trim() == ",") && lasting())
+            ((between.trim().is_empty() || between.trim() == "," || ran_on()) && lasting())
                 || bracketed()
                 || compound()
         };
@@ -233,7 +242,13 @@ fn one(
     if wide && !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) {
         return None;
     }
-    let s = slack.round() as i64;
+    // Days are counted exactly: "a three-day strike from Monday to Friday"
+    // is five days (four, not counting the last), and no drift makes it three.
+    let s = if dur.unit == CalendarUnit::Day && !dur.hedged {
+        0
+    } else {
+        slack.round() as i64
+    };
     // Counted without or with the last day, give or take the slack; between the
     // nearest and the farthest days the ends allow.
     let lo = elapsed_in(start_last, add_days(end_first, -s)?, dur.unit);
@@ -244,7 +259,19 @@ fn one(
     let days = (end - start).num_days();
     let vars = vec![
         ("phrase", v.text(i).to_string()),
-        ("days", count_units(days as f64, CalendarUnit::Day)),
+        // "is 4 days, or 5 counting both": a length in days may count either way.
+        (
+            "days",
+            if dur.unit == CalendarUnit::Day {
+                format!(
+                    "{}, or {} counting both",
+                    count_units(days as f64, CalendarUnit::Day),
+                    days + 1
+                )
+            } else {
+                count_units(days as f64, CalendarUnit::Day)
+            },
+        ),
         ("duration", v.text(di).to_string()),
         ("start", start.to_string()),
         ("end", end.to_string()),
@@ -257,7 +284,13 @@ fn one(
             } else {
                 7.0
             };
-            let n = (days as f64 / per).round() as i64;
+            // "a three-day strike from Monday to Friday" is a five-day strike:
+            // an event's days are counted with both ends.
+            let n = if dur.unit == CalendarUnit::Day && v.text(di).contains('-') {
+                days + 1
+            } else {
+                (days as f64 / per).round() as i64
+            };
             recount(v.text(di), n).map(|replacement| Fix {
                 doc: d,
                 span: v.mentions[di].mention.span.clone(),
@@ -370,6 +403,19 @@ mod tests {
             (
                 "Workers held a three-day strike from March 3 to March 10.",
                 "Workers held an eight-day strike from March 3 to March 10.",
+            ),
+            (
+                "The trial, which lasted three weeks, ran from Feb. 10 to Feb. 21, 2025.",
+                "The trial, which lasted two weeks, ran from Feb. 10 to Feb. 21, 2025.",
+            ),
+            // Days are counted exactly, with or without the last one.
+            (
+                "Teachers staged a three-day strike from Monday, March 3, to Friday, March 7.",
+                "Teachers staged a five-day strike from Monday, March 3, to Friday, March 7.",
+            ),
+            (
+                "Ministers met for a two-day summit from Monday, March 3, to Thursday, March 6.",
+                "Ministers met for a four-day summit from Monday, March 3, to Thursday, March 6.",
             ),
             (
                 "The 60-day window runs from Jan. 1 to March 31.",

@@ -168,6 +168,30 @@ impl Scan<'_> {
         self.v.text(i).to_string()
     }
 
+    /// `x` written as measure `like` is ("£5.2bn" beside "£4.2bn", "12 km"
+    /// beside "8 km"); a plain number beside a count.
+    fn shown_like(&self, x: f64, like: usize) -> String {
+        let measure = matches!(&self.v.mentions[like].value,
+            Value::Quantity(q) if q.dimension != crate::value::units::Dimension::Count);
+        let text = self.v.text(like);
+        let digits = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+        let Some(start) = text.find(|c: char| c.is_ascii_digit()).filter(|_| measure) else {
+            return fmt_num(x);
+        };
+        let end = text[start..]
+            .find(|c| !digits(c))
+            .map_or(text.len(), |e| start + e);
+        let number = text[start..end].trim_end_matches(['.', ',']);
+        let end = start + number.len();
+        match number.replace(',', "").parse::<f64>() {
+            Ok(shown) if shown > 0.0 => {
+                let scale = self.exact(like) / shown;
+                format!("{}{}{}", &text[..start], fmt_num(x / scale), &text[end..])
+            }
+            _ => fmt_num(x),
+        }
+    }
+
     fn exact(&self, i: usize) -> f64 {
         match &self.v.mentions[i].value {
             Value::Number { exact, .. } => *exact,
@@ -196,8 +220,11 @@ impl Scan<'_> {
             }
             Some((self.counted_exactly(w).unwrap_or(whole), sum))
         };
+        // Figures as the whole is written: "£3bn + £2.2bn = £5.2bn" for money
+        // and other measures, plain numbers for counts ("300 + 220").
+        let num = |x: f64| self.shown_like(x, w);
         let terms = |ks: &[usize]| -> (String, f64) {
-            let t: Vec<String> = ks.iter().map(|&k| fmt_num(self.exact(k))).collect();
+            let t: Vec<String> = ks.iter().map(|&k| num(self.exact(k))).collect();
             (t.join(" + "), ks.iter().map(|&k| self.exact(k)).sum())
         };
         if let Some(r) = g.remainder {
@@ -210,8 +237,7 @@ impl Scan<'_> {
                 if !sum.intersects(&whole) {
                     let (t, total) = terms(&all);
                     let problem = format!("{t} do not add up to {}", self.written(w));
-                    let arithmetic =
-                        format!("{t} = {}, not {}", fmt_num(total), fmt_num(self.exact(w)));
+                    let arithmetic = format!("{t} = {}, not {}", num(total), num(self.exact(w)));
                     let mut secondary = vec![self.label(w, "the whole")];
                     secondary.extend(g.parts.iter().map(|&k| self.label(k, "a part")));
                     out.push(self.finding(
@@ -245,8 +271,8 @@ impl Scan<'_> {
                     );
                     let arithmetic = format!(
                         "a part cannot exceed its whole: {} > {}",
-                        fmt_num(self.exact(p)),
-                        fmt_num(self.exact(w))
+                        num(self.exact(p)),
+                        num(self.exact(w))
                     );
                     out.push(self.finding(
                         self.label(p, "the part"),
@@ -264,11 +290,8 @@ impl Scan<'_> {
                     if over && !sum.intersects(&whole) {
                         let (t, total) = terms(&g.parts);
                         let problem = format!("{t} add up to more than {}", self.written(w));
-                        let arithmetic = format!(
-                            "{t} = {}, more than {}",
-                            fmt_num(total),
-                            fmt_num(self.exact(w))
-                        );
+                        let arithmetic =
+                            format!("{t} = {}, more than {}", num(total), num(self.exact(w)));
                         let last = *g.parts.last().unwrap_or(&w);
                         let mut secondary = vec![self.label(w, "the whole")];
                         secondary.extend(
@@ -289,7 +312,7 @@ impl Scan<'_> {
                         let (t, total) = terms(&g.parts);
                         let problem = format!("{t} do not add up to {}", self.written(w));
                         let arithmetic =
-                            format!("{t} = {}, not {}", fmt_num(total), fmt_num(self.exact(w)));
+                            format!("{t} = {}, not {}", num(total), num(self.exact(w)));
                         let secondary = g.parts.iter().map(|&k| self.label(k, "a part")).collect();
                         out.push(self.finding(
                             self.label(w, "the whole"),

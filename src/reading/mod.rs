@@ -499,6 +499,20 @@ impl Reader<'_> {
             || b.ends_with(" but")
     }
 
+    /// Two amounts of one measure in one unit: money in one currency, lengths
+    /// in one unit (not counts, whose nouns tell what is counted).
+    fn same_measure(&self, a: usize, b: usize) -> bool {
+        match (&self.mentions[a].value, &self.mentions[b].value) {
+            (Value::Quantity(x), Value::Quantity(y)) => {
+                x.dimension != Dimension::Count
+                    && x.dimension == y.dimension
+                    && x.unit == y.unit
+                    && x.currency == y.currency
+            }
+            _ => false,
+        }
+    }
+
     /// A part's noun left unwritten ("79 voted", "five were in …").
     fn elided(&self, p: usize) -> bool {
         self.fig(p).is_some_and(|f| f.counted.is_none())
@@ -724,16 +738,19 @@ impl Reader<'_> {
                 continue;
             }
             // Another part of the open group: "…, 68 against and 13 abstained".
+            // A measure's part repeats its unit ("Of the £4.2bn, £3bn will go
+            // to schools …"): it counts as unwritten beside a whole in that unit.
             if let Some((g, s)) = open {
+                let unwritten = self.elided(i) || self.same_measure(groups[g].whole, i);
                 if s == sent
-                    && self.elided(i)
+                    && unwritten
                     && self.list_item(i)
                     && self.compatible(groups[g].whole, i)
                 {
                     groups[g].parts.push(i);
                     continue;
                 }
-                if s == sent && !self.elided(i) {
+                if s == sent && !unwritten {
                     open = None;
                 }
             }
@@ -996,6 +1013,21 @@ mod tests {
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].0, "150 members");
         assert_eq!(g[0].1, ["79", "68", "13"]);
+    }
+
+    #[test]
+    fn parts_of_an_amount_of_money_repeat_its_unit() {
+        let g =
+            groups("Of the £4.2bn, £3bn will go to schools and the remaining £2.2bn to hospitals.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(
+            (g[0].0.as_str(), g[0].1.as_slice()),
+            ("£4.2bn", &["£3bn".to_string()][..])
+        );
+        assert_eq!(g[0].2.as_deref(), Some("£2.2bn"));
+        // Another currency is no part of it.
+        let g = groups("Of the £4.2bn, $3bn will go to schools.");
+        assert!(g.is_empty(), "{g:?}");
     }
 
     #[test]
