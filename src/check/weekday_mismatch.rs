@@ -83,6 +83,24 @@ impl Check for WeekdayMismatch {
                     }
                     continue;
                 }
+                // "on Wednesdays, March 4, 11 and 18": a weekday that recurs, then its first date.
+                if let Some((w, weekday_span)) = plural_weekday_before(v, i) {
+                    if let Some((date, written_year)) = dated(v, i) {
+                        if written_year || !some_year_fits(v, i, w) {
+                            let date_label = Label {
+                                doc: d,
+                                span: v.mentions[i].mention.span.clone(),
+                                message: format!("→ {}", show_day(date)),
+                            };
+                            if let Some(f) =
+                                mismatch(cx, id, d, w, weekday_span, date, Some(date_label))
+                            {
+                                out.push(f);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 // "on Sunday (Oct. 3)", "Oct. 3 (Sunday)", "Sunday, or Oct. 3": two mentions side by side.
                 let Expr::Date(DateExpr::Weekday { weekday: w, .. }) = &v.mentions[i].mention.expr
                 else {
@@ -144,6 +162,33 @@ impl Check for WeekdayMismatch {
             }
         }
     }
+}
+
+/// A weekday named in the plural right before date `i`, a comma between
+/// ("on Wednesdays, March 4, 11 and 18"): its number (1 = Monday) and span.
+fn plural_weekday_before(v: &DocView<'_>, i: usize) -> Option<(u32, std::ops::Range<usize>)> {
+    let Expr::Date(DateExpr::Calendar {
+        day: Some(_),
+        weekday: None,
+        ..
+    }) = &v.mentions[i].mention.expr
+    else {
+        return None;
+    };
+    let start = v.mentions[i].mention.span.start;
+    let before = v.doc.prose.get(start.saturating_sub(16)..start)?;
+    let word = before.trim_end().strip_suffix(',')?;
+    let at = word
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |k| k + 1);
+    let plural = &word[at..];
+    let n = NAMES.iter().position(|name| {
+        plural.len() == name.len() + 1
+            && plural[..name.len()].eq_ignore_ascii_case(name)
+            && plural.ends_with('s')
+    })?;
+    let from = start - before.len() + at;
+    Some((n as u32 + 1, from..from + plural.len()))
 }
 
 /// With the year not written, the weekday itself says which year was meant:
@@ -225,8 +270,18 @@ fn mismatch(
         .text
         .get(weekday_span.clone())
         .unwrap_or(written_name);
-    // Keep the writer's form: "Thu." stays abbreviated, "THURSDAY" upper case.
-    let replacement = if written_as.len() < written_name.len() {
+    // Keep the writer's form: "Thu." stays abbreviated, "THURSDAY" upper case,
+    // "Thursdays" plural.
+    let plural = written_as.len() == written_name.len() + 1 && written_as.ends_with(['s', 'S']);
+    let replacement = if plural {
+        let name = &written_as[..written_name.len()];
+        let s = &written_as[written_name.len()..];
+        if name.chars().all(|c| !c.is_lowercase()) {
+            format!("{}{s}", actual_name.to_uppercase())
+        } else {
+            format!("{actual_name}{s}")
+        }
+    } else if written_as.len() < written_name.len() {
         actual_name[..written_as
             .trim_end_matches('.')
             .len()
@@ -262,6 +317,32 @@ fn mismatch(
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{findings, silent};
+
+    #[test]
+    fn a_weekday_that_recurs_and_its_first_date() {
+        let at = |text: &str| {
+            findings(
+                &format!("---\ndate: 2025-03-14\n---\n{text}\n"),
+                "weekday-mismatch",
+            )
+        };
+        // 4 March 2025 is a Tuesday.
+        let f = at("Bins will be collected on Wednesdays, March 4, 11 and 18, the council said.");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].fix.as_ref().map(|x| x.replacement.as_str()),
+            Some("Tuesdays")
+        );
+        assert!(
+            at("Bins will be collected on Tuesdays, March 4, 11 and 18, the council said.")
+                .is_empty()
+        );
+        assert!(at("Classes run on Tuesdays, 4 March to 25 March 2025.").is_empty());
+        // Without the comma the weekday does not name the date ("from" starts a range).
+        assert!(
+            at("Bins will be collected on Wednesdays from March 4, the council said.").is_empty()
+        );
+    }
 
     #[test]
     fn a_possessive_weekday_and_its_date_in_brackets() {
