@@ -209,7 +209,142 @@ impl Check for DurationBetween {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
         super::each_mention(cx, out, |d, v, i| one(cx, id, d, v, i, slack));
+        super::each_mention(cx, out, |d, v, i| clock_hours(cx, id, d, v, i));
     }
+}
+
+/// A clock time with its day: "6 a.m. on Monday, March 3".
+fn timed(v: &DocView<'_>, k: usize) -> Option<chrono::NaiveDateTime> {
+    let Value::Time {
+        date: Some(day),
+        at,
+        zone: None,
+    } = &v.mentions.get(k)?.value
+    else {
+        return None;
+    };
+    let time = chrono::NaiveTime::parse_from_str(at, "%H:%M").ok()?;
+    Some(day.and_time(time))
+}
+
+/// "a 24-hour walkout from 6 a.m. on Monday, March 3, to 6 a.m. on Wednesday,
+/// March 5": a length in hours, hyphenated before its noun, then "from" a
+/// clock time on a day "to" or "until" another, in the same sentence. The
+/// hours between the two must be the length ("48-hour"), with nothing to
+/// round: both ends name the minute.
+fn clock_hours(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+) -> Option<Finding> {
+    let r = &v.mentions[i];
+    let crate::extract::Expr::Duration { amount, .. } = &r.mention.expr else {
+        return None;
+    };
+    let Value::Duration {
+        unit: CalendarUnit::Hour,
+        amount: hours,
+    } = &r.value
+    else {
+        return None;
+    };
+    let written = v.text(i);
+    if !written.contains('-') || !amount.on_the_calendar() || r.mention.hedge.is_some() {
+        return None;
+    }
+    // The noun, then "from": "24-hour walkout from", "48-hour strike, from".
+    // The first time, then the next time after its day ("on Monday, March 3").
+    let a = i + 1;
+    let ta = timed(v, a)?;
+    let b = (a + 1..(a + 3).min(v.mentions.len())).find(|&k| timed(v, k).is_some())?;
+    let tb = timed(v, b)?;
+    let prose = &v.doc.prose;
+    let lead = prose.get(r.mention.span.end..v.mentions[a].mention.span.start)?;
+    let mut lead_words = lead.split_whitespace().map(|w| w.trim_end_matches(','));
+    let noun = lead_words.next()?;
+    if !noun.chars().all(char::is_alphabetic)
+        || lead_words.next() != Some("from")
+        || lead_words.next().is_some()
+    {
+        return None;
+    }
+    // "on Monday, March 3, to 6 a.m.": only the first time's day between the two times.
+    let link = prose.get(v.mentions[a].mention.span.end..v.mentions[b].mention.span.start)?;
+    let link_words: Vec<&str> = link
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !matches!(link_words.last(), Some(&("to" | "until" | "till"))) {
+        return None;
+    }
+    if !v.same_sentence(r.mention.span.start, v.mentions[b].mention.span.end) || tb <= ta {
+        return None;
+    }
+    let between = (tb - ta).num_minutes() as f64 / 60.0;
+    if hours.contains(between) {
+        return None;
+    }
+    let shown = if between.fract() == 0.0 {
+        format!("{between:.0} hours")
+    } else {
+        format!("{between:.1} hours")
+    };
+    // The phrase runs on to the second time's day: "… to 6 a.m. on Wednesday, March 5".
+    let end = v
+        .mentions
+        .get(b + 1)
+        .filter(|m| {
+            m.mention.kind == crate::extract::Kind::Date
+                && prose
+                    .get(v.mentions[b].mention.span.end..m.mention.span.start)
+                    .is_some_and(|t| t.trim() == "on")
+        })
+        .map_or(v.mentions[b].mention.span.end, |m| m.mention.span.end);
+    let vars = vec![
+        (
+            "phrase",
+            format!("from {}", prose.get(v.mentions[a].mention.span.start..end)?),
+        ),
+        ("days", shown.clone()),
+        ("duration", written.to_string()),
+        ("start", ta.format("%Y-%m-%d %H:%M").to_string()),
+        ("end", tb.format("%Y-%m-%d %H:%M").to_string()),
+    ];
+    let fix = (between.fract() == 0.0)
+        .then(|| recount(written, between as i64))
+        .flatten()
+        .map(|replacement| Fix {
+            doc: d,
+            span: r.mention.span.clone(),
+            replacement,
+            applicability: Applicability::Unsafe,
+        });
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
+            doc: d,
+            span: r.mention.span.clone(),
+            message: format!("{written} as written"),
+        },
+        vec![
+            Label {
+                doc: d,
+                span: v.mentions[a].mention.span.clone(),
+                message: format!("from {}", ta.format("%a %Y-%m-%d %H:%M")),
+            },
+            Label {
+                doc: d,
+                span: v.mentions[b].mention.span.clone(),
+                message: format!("to {}: {shown}", tb.format("%a %Y-%m-%d %H:%M")),
+            },
+        ],
+        fix,
+    ))
 }
 
 fn one(
@@ -407,6 +542,15 @@ mod tests {
             (
                 "The trial, which lasted three weeks, ran from Feb. 10 to Feb. 21, 2025.",
                 "The trial, which lasted two weeks, ran from Feb. 10 to Feb. 21, 2025.",
+            ),
+            // Clock hours between two times on their days.
+            (
+                "Nurses will stage a 24-hour walkout from 6 a.m. on Monday, March 3, to 6 a.m. on Wednesday, March 5.",
+                "Nurses will stage a 48-hour walkout from 6 a.m. on Monday, March 3, to 6 a.m. on Wednesday, March 5.",
+            ),
+            (
+                "Drivers plan a 12-hour stoppage from 7pm on Friday, March 7, until 5am on Saturday, March 8.",
+                "Drivers plan a 10-hour stoppage from 7pm on Friday, March 7, until 5am on Saturday, March 8.",
             ),
             // Days are counted exactly, with or without the last one.
             (
