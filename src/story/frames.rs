@@ -361,8 +361,17 @@ fn past_event<'l>(
         return Some(Some(e));
     }
     if lemmas.iter().any(|l| *l == "begin" || *l == "start") {
-        // "The eruption began …": the event is the noun before it.
-        let noun = at.checked_sub(1).and_then(|p| event_noun(lex, &words[p].1));
+        // "The eruption began …", "The eruption at Mount Hekla began …": the
+        // event is the noun before it, across a place after a preposition.
+        let noun = (at.saturating_sub(6)..at)
+            .rev()
+            .take_while(|&p| {
+                let w = words[p].1.as_str();
+                event_noun(lex, w).is_some()
+                    || w.starts_with(char::is_uppercase)
+                    || matches!(w, "at" | "in" | "on" | "of" | "near" | "off" | "the")
+            })
+            .find_map(|p| event_noun(lex, &words[p].1));
         return Some(noun);
     }
     Some(None)
@@ -374,14 +383,23 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
     let prose = &v.doc.prose;
     for (k, r) in v.mentions.iter().enumerate() {
         let m = &r.mention;
-        if !matches!(m.kind, Kind::Date) {
+        // A date, or a clock time with its day ("shortly after midnight on
+        // Nov. 9"); a bare time takes the document's day, which dates nothing.
+        let timed_day = m.kind == Kind::Time && v.text(k).contains(" on ");
+        if !(m.kind == Kind::Date || timed_day) {
             continue;
         }
         let Some(day) = pinned_day(v, k) else {
             continue;
         };
+        // Where the day is written: a timed day's clause reads through its
+        // clock time ("shortly after midnight on" leads to "Nov. 9").
+        let date_at = match v.text(k).find(" on ") {
+            Some(on) if timed_day => m.span.start + on + 4,
+            _ => m.span.start,
+        };
         // The event's word stands within 20 words before the date or a few after.
-        let mut cue_from = m.span.start.saturating_sub(200);
+        let mut cue_from = date_at.saturating_sub(200);
         while !prose.is_char_boundary(cue_from) {
             cue_from += 1;
         }
@@ -392,21 +410,21 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         if !cued(lex, &prose[cue_from..hi]) {
             continue;
         }
-        let start = sentence_start(v, m.span.start);
-        let Some(lead) = prose.get(start..m.span.start) else {
+        let start = sentence_start(v, date_at);
+        let Some(lead) = prose.get(start..date_at) else {
             continue;
         };
         let clause_from = lead
             .char_indices()
             .rfind(|(_, c)| CLAUSE_BREAKS.contains(c))
             .map_or(start, |(at, c)| start + at + c.len_utf8());
-        let before: Vec<(usize, String)> = word_iter(&prose[clause_from..m.span.start])
+        let before: Vec<(usize, String)> = word_iter(&prose[clause_from..date_at])
             .map(|(at, w)| (clause_from + at, kept(w)))
             .collect();
         // Where a comma stands between word `i` and what follows it.
         let comma_after = |i: usize| -> bool {
             let from = before[i].0 + before[i].1.len();
-            let to = before.get(i + 1).map_or(m.span.start, |w| w.0);
+            let to = before.get(i + 1).map_or(date_at, |w| w.0);
             prose.get(from..to).is_some_and(|g| g.contains(','))
         };
         if before
@@ -926,6 +944,8 @@ mod tests {
             ("The trawler capsized off Fair Isle on 11 October last year.", one("capsize", "capsized", "2024-10-11")),
             ("Cerro Lanza, a volcano in northern Peru, began erupting shortly after midnight on 2 June 2023.", one("erupt", "erupting", "2023-06-02")),
             ("The eruption began shortly after midnight on Monday, March 3.", one("erupt", "began", "2025-03-03")),
+            ("The eruption at Mount Hekla began early on Monday, March 3.", one("erupt", "began", "2025-03-03")),
+            ("Mount Karsa began erupting shortly after midnight on Nov. 9, sending ash into the sky.", one("erupt", "erupting", "2024-11-09")),
             ("Police arrested two men in connection with the Feb. 10 break-in at the museum.", one("steal", "break-in", "2025-02-10")),
             ("Burglars broke into the Kellaway Gallery in the early hours of Monday 10 February.", one("steal", "broke", "2025-02-10")),
             ("The trawler went down off the Lofoten Islands on Feb. 8.", one("capsize", "went", "2025-02-08")),
