@@ -5,6 +5,7 @@ use crate::extract::{Expr, Kind};
 use crate::reading::{PartWhole, Reading, Tie};
 use crate::resolve::Value;
 use crate::value::interval::Interval;
+use crate::value::units::Dimension;
 
 /// Whether the words between a whole and "…, half of which" still belong to
 /// the whole: a few words ("reserve,"), or a longer prepositional phrase
@@ -500,7 +501,11 @@ impl Scan<'_> {
         let same_scale = matches!(
             (&self.v.mentions[w].value, &self.v.mentions[p].value),
             (Value::Number { .. }, _) | (_, Value::Number { .. })
-        ) || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity(a), Value::Quantity(b)) if a.unit == b.unit);
+        ) || matches!((&self.v.mentions[w].value, &self.v.mentions[p].value), (Value::Quantity(a), Value::Quantity(b))
+            if a.unit == b.unit
+                // Counts are on one scale whatever they count ("32 teams … the
+                // other 10 went home", where the reader took "went" for a noun).
+                || (a.dimension == Dimension::Count && b.dimension == Dimension::Count));
         if !same_scale {
             return Some((x, y));
         }

@@ -12,10 +12,11 @@ use crate::value::units::{
 /// The rule.
 pub struct UnitConversion;
 
-/// The widest a round figure is read, as a share of itself: "100" is 75 to
-/// 125, not 50 to 150 (nobody rounds 58 to 100), while "300" keeps its
-/// 250 to 350.
-const ROUND_FIGURE_SHARE: f64 = 0.25;
+/// The widest a round figure is read, as a share of itself: "100" is 90 to
+/// 110, not 50 to 150 (nobody rounds 58, or 81, to 100), and "300" is 270 to
+/// 330. A quarter let "100 mph (130 km/h)" pass; the news corpus has no
+/// conversion that a tenth flags.
+const ROUND_FIGURE_SHARE: f64 = 0.1;
 
 /// Words near a pair of temperatures that make them a difference ("2C (3.6F)
 /// above normal", "a rise of 1.5C (2.7F)"), converted without the offset.
@@ -737,6 +738,14 @@ mod tests {
             (
                 "The trail is 10 miles (11 km) long.",
                 "The trail is 10 miles (16 km) long.",
+            ),
+            (
+                "The storm brought winds of 100 mph (130 km/h).",
+                "The storm brought winds of 100 mph (160 km/h).",
+            ),
+            (
+                "About 2 million gallons (5.6 million liters) of wastewater spilled.",
+                "About 2 million gallons (7.6 million liters) of wastewater spilled.",
             ),
         ]);
         // Writers round a conversion to two significant figures.
