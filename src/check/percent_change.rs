@@ -318,8 +318,16 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
     if !same_unit(xu, yu) || !comparable(xe, ye) || range_end(v, to) || range_end(v, from) {
         return None;
     }
-    let (x0, x1) = written(v, to)?;
-    let (y0, y1) = written(v, from)?;
+    // The two figures of one change share the finest rounding written: "to
+    // £260 from £200" says the 200 is good to the ten, not the hundred. Not
+    // across scales: "to 967,000 tonnes from 1.1 mln" rounds the million
+    // on its own.
+    let finest = match (precision(v, to), precision(v, from)) {
+        (Some((a, sa)), Some((b, sb))) if sa == sb => Some(a.min(b)),
+        _ => None,
+    };
+    let (x0, x1) = written_to(v, to, finest)?;
+    let (y0, y1) = written_to(v, from, finest)?;
     if y0 <= 0.0 {
         return None;
     }
@@ -477,10 +485,40 @@ fn range_end(v: &DocView<'_>, k: usize) -> bool {
         || before_dash.is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The written figure's precision in the resolved scale, and the scale word
+/// written after its digits, lower case ("6.2 billion": 0.1 billion, and
+/// "billion"; "967,000 tonnes": 1,000, and none).
+fn precision(v: &DocView<'_>, k: usize) -> Option<(f64, Option<String>)> {
+    match &v.mentions[k].mention.expr {
+        Expr::Number(a) | Expr::Quantity { amount: a, .. } if !a.vague && a.precision > 0.0 => {
+            let (e, _, _) = amount(v, k)?;
+            let scale = if a.exact == 0.0 { 1.0 } else { e / a.exact };
+            let text = v.text(k);
+            let digits_end = text
+                .rfind(|c: char| c.is_ascii_digit())
+                .map_or(0, |at| at + 1);
+            let word: String = text[digits_end..]
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let scale_word = matches!(
+                word.as_str(),
+                "thousand" | "million" | "mln" | "m" | "billion" | "bln" | "bn" | "trillion" | "k"
+            )
+            .then_some(word);
+            Some((a.precision * scale, scale_word))
+        }
+        _ => None,
+    }
+}
+
 /// What a figure can be at its writer's precision, hedge aside ("about
 /// 2,100" is 2,050–2,150): a change's percentage is computed from the
-/// figures as given, not from what a hedge allows.
-fn written(v: &DocView<'_>, k: usize) -> Option<(f64, f64)> {
+/// figures as given, not from what a hedge allows. Rounded to `finest` (in
+/// the resolved scale) where that is finer than the figure's own precision.
+fn written_to(v: &DocView<'_>, k: usize, finest: Option<f64>) -> Option<(f64, f64)> {
     let a = match &v.mentions[k].mention.expr {
         Expr::Number(a) | Expr::Quantity { amount: a, .. } => a,
         _ => return None,
@@ -491,7 +529,9 @@ fn written(v: &DocView<'_>, k: usize) -> Option<(f64, f64)> {
     if a.precision <= 0.0 {
         return Some((e, e));
     }
-    let r = Interval::round_to_precision(a.exact, a.precision).scale(scale);
+    let own = a.precision * scale;
+    let p = finest.filter(|&f| f > 0.0 && f < own).unwrap_or(own);
+    let r = Interval::round_to_precision(e, p);
     Some((r.lo_value()?, r.hi_value()?))
 }
 
@@ -590,6 +630,7 @@ mod tests {
             ("The draft would raise spending 14.1% to 84.6 billion euros from 81.3 billion euros.", Some("4.1")),
             ("Visitor numbers have since risen 14%, to about 2,100 from 1,500 before the theft.", Some("40")),
             ("Sales fell 5% to 96,500 units from 120,400 units.", Some("20")),
+            ("Fares will rise 15% to £260 from £200.", Some("30")),
             ("Output fell by a third to 1,040 tonnes from 1,260 tonnes.", None),
             ("The fleet doubled to 97 from 41 in five years.", None),
             ("The clinic saw 3,480 patients over the winter of 2024, up 31% from 3,020 a year earlier.", Some("15")),
@@ -624,6 +665,9 @@ mod tests {
             "The clinic saw 3,480 patients over the winter of 2024, up 15% from 3,020 a year earlier.",
             "The fleet doubled to 80 from 40 in five years.",
             "Unemployment fell to 5.1% from 5.3%, and inflation was 2%.",
+            // Figures in two scales keep their own rounding.
+            "Soymeal usage fell 10 pct to 967,000 tonnes from 1.1 mln.",
+            "Revenue passenger miles rose 34.2 pct to 1.3 billion from 934.2 mln.",
             "The share of renewables rose 12% in 2023; output went to 40 terawatt hours from 30 in 2020.",
             // Another measure than the figures' change.
             "Sales rose six pct on a comparable-store basis to 108.6 mln dlrs from 89.3 mln dlrs.",
