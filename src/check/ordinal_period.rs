@@ -210,6 +210,7 @@ impl Check for OrdinalPeriod {
         let slack = cx.settings.slack_days(id);
         super::each_mention(cx, out, |d, v, i| one(cx, id, d, v, i, slack));
         super::each_mention(cx, out, |d, v, i| edition(cx, id, d, v, i));
+        super::each_mention(cx, out, |d, v, i| anniversary(cx, id, d, v, i));
     }
 }
 
@@ -408,6 +409,176 @@ fn edition(
     ))
 }
 
+/// How far from its day an anniversary is told: "this week marks the 50th
+/// anniversary", "next month's 80th anniversary", "last year's 25th".
+const ANNIVERSARY_REACH_DAYS: i64 = 183;
+
+/// "This week marks the 40th anniversary of the 1976 Soweto uprising" (the
+/// 50th), "the 20th anniversary of the attacks of Sept. 11, 2001", "The
+/// museum, which opened in 1925, is celebrating its 90th birthday this year":
+/// the Nth anniversary (or birthday, or jubilee) falls N years after its start.
+/// The start is the date right after "anniversary of" (a year, or a day, in
+/// "of the 1976 uprising" or "of the attacks of Sept. 11, 2001"), else a date
+/// after a start word in the sentence ("opened in 1925"). The anniversary must
+/// fall within half a year of the sentence's time: a date the sentence gives
+/// the anniversary ("Thursday", "this week"), else the date of writing. So a
+/// year-only start lets a mid-year anniversary be off by one either way, and
+/// only a count that is plainly another anniversary is flagged.
+fn anniversary(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+) -> Option<Finding> {
+    let m = &v.mentions[i].mention;
+    let Expr::Ordinal(n) = m.expr else {
+        return None;
+    };
+    if m.kind != Kind::Ordinal || n < 2 {
+        return None;
+    }
+    let prose = &v.doc.prose;
+    let after = prose.get(m.span.end..(m.span.end + 24).min(prose.len()))?;
+    let noun = after
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if !matches!(noun.as_str(), "anniversary" | "birthday") {
+        return None;
+    }
+    let lead = prose
+        .get(m.span.start.saturating_sub(12)..m.span.start)?
+        .to_lowercase();
+    let lead = lead.split_whitespace().last().unwrap_or("");
+    if !matches!(lead, "the" | "its" | "their" | "his" | "her") {
+        return None;
+    }
+    let in_sentence = |k: usize| {
+        let (a, b) = (&v.mentions[k].mention.span, &m.span);
+        v.same_sentence(a.start.min(b.start), a.end.max(b.end))
+    };
+    // The start: after "anniversary of", within a few words ("of the 1976
+    // uprising", "of the attacks of Sept. 11, 2001", "of its founding in 1925").
+    let noun_end = m.span.end + after.find(noun.as_str()).unwrap_or(0) + noun.len();
+    let of_start = v
+        .near(i, 400)
+        .filter(|&k| k > i && in_sentence(k))
+        .find(|&k| {
+            let span = &v.mentions[k].mention.span;
+            let gap = prose.get(noun_end..span.start).unwrap_or("");
+            matches!(v.mentions[k].mention.kind, Kind::Date)
+                && gap.trim_start().starts_with("of ")
+                && gap.split_whitespace().count() <= 5
+                && !gap.contains([',', ';', '(', ')', '.'])
+        });
+    let start = of_start
+        .or_else(|| start_date(v, i).filter(|&k| in_sentence(k)))
+        .filter(|&k| pinned_range(v, k).is_some())?;
+    let (first, last) = pinned_range(v, start)?;
+    // A start wider than a year ("the 1990s") says no year.
+    if (last - first).num_days() > 366 {
+        return None;
+    }
+    // When: a date the sentence gives that is not the start (and after it), else now.
+    let told = v.near(i, 400).find(|&k| {
+        k != start
+            && in_sentence(k)
+            && matches!(v.mentions[k].mention.kind, Kind::Date)
+            && pinned_range(v, k).is_some_and(|(a, _)| a > last)
+    });
+    let (at_first, at_last) = match told {
+        Some(k) => pinned_range(v, k)?,
+        None => {
+            let r = v.reference.date?;
+            (r, r)
+        }
+    };
+    let years = i32::try_from(n).ok()?;
+    let (from, to) = (add_years(first, years)?, add_years(last, years)?);
+    // The anniversary's days against the sentence's time, with the reach either side.
+    let gap = if to < at_first {
+        (at_first - to).num_days()
+    } else if from > at_last {
+        (from - at_last).num_days()
+    } else {
+        0
+    };
+    if gap <= ANNIVERSARY_REACH_DAYS {
+        return None;
+    }
+    let right = i64::from(at_first.year()) - i64::from(first.year());
+    if right < 1 {
+        return None;
+    }
+    let rightly = if v.text(i).starts_with(|c: char| c.is_ascii_digit()) {
+        ordinal_digits(right)
+    } else {
+        ordinal_word(right).map_or_else(|| ordinal_digits(right), str::to_string)
+    };
+    let time = match told {
+        // "This week" opens its sentence; in the message it reads on.
+        Some(k) => {
+            let t = v.text(k);
+            match t.split_once(' ') {
+                Some((w, rest)) if matches!(w, "This" | "Next" | "Last") => {
+                    format!("{} {rest}", w.to_lowercase())
+                }
+                _ => t.to_string(),
+            }
+        }
+        None => format!("{} (the document's date)", at_first),
+    };
+    let start_shown = if first == last {
+        first.to_string()
+    } else {
+        first.year().to_string()
+    };
+    let vars = vec![
+        ("phrase", format!("the {} {noun}", v.text(i))),
+        ("lands", format!("in {}", from.year())),
+        ("time", time),
+        ("start", start_shown),
+        ("actual", at_first.year().to_string()),
+        ("elapsed", count_units(right as f64, CalendarUnit::Year)),
+        ("right", rightly),
+        ("unit", noun.clone()),
+    ];
+    let mut secondary = vec![Label {
+        doc: d,
+        span: v.mentions[start].mention.span.clone(),
+        message: format!("{} → the start", v.text(start)),
+    }];
+    if let Some(k) = told {
+        secondary.push(Label {
+            doc: d,
+            span: v.mentions[k].mention.span.clone(),
+            message: format!("{} → when", v.text(k)),
+        });
+    }
+    Some(Finding::templated(
+        cx.settings,
+        id,
+        cx.settings.severity(id),
+        &vars,
+        Label {
+            doc: d,
+            span: m.span.clone(),
+            message: format!("the {} {noun} → {}", v.text(i), from.year()),
+        },
+        secondary,
+        None,
+    ))
+}
+
+/// `d` moved by whole years; 29 February lands on 28 February.
+fn add_years(d: chrono::NaiveDate, years: i32) -> Option<chrono::NaiveDate> {
+    let y = d.year().checked_add(years)?;
+    d.with_year(y)
+        .or_else(|| chrono::NaiveDate::from_ymd_opt(y, d.month(), 28))
+}
+
 /// "43rd", "112th".
 fn ordinal_digits(n: i64) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -575,6 +746,41 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "ordinal-period";
+
+    #[test]
+    fn anniversaries_fall_their_count_of_years_after_the_start() {
+        let at =
+            |date: &str, text: &str| findings(&format!("---\ndate: {date}\n---\n{text}\n"), RULE);
+        for (date, planted, twin) in [
+            (
+                "2026-06-16",
+                "This week marks the 40th anniversary of the 1976 Soweto uprising.",
+                "This week marks the 50th anniversary of the 1976 Soweto uprising.",
+            ),
+            (
+                "2026-09-08",
+                "Thursday is the 20th anniversary of the attacks of Sept. 11, 2001.",
+                "Thursday is the 25th anniversary of the attacks of Sept. 11, 2001.",
+            ),
+            (
+                "2025-05-02",
+                "The museum, which opened in 1925, is celebrating its 90th birthday this year.",
+                "The museum, which opened in 1925, is celebrating its 100th birthday this year.",
+            ),
+        ] {
+            assert_eq!(at(date, planted).len(), 1, "{planted}");
+            assert!(at(date, twin).is_empty(), "{twin}");
+        }
+        // Told of another year, or of no start: silent.
+        for text in [
+            "The 50th anniversary of the 1965 march was marked in 2015.",
+            "The queen celebrated her 90th birthday in 2016, having been born in 1926.",
+            "Next year's 80th anniversary of the end of the war in 1945 will be marked in London.",
+            "Crowds gathered for the 60th anniversary of the 1965 march.",
+        ] {
+            silent(&format!("---\ndate: 2025-05-02\n---\n{text}\n"), RULE);
+        }
+    }
 
     #[test]
     fn a_start_written_after_the_ordinal_may_be_that_years_start() {
