@@ -112,6 +112,14 @@ impl Tie {
     }
 }
 
+/// Share mention `s` is one this rule reads and finds wrong.
+pub(crate) fn finds_wrong(v: &DocView<'_>, s: usize) -> bool {
+    matches!(
+        v.mentions[s].mention.expr,
+        Expr::Percent(_) | Expr::Fraction(_)
+    ) && of_whole(v, s).is_some()
+}
+
 /// "a quarter of Fellmoor's 96 depots, or 34 sites", "34 sites, or a quarter
 /// of the 96 depots", "54% of the starters, about 12,500 of the 28,400", "about
 /// a fifth of the total, or some 27 billion euros" (the total stated before).

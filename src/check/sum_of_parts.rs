@@ -325,7 +325,16 @@ impl Scan<'_> {
                 }
             }
         }
+        // A share that share-of-total reads and finds wrong is its finding;
+        // one wrong share is told once.
+        let told_by_share_rule = |c: usize| {
+            self.cx.settings.enabled("share-of-total")
+                && super::share_of_total::finds_wrong(self.v, c)
+        };
         for &(a, c) in &g.shares {
+            if told_by_share_rule(c) {
+                continue;
+            }
             if let Some(f) = self.share(a, w, c) {
                 out.push(f);
             }

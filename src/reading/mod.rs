@@ -903,13 +903,39 @@ impl Reader<'_> {
         }
         let link = self.low(self.span(p).end, self.span(pc).start);
         let after = self.after(pc);
-        // "63 per cent of the 150-seat chamber": the whole follows.
+        // "63 per cent of the 150-seat chamber", "cut 1,200 jobs, or 15% of its
+        // 6,000 staff": the whole follows, the share set off after the part.
         if let Some(w) = (pc + 1 < self.mentions.len()).then_some(pc + 1) {
             let between = self.between(pc, w);
+            // The share is set off right after the part, or after a phrase
+            // that only places or times it ("1,800 jobs in Germany by the end
+            // of 2027, or 15% of its 12,000 staff"): no verb, no other figure.
+            let (placed, tail) = link.trim().rsplit_once(',').unwrap_or(("", link.trim()));
+            let tail = format!(",{tail}");
+            let placed_words: Vec<&str> = placed
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // A verb's form after an article is a noun ("by the end of").
+            let verb_at = |k: usize| {
+                !self.lex.verb(placed_words[k]).is_empty()
+                    && !(k > 0
+                        && matches!(placed_words[k - 1], "the" | "a" | "an" | "its" | "their"))
+            };
+            let placing = placed_words.len() <= 8
+                && !placed.contains([';', '(', ')'])
+                && !(0..placed_words.len()).any(verb_at);
+            let set_off = placing
+                && self
+                    .lex
+                    .cues
+                    .share_links
+                    .iter()
+                    .any(|l| tail.trim() == l.trim());
             if self.fig(w).is_some()
                 && self.r.same_sentence(pc, w)
                 && matches!(between.as_str(), "of the" | "of" | "of its" | "of their")
-                && link.trim() == ","
+                && set_off
             {
                 let g = self.group_of(groups, w);
                 groups[g].shares.push((p, pc));
@@ -1059,6 +1085,20 @@ mod tests {
             groups("The coalition's 79 votes, 53 per cent of the 150-seat chamber, were enough.");
         assert_eq!(g.len(), 1, "{g:?}");
         assert_eq!(g[0].3.len(), 1, "{g:?}");
+        let g = groups("The company will cut 1,800 jobs in Germany by the end of 2027, or 15% of its 12,000 staff.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].3.len(), 1, "{g:?}");
+        // A verb between: the share is of something else.
+        let g = groups("The company cut 1,800 jobs after sales fell, or 15% of its 12,000 staff.");
+        assert!(g.iter().all(|g| g.3.is_empty()), "{g:?}");
+        let g = groups("The company cut 1,200 jobs, or 15% of its 6,000 staff.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].0, "6,000 staff", "{g:?}");
+        assert_eq!(
+            g[0].3,
+            [("1,200 jobs".to_string(), "15%".to_string())],
+            "{g:?}"
+        );
     }
 
     #[test]
