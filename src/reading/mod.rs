@@ -918,9 +918,9 @@ impl Reader<'_> {
                 .collect();
             // A verb's form after an article is a noun ("by the end of").
             let verb_at = |k: usize| {
-                !self.lex.verb(placed_words[k]).is_empty()
-                    && !(k > 0
-                        && matches!(placed_words[k - 1], "the" | "a" | "an" | "its" | "their"))
+                let after_article =
+                    k > 0 && matches!(placed_words[k - 1], "the" | "a" | "an" | "its" | "their");
+                !after_article && !self.lex.verb(placed_words[k]).is_empty()
             };
             let placing = placed_words.len() <= 8
                 && !placed.contains([';', '(', ')'])
