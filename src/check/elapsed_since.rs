@@ -23,7 +23,9 @@ impl Check for ElapsedSince {
         let id = self.id();
         let slack = cx.settings.slack_days(id);
         super::each_mention(cx, out, |d, v, i| {
-            since(cx, id, d, v, i, slack).or_else(|| ago(cx, id, d, v, i, slack))
+            since(cx, id, d, v, i, slack)
+                .or_else(|| ago(cx, id, d, v, i, slack))
+                .or_else(|| lasting(cx, id, d, v, i, slack))
         });
     }
 }
@@ -231,6 +233,124 @@ pub(super) fn relation_check(
         t,
         (anchor, if sign > 0.0 { '+' } else { '−' }, &dur, expected),
         secondary,
+        fix_count,
+    ))
+}
+
+/// "The ceasefire, agreed on Jan. 20, has held for three weeks": a state in
+/// the present perfect ("has held for", "have lasted for": `lasting-verbs`
+/// in `rules/lexicon/reading.yaml`) lasts from a start dated in its sentence
+/// before it, right after a participle or a verb of beginning ("agreed on",
+/// "which began on", "signed in"), to the date of writing. No other date may
+/// stand between the start and the length.
+fn lasting(
+    cx: &CheckContext<'_>,
+    id: &'static str,
+    d: usize,
+    v: &DocView<'_>,
+    i: usize,
+    slack: f64,
+) -> Option<Finding> {
+    let r = &v.mentions[i];
+    if r.mention.kind != crate::extract::Kind::Duration || super::timeline::in_a_relation(v, i) {
+        return None;
+    }
+    let prose = &v.doc.prose;
+    let span = r.mention.span.clone();
+    let mut from = span.start.saturating_sub(48);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let before: Vec<String> = prose
+        .get(from..span.start)?
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    // "has held for", "has largely held for".
+    let n = before.len();
+    let aux = |k: usize| matches!(before[k].as_str(), "has" | "have");
+    let perfect = n >= 3
+        && before[n - 1] == "for"
+        && lex.lasting_verbs.contains(before[n - 2].as_str())
+        && (aux(n - 3) || (n >= 4 && aux(n - 4)));
+    if !perfect {
+        return None;
+    }
+    let dur = duration(v, i)?;
+    // The start: the nearest date before the length in its sentence, after
+    // "<participle> on|in" or a verb of beginning.
+    let k = (0..i)
+        .rev()
+        .take(4)
+        .find(|&k| matches!(v.mentions[k].mention.kind, crate::extract::Kind::Date))?;
+    let ks = &v.mentions[k].mention.span;
+    if !v.same_sentence(ks.start, span.end) {
+        return None;
+    }
+    let lead: Vec<String> = prose
+        .get(ks.start.saturating_sub(24).max(from.saturating_sub(200))..ks.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let started = match lead.as_slice() {
+        [.., verb, prep] if matches!(prep.as_str(), "on" | "in") => {
+            let verb = verb.trim_end_matches(',');
+            (verb.len() > 4 && verb.ends_with("ed"))
+                || lex.verb(verb).iter().any(|s| s.class == "begin")
+        }
+        _ => false,
+    };
+    if !started {
+        return None;
+    }
+    let (anchor, anchor_last) = pinned_range(v, k)?;
+    if anchor != anchor_last && !matches!(dur.unit, CalendarUnit::Month | CalendarUnit::Year) {
+        return None;
+    }
+    let lands = hull(
+        &shifted(anchor, &dur, 1.0)?,
+        &shifted(anchor_last, &dur, 1.0)?,
+    );
+    // The present perfect tells the date of writing itself.
+    let t = TimePoint {
+        days: Days::day(v.reference.date?),
+        mention: None,
+    };
+    if t.days.widen(slack).intersects(&lands) {
+        return None;
+    }
+    let phrase = format!("{} for {}", before[before.len() - 2], v.text(i));
+    let anchor_days = Days {
+        lo: Some(anchor),
+        hi: Some(anchor_last),
+    };
+    let expected = shifted(
+        anchor,
+        &Dur {
+            hi: Some(dur.exact),
+            lo: dur.exact,
+            ..dur
+        },
+        1.0,
+    )?
+    .lo?;
+    let fix_count = t
+        .days
+        .single()
+        .map(|day| elapsed_in(anchor, day, dur.unit).round() as i64);
+    Some(finding(
+        cx,
+        id,
+        d,
+        v,
+        i,
+        &phrase,
+        &lands,
+        &t,
+        (anchor, '+', &dur, expected),
+        vec![date_label(v, d, k, &anchor_days)],
         fix_count,
     ))
 }
@@ -506,6 +626,40 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "elapsed-since";
+
+    #[test]
+    fn a_state_that_has_lasted_since_a_dated_start() {
+        let at = |text: &str| {
+            findings(
+                &format!("---\ndate: 2025-03-10\n---\n{text}\n"),
+                "elapsed-since",
+            )
+        };
+        for (planted, twin) in [
+            (
+                "The ceasefire, agreed on Jan. 20, has held for three weeks.",
+                "The ceasefire, agreed on Jan. 20, has held for seven weeks.",
+            ),
+            (
+                "The ceasefire, which began on Feb. 17, has largely held for three months.",
+                "The ceasefire, which began on Feb. 17, has largely held for three weeks.",
+            ),
+            (
+                "The truce signed in November 2024 has held for eight months.",
+                "The truce signed in November 2024 has held for four months.",
+            ),
+        ] {
+            assert_eq!(at(planted).len(), 1, "{planted}");
+            assert!(at(twin).is_empty(), "{twin}");
+        }
+        // "had held" tells another time; no dated start, no check.
+        for text in [
+            "The ceasefire, agreed on Jan. 20, had held for three weeks when fighting resumed.",
+            "The ceasefire has held for three weeks.",
+        ] {
+            assert!(at(text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn a_month_anchor_counts_only_as_an_events_time() {

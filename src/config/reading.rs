@@ -39,6 +39,9 @@ pub struct ReadingFile {
     /// (agencies, datelines' boilerplate).
     #[serde(default)]
     pub generic_names: Vec<String>,
+    /// Participles of a lasting state ("has held for three weeks").
+    #[serde(default)]
+    pub lasting_verbs: Vec<String>,
 }
 
 /// One event a story tells, with the words that tell it.

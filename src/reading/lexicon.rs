@@ -73,6 +73,8 @@ pub struct ReadingLexicon {
     pub argument_kinds: FxHashMap<String, String>,
     /// Capitalised words that do not tell what a document is about.
     pub generic_names: FxHashSet<String>,
+    /// Participles of a lasting state, before "for" and a length ("has held for").
+    pub lasting_verbs: FxHashSet<String>,
     /// Every lower-case word that can tell a story event or lead to one: event
     /// nouns (and plurals), the forms of event verbs and of the first verb of
     /// an event phrase ("broke" of "break into"), and of "begin" and "start".
@@ -172,6 +174,11 @@ impl ReadingLexicon {
         }
         lex.generic_names = file
             .generic_names
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        lex.lasting_verbs = file
+            .lasting_verbs
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
