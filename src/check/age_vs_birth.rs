@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::figures::{sentence_run, words};
+use super::timeline::pinned_range;
 use super::{show_day, Check, CheckContext, DocView, Finding, Label};
 use crate::extract::{DateExpr, Expr, Kind, YearSpec};
 use crate::resolve::Value;
@@ -46,7 +47,7 @@ impl Check for AgeVsBirth {
 }
 
 /// How an age is written.
-#[derive(PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum AgeForm {
     /// "Reid, 51,", "Reid (51)", "aged 51", "the 45-year-old": an age now.
     Now,
@@ -55,6 +56,9 @@ enum AgeForm {
     /// "she was 34 when she won the title in 2014": an age at the event
     /// the "when" clause dates.
     When,
+    /// "who turned 40 in January": an age reached at the date after it, or
+    /// lately when none is written.
+    Turned,
 }
 
 /// Mention `i` is an age as reporters write one.
@@ -100,6 +104,21 @@ fn age_form(v: &DocView<'_>, i: usize) -> Option<(u32, AgeForm)> {
         if closes && person.is_some_and(|p| matches!(p.as_str(), "who" | "and" | "she" | "he")) {
             return Some((n, AgeForm::Now));
         }
+    }
+    // "Now 67, Ortiz was born …": an age opening its sentence.
+    if lead.ends_with(b"now ") && ahead.first() == Some(&b',') {
+        let at = start.saturating_sub(4);
+        let opens = prose[..at].trim_end().is_empty()
+            || prose[..at]
+                .trim_end()
+                .ends_with(['.', '!', '?', '\n', '"', '\u{201c}']);
+        if opens {
+            return Some((n, AgeForm::Now));
+        }
+    }
+    // "who turned 40 in January", "she turned 18 last week".
+    if lead.ends_with(b" turned ") || lead.ends_with(b" turns ") {
+        return Some((n, AgeForm::Turned));
     }
     // "was 34 when …", "were 19 when …".
     if (lead.ends_with(b" was ") || lead.ends_with(b" were ")) && ahead.starts_with(b" when ") {
@@ -172,6 +191,20 @@ fn when_date(v: &DocView<'_>, run: &std::ops::Range<usize>, i: usize) -> Option<
     let s = v.mentions[k].mention.span.start;
     let gap = v.doc.prose.get(end..s)?;
     (s - end <= 100 && !gap.contains(['.', ';', '\n'])).then_some(k)
+}
+
+/// The date an age was reached at, right after it: "turned 40 in January",
+/// "turned 18 on Monday", "turned 65 last year".
+fn turned_date(v: &DocView<'_>, run: &std::ops::Range<usize>, i: usize) -> Option<usize> {
+    let k = i + 1;
+    if k >= run.end {
+        return None;
+    }
+    let gap = v
+        .doc
+        .prose
+        .get(v.mentions[i].mention.span.end..v.mentions[k].mention.span.start)?;
+    (matches!(gap.trim(), "in" | "on" | "") && pinned_range(v, k).is_some()).then_some(k)
 }
 
 /// Whole years from `born` to `at`: a birthday not yet reached this year does not count.
@@ -342,6 +375,16 @@ fn age_against_birth(
             let (a, z) = written_dates(v, k)?;
             (a, z, Some(k))
         }
+        (None, None, AgeForm::Turned) => match turned_date(v, &run, i) {
+            Some(k) => {
+                let (a, z) = pinned_range(v, k)?;
+                (a, z, Some(k))
+            }
+            None => {
+                let at = v.reference.date?;
+                (at, at, None)
+            }
+        },
         (None, None, AgeForm::When) => {
             let k = when_date(v, &run, i)?;
             let (a, z) = written_dates(v, k)?;
@@ -357,6 +400,17 @@ fn age_against_birth(
         return None;
     }
     let (youngest, oldest) = (years_between(last, at_first), years_between(first, at_last));
+    // "turned 45 in January": the age reached in a year is that year less the
+    // birth year, birthday or not.
+    let (youngest, oldest) = if form == AgeForm::Turned
+        && first.year() == last.year()
+        && at_first.year() == at_last.year()
+    {
+        let n = at_first.year() - first.year();
+        (n, n)
+    } else {
+        (youngest, oldest)
+    };
     let age = age as i32;
     if (youngest..=oldest).contains(&age) {
         return None;
@@ -434,6 +488,10 @@ mod tests {
             "---\ndate: 2025-03-14\n---\nKeane, who was born in Cork in 1943, died on Tuesday at the age of 71.\n",
             // An age now, told with "is now".
             "---\ndate: 2025-03-14\n---\nOkafor, who was born in 1966 and is now 48, still runs the shop.\n",
+            // An age opening its sentence; an age reached in a month.
+            "---\ndate: 2025-03-10\n---\nNow 67, Ortiz was born in 1968 in Puebla.\n",
+            "---\ndate: 2025-03-10\n---\nSmith, who turned 44 in January, was born in 1980.\n",
+            "---\ndate: 2025-03-10\n---\nBorn in 1968, Ortiz turned 50 last year.\n",
             // An age at the event a "when" clause dates.
             "---\ndate: 2025-03-14\n---\nBorn in 1990, she was 34 when she won the world title in 2014.\n",
             // An age after a dated event is the age at that event.
@@ -466,6 +524,9 @@ mod tests {
             "---\ndate: 2025-02-01\n---\nBorn in 1931, she won the title at age 22.\n",
             "---\ndate: 2025-03-14\n---\nKeane, who was born in Cork in 1943, died on Tuesday at the age of 81.\n",
             "---\ndate: 2025-03-14\n---\nOkafor, who was born in 1966 and is now 58, still runs the shop.\n",
+            "---\ndate: 2025-03-10\n---\nNow 56, Ortiz was born in 1968 in Puebla.\n",
+            "---\ndate: 2025-03-10\n---\nSmith, who turned 45 in January, was born in 1980.\n",
+            "---\ndate: 2025-03-10\n---\nBorn in 1968, Ortiz turned 56 last year.\n",
             "---\ndate: 2025-03-14\n---\nBorn in 1990, she was 24 when she won the world title in 2014.\n",
             // "is now" before a figure that is no age.
             "---\ndate: 2025-03-14\n---\nThe firm, born in 1966 as a co-operative, is now 48 percent owned by its staff.\n",

@@ -75,6 +75,8 @@ pub struct ReadingLexicon {
     pub generic_names: FxHashSet<String>,
     /// Participles of a lasting state, before "for" and a length ("has held for").
     pub lasting_verbs: FxHashSet<String>,
+    /// Sets of verb lemmas that, leading every part of a whole, make it up.
+    pub exhaustive_results: Vec<Vec<String>>,
     /// Every lower-case word that can tell a story event or lead to one: event
     /// nouns (and plurals), the forms of event verbs and of the first verb of
     /// an event phrase ("broke" of "break into"), and of "begin" and "start".
@@ -181,6 +183,11 @@ impl ReadingLexicon {
             .lasting_verbs
             .iter()
             .map(|w| w.to_lowercase())
+            .collect();
+        lex.exhaustive_results = file
+            .exhaustive_results
+            .iter()
+            .map(|set| set.iter().map(|w| w.to_lowercase()).collect())
             .collect();
         let mut leads: FxHashSet<String> =
             ["begin", "start"].into_iter().map(String::from).collect();

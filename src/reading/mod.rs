@@ -487,16 +487,46 @@ impl Reader<'_> {
 
     /// A figure that starts a new item of a list: after a comma, semicolon or
     /// "and" ("79 voted in favour, 68 against and 13 abstained"), not after
-    /// "compared with" or "from".
+    /// "compared with" or "from"; or led by its verb after one ("won 18, drew
+    /// seven and lost four", "…, drawing seven and losing four").
     fn list_item(&self, i: usize) -> bool {
         let before = self.before(i);
         let b = before.trim_end();
+        if let Some((lead, verb)) = b.rsplit_once(' ') {
+            let lead = lead.trim_end();
+            let marked = lead.ends_with(',') || lead.ends_with(';') || lead.ends_with(" and");
+            if marked && !self.lex.verb(verb).is_empty() {
+                return true;
+            }
+        }
         b.ends_with(',')
             || b.ends_with(';')
             || b.ends_with(" and")
             || b.ends_with(", while")
             || b.ends_with(" while")
             || b.ends_with(" but")
+    }
+
+    /// Each of `parts` is led by a verb, and their lemmas are one of the
+    /// lexicon's `exhaustive-results` sets, all of it ("won", "drew", "lost").
+    fn results_exhaust(&self, parts: &[usize]) -> bool {
+        if parts.len() < 2 {
+            return false;
+        }
+        let lemmas: Vec<Option<&str>> = parts
+            .iter()
+            .map(|&p| {
+                let before = self.before(p);
+                let verb = before.trim_end().rsplit(' ').next().unwrap_or("");
+                self.lex.verb(verb).iter().map(|s| s.lemma.as_str()).next()
+            })
+            .collect();
+        self.lex.exhaustive_results.iter().any(|set| {
+            set.len() == parts.len()
+                && set
+                    .iter()
+                    .all(|l| lemmas.iter().filter(|x| **x == Some(l.as_str())).count() == 1)
+        })
     }
 
     /// Two amounts of one measure in one unit: money in one currency, lengths
@@ -737,6 +767,24 @@ impl Reader<'_> {
                 open = None;
                 continue;
             }
+            // The first part led by its verb after the whole's comma: "Of their
+            // 30 games, they won 18, drew seven …" (at most a subject between).
+            if let Some((g, s_)) = open {
+                if s_ == sent && groups[g].parts.is_empty() && self.elided(i) {
+                    // The whole's own words may run on to the comma ("34 league games,").
+                    let between = self.between(groups[g].whole, i);
+                    let (head, tail) = between.split_once(',').unwrap_or(("-", ""));
+                    let words: Vec<&str> = tail.split_whitespace().collect();
+                    let led = head.split_whitespace().count() <= 2
+                        && !head.contains(|c: char| c.is_ascii_digit())
+                        && (1..=3).contains(&words.len())
+                        && words.last().is_some_and(|w| !self.lex.verb(w).is_empty());
+                    if led && self.compatible(groups[g].whole, i) {
+                        groups[g].parts.push(i);
+                        continue;
+                    }
+                }
+            }
             // Another part of the open group: "…, 68 against and 13 abstained".
             // A measure's part repeats its unit ("Of the £4.2bn, £3bn will go
             // to schools …"): it counts as unwritten beside a whole in that unit.
@@ -762,6 +810,12 @@ impl Reader<'_> {
             (!g.parts.is_empty() || g.remainder.is_some() || !g.shares.is_empty())
                 && self.can_be_whole(g.whole)
         });
+        // "they won 18, drew seven and lost four": every result told makes up the whole.
+        for g in &mut groups {
+            if g.how == Tie::Stated && g.remainder.is_none() && self.results_exhaust(&g.parts) {
+                g.how = Tie::Split;
+            }
+        }
         groups
     }
 
@@ -1054,6 +1108,21 @@ mod tests {
         // Another currency is no part of it.
         let g = groups("Of the £4.2bn, $3bn will go to schools.");
         assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn results_led_by_their_verbs_make_up_the_whole() {
+        let (_, _, r) = read("Of their 30 games, they won 18, drew seven and lost four.");
+        assert_eq!(r.groups.len(), 1, "{:?}", r.groups);
+        assert_eq!(r.groups[0].parts.len(), 3, "{:?}", r.groups);
+        assert_eq!(r.groups[0].how, Tie::Split, "{:?}", r.groups);
+        // Two results of three: others may be untold.
+        let (_, _, r) = read("Of their 30 games, they won 18 and lost four.");
+        assert!(
+            r.groups.iter().all(|g| g.how != Tie::Split),
+            "{:?}",
+            r.groups
+        );
     }
 
     #[test]
