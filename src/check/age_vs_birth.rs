@@ -278,8 +278,8 @@ fn date_after_word_if(
 fn same_event(gap: &str) -> bool {
     let lex = &*crate::reading::lexicon::DEFAULT;
     !gap.contains("\n\n")
-        && words(gap).iter().all(|w| {
-            !matches!(
+        && !words(gap).iter().any(|w| {
+            matches!(
                 w.as_str(),
                 "and"
                     | "but"
@@ -293,7 +293,8 @@ fn same_event(gap: &str) -> bool {
                     | "has"
                     | "had"
                     | "have"
-            ) && !(lex.is_past(w) || (w.len() > 4 && w.ends_with("ed")))
+            ) || lex.is_past(w)
+                || (w.len() > 4 && w.ends_with("ed"))
         })
 }
 
