@@ -332,10 +332,8 @@ impl Scan<'_> {
                 && super::share_of_total::finds_wrong(self.v, c)
         };
         for &(a, c) in &g.shares {
-            if told_by_share_rule(c) {
-                continue;
-            }
-            if let Some(f) = self.share(a, w, c) {
+            // Asked only of a wrong share: reading it again costs.
+            if let Some(f) = self.share(a, w, c).filter(|_| !told_by_share_rule(c)) {
                 out.push(f);
             }
         }
