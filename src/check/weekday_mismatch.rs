@@ -178,9 +178,13 @@ fn plural_weekday_before(v: &DocView<'_>, i: usize) -> Option<(u32, std::ops::Ra
     let start = v.mentions[i].mention.span.start;
     let before = v.doc.prose.get(start.saturating_sub(16)..start)?;
     let word = before.trim_end().strip_suffix(',')?;
+    // Step over the last other character by its own length: a narrow
+    // no-break space is three bytes.
     let at = word
-        .rfind(|c: char| !c.is_ascii_alphabetic())
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let plural = &word[at..];
     let n = NAMES.iter().position(|name| {
         plural.len() == name.len() + 1
@@ -338,6 +342,12 @@ mod tests {
                 .is_empty()
         );
         assert!(at("Classes run on Tuesdays, 4 March to 25 March 2025.").is_empty());
+        // A narrow no-break space before the weekday (a regression of the
+        // Unicode property test: the cut stepped one byte into it).
+        assert_eq!(
+            at("Bins go out on\u{202f}Wednesdays, March 4, 11 and 18.").len(),
+            1
+        );
         // Without the comma the weekday does not name the date ("from" starts a range).
         assert!(
             at("Bins will be collected on Wednesdays from March 4, the council said.").is_empty()
