@@ -252,11 +252,18 @@ fn lasting(
     slack: f64,
 ) -> Option<Finding> {
     let r = &v.mentions[i];
-    if r.mention.kind != crate::extract::Kind::Duration || super::timeline::in_a_relation(v, i) {
-        return None;
-    }
     let prose = &v.doc.prose;
     let span = r.mention.span.clone();
+    // Most lengths do not follow "for ": ask the bytes before reading words.
+    if r.mention.kind != crate::extract::Kind::Duration
+        || !prose
+            .as_bytes()
+            .get(span.start.saturating_sub(4)..span.start)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"for "))
+        || super::timeline::in_a_relation(v, i)
+    {
+        return None;
+    }
     let mut from = span.start.saturating_sub(48);
     while !prose.is_char_boundary(from) {
         from += 1;

@@ -439,6 +439,15 @@ fn anniversary(
         return None;
     }
     let prose = &v.doc.prose;
+    // Most ordinals are no anniversary: ask the bytes before reading words.
+    let near = prose
+        .as_bytes()
+        .get(m.span.end..(m.span.end + 13).min(prose.len()))?
+        .to_ascii_lowercase();
+    let has = |w: &[u8]| memchr::memmem::find(&near, w).is_some();
+    if !has(b"anniv") && !has(b"birth") {
+        return None;
+    }
     let after = prose.get(m.span.end..(m.span.end + 24).min(prose.len()))?;
     let noun = after
         .split_whitespace()
