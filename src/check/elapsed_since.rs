@@ -208,20 +208,7 @@ pub(super) fn relation_check(
     if let Some(k) = t.mention {
         secondary.push(date_label(v, d, k, &t.days));
     }
-    let expected = shifted(
-        anchor,
-        &Dur {
-            hi: Some(dur.exact),
-            lo: dur.exact,
-            ..dur
-        },
-        sign,
-    )?
-    .lo?;
-    let fix_count = t
-        .days
-        .single()
-        .map(|day| (sign * elapsed_in(anchor, day, dur.unit)).round() as i64);
+    let (expected, fix_count) = exact_landing(anchor, &dur, sign, &t.days)?;
     Some(finding(
         cx,
         id,
@@ -333,20 +320,7 @@ fn lasting(
         lo: Some(anchor),
         hi: Some(anchor_last),
     };
-    let expected = shifted(
-        anchor,
-        &Dur {
-            hi: Some(dur.exact),
-            lo: dur.exact,
-            ..dur
-        },
-        1.0,
-    )?
-    .lo?;
-    let fix_count = t
-        .days
-        .single()
-        .map(|day| elapsed_in(anchor, day, dur.unit).round() as i64);
+    let (expected, fix_count) = exact_landing(anchor, &dur, 1.0, &t.days)?;
     Some(finding(
         cx,
         id,
@@ -360,6 +334,27 @@ fn lasting(
         vec![date_label(v, d, k, &anchor_days)],
         fix_count,
     ))
+}
+
+/// Where the count as written lands from `anchor` (no rounding), and the
+/// count that lands on `at` when `at` is one day: the finding's arithmetic
+/// and its fix.
+fn exact_landing(
+    anchor: NaiveDate,
+    dur: &Dur,
+    sign: f64,
+    at: &Days,
+) -> Option<(NaiveDate, Option<i64>)> {
+    let exact = Dur {
+        hi: Some(dur.exact),
+        lo: dur.exact,
+        ..*dur
+    };
+    let expected = shifted(anchor, &exact, sign)?.lo?;
+    let count = at
+        .single()
+        .map(|day| (sign * elapsed_in(anchor, day, dur.unit)).round() as i64);
+    Some((expected, count))
 }
 
 /// Date mention `k` opens the clause the duration `di` starts right after it:

@@ -7,7 +7,7 @@ use super::timeline::{
 use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
 use crate::resolve::{shift_fractional, Value};
-use crate::value::calendar::{add_days, elapsed_in, CalendarUnit};
+use crate::value::calendar::{add_days, add_years, elapsed_in, CalendarUnit};
 use chrono::Datelike;
 
 /// The rule.
@@ -363,11 +363,7 @@ fn edition(
     let earliest = i64::from(first) + i64::from(n) - 1;
     let phrase_end = m.span.end + after.len() - after.trim_start().len() + next.len();
     let phrase = format!("the {}", prose.get(m.span.start..phrase_end).unwrap_or(""));
-    let right = if v.text(i).starts_with(|c: char| c.is_ascii_digit()) {
-        ordinal_digits(most)
-    } else {
-        ordinal_word(most).map_or_else(|| ordinal_digits(most), str::to_string)
-    };
+    let right = ordinal_as_written(v, i, most);
     let shown_year = at.map_or_else(|| format!("{year} or before"), |_| year.to_string());
     let vars = vec![
         ("phrase", phrase),
@@ -521,11 +517,7 @@ fn anniversary(
     if right < 1 {
         return None;
     }
-    let rightly = if v.text(i).starts_with(|c: char| c.is_ascii_digit()) {
-        ordinal_digits(right)
-    } else {
-        ordinal_word(right).map_or_else(|| ordinal_digits(right), str::to_string)
-    };
+    let rightly = ordinal_as_written(v, i, right);
     let time = match told {
         // "This week" opens its sentence; in the message it reads on.
         Some(k) => {
@@ -581,11 +573,14 @@ fn anniversary(
     ))
 }
 
-/// `d` moved by whole years; 29 February lands on 28 February.
-fn add_years(d: chrono::NaiveDate, years: i32) -> Option<chrono::NaiveDate> {
-    let y = d.year().checked_add(years)?;
-    d.with_year(y)
-        .or_else(|| chrono::NaiveDate::from_ymd_opt(y, d.month(), 28))
+/// `n` as an ordinal written the way mention `i` writes its own: "50th"
+/// beside "40th", "fifth" beside "fourth".
+fn ordinal_as_written(v: &DocView<'_>, i: usize, n: i64) -> String {
+    if v.text(i).starts_with(|c: char| c.is_ascii_digit()) {
+        ordinal_digits(n)
+    } else {
+        ordinal_word(n).map_or_else(|| ordinal_digits(n), str::to_string)
+    }
 }
 
 /// "43rd", "112th".

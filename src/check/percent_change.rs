@@ -320,8 +320,8 @@ fn by_percent(v: &DocView<'_>, i: usize, lex: &ReadingLexicon) -> Option<Change>
     }
     // The two figures of one change share the finest rounding written: "to
     // £260 from £200" says the 200 is good to the ten, not the hundred. Not
-    // across scales: "to 967,000 tonnes from 1.1 mln" rounds the million
-    // on its own.
+    // across units of counting: "to 967,000 tonnes from 1.1 mln" rounds the
+    // million on its own.
     let finest = match (precision(v, to), precision(v, from)) {
         (Some((a, sa)), Some((b, sb))) if sa == sb => Some(a.min(b)),
         _ => None,
@@ -485,33 +485,41 @@ fn range_end(v: &DocView<'_>, k: usize) -> bool {
         || before_dash.is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
 }
 
-/// The written figure's precision in the resolved scale, and the scale word
-/// written after its digits, lower case ("6.2 billion": 0.1 billion, and
-/// "billion"; "967,000 tonnes": 1,000, and none).
-fn precision(v: &DocView<'_>, k: usize) -> Option<(f64, Option<String>)> {
-    match &v.mentions[k].mention.expr {
-        Expr::Number(a) | Expr::Quantity { amount: a, .. } if !a.vague && a.precision > 0.0 => {
-            let (e, _, _) = amount(v, k)?;
-            let scale = if a.exact == 0.0 { 1.0 } else { e / a.exact };
-            let text = v.text(k);
-            let digits_end = text
-                .rfind(|c: char| c.is_ascii_digit())
-                .map_or(0, |at| at + 1);
-            let word: String = text[digits_end..]
-                .trim_start()
-                .chars()
-                .take_while(char::is_ascii_alphabetic)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let scale_word = matches!(
-                word.as_str(),
-                "thousand" | "million" | "mln" | "m" | "billion" | "bln" | "bn" | "trillion" | "k"
-            )
-            .then_some(word);
-            Some((a.precision * scale, scale_word))
-        }
-        _ => None,
+/// Figure `k`'s written amount, its resolved value, and the factor between
+/// them (a multiplier folded in at resolution: "6.2 billion").
+fn scaled<'v>(v: &'v DocView<'_>, k: usize) -> Option<(&'v crate::extract::Amount, f64, f64)> {
+    let a = match &v.mentions[k].mention.expr {
+        Expr::Number(a) | Expr::Quantity { amount: a, .. } => a,
+        _ => return None,
+    };
+    let (e, _, _) = amount(v, k)?;
+    let scale = if a.exact == 0.0 { 1.0 } else { e / a.exact };
+    Some((a, e, scale))
+}
+
+/// The written figure's precision in the resolved scale, and how many of its
+/// units its digits count ("6.2 billion": 0.1 billion, and a billion;
+/// "967,000 tonnes": 1,000, and one). Two figures whose digits count in
+/// different units ("1.1 mln" beside "967,000") were rounded each its own way.
+fn precision(v: &DocView<'_>, k: usize) -> Option<(f64, f64)> {
+    let (a, e, scale) = scaled(v, k)?;
+    if a.vague || a.precision <= 0.0 {
+        return None;
     }
+    let text = v.text(k);
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .filter(|&c| c != ',')
+        .collect();
+    let written: f64 = digits.trim_end_matches('.').parse().ok()?;
+    let unit = if written == 0.0 {
+        1.0
+    } else {
+        (e / written).round()
+    };
+    Some((a.precision * scale, unit))
 }
 
 /// What a figure can be at its writer's precision, hedge aside ("about
@@ -519,13 +527,7 @@ fn precision(v: &DocView<'_>, k: usize) -> Option<(f64, Option<String>)> {
 /// figures as given, not from what a hedge allows. Rounded to `finest` (in
 /// the resolved scale) where that is finer than the figure's own precision.
 fn written_to(v: &DocView<'_>, k: usize, finest: Option<f64>) -> Option<(f64, f64)> {
-    let a = match &v.mentions[k].mention.expr {
-        Expr::Number(a) | Expr::Quantity { amount: a, .. } => a,
-        _ => return None,
-    };
-    // The resolved value may carry a multiplier ("6.2 billion").
-    let (e, _, _) = amount(v, k)?;
-    let scale = if a.exact == 0.0 { 1.0 } else { e / a.exact };
+    let (a, e, scale) = scaled(v, k)?;
     if a.precision <= 0.0 {
         return Some((e, e));
     }

@@ -70,14 +70,8 @@ impl Check for WeekdayMismatch {
                                     c == '.' || c == ',' || c.is_whitespace()
                                 })
                                 .len();
-                        let date_label = Label {
-                            doc: d,
-                            span: span.start + word_len + skip..span.end,
-                            message: format!("→ {}", show_day(date)),
-                        };
-                        if let Some(f) =
-                            mismatch(cx, id, d, *w, weekday_span, date, Some(date_label))
-                        {
+                        let date_span = span.start + word_len + skip..span.end;
+                        if let Some(f) = mismatch(cx, id, d, *w, weekday_span, date, date_span) {
                             out.push(f);
                         }
                     }
@@ -87,14 +81,8 @@ impl Check for WeekdayMismatch {
                 if let Some((w, weekday_span)) = plural_weekday_before(v, i) {
                     if let Some((date, written_year)) = dated(v, i) {
                         if written_year || !some_year_fits(v, i, w) {
-                            let date_label = Label {
-                                doc: d,
-                                span: v.mentions[i].mention.span.clone(),
-                                message: format!("→ {}", show_day(date)),
-                            };
-                            if let Some(f) =
-                                mismatch(cx, id, d, w, weekday_span, date, Some(date_label))
-                            {
+                            let date_span = v.mentions[i].mention.span.clone();
+                            if let Some(f) = mismatch(cx, id, d, w, weekday_span, date, date_span) {
                                 out.push(f);
                             }
                         }
@@ -141,11 +129,6 @@ impl Check for WeekdayMismatch {
                         if !written_year && some_year_fits(v, k, *w) {
                             continue;
                         }
-                        let date_label = Label {
-                            doc: d,
-                            span: other.mention.span.clone(),
-                            message: format!("→ {}", show_day(date)),
-                        };
                         if let Some(f) = mismatch(
                             cx,
                             id,
@@ -153,7 +136,7 @@ impl Check for WeekdayMismatch {
                             *w,
                             v.mentions[i].mention.span.clone(),
                             date,
-                            Some(date_label),
+                            other.mention.span.clone(),
                         ) {
                             out.push(f);
                         }
@@ -248,6 +231,8 @@ fn some_year_fits(v: &DocView<'_>, i: usize, written: u32) -> bool {
         .any(|d| (d - r).num_days().abs() <= 300 && d.weekday().number_from_monday() == written)
 }
 
+/// The finding for weekday `written` (at `weekday_span`) beside `date`, written
+/// at `date_span`, when the date falls on another weekday.
 fn mismatch(
     cx: &CheckContext<'_>,
     id: &'static str,
@@ -255,7 +240,7 @@ fn mismatch(
     written: u32,
     weekday_span: std::ops::Range<usize>,
     date: chrono::NaiveDate,
-    date_label: Option<Label>,
+    date_span: std::ops::Range<usize>,
 ) -> Option<Finding> {
     let actual = date.weekday().number_from_monday();
     if actual == written {
@@ -313,7 +298,11 @@ fn mismatch(
         cx.settings.severity(id),
         &vars,
         primary,
-        date_label.into_iter().collect(),
+        vec![Label {
+            doc,
+            span: date_span,
+            message: format!("→ {}", show_day(date)),
+        }],
         Some(fix),
     ))
 }
