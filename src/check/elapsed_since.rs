@@ -416,7 +416,7 @@ fn ago(
     let hedge = r
         .mention
         .hedge
-        .as_ref()
+        .as_deref()
         .and_then(|(h, _)| cx.lex.hedges.get(*h));
     let iv = amount_interval(amount, hedge);
     let exact = to_the_day && hedge.is_none();

@@ -396,13 +396,11 @@ pub(crate) fn each_mention(
 #[must_use]
 pub fn run(cx: &CheckContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for info in RULES {
-        if cx.settings.enabled(info.id) {
-            let before = out.len();
-            info.rule.check(cx, &mut out);
-            for f in &mut out[before..] {
-                f.severity = cx.settings.severity(info.id);
-            }
+    for (info, severity) in cx.settings.active_rules() {
+        let before = out.len();
+        info.rule.check(cx, &mut out);
+        for f in &mut out[before..] {
+            f.severity = severity;
         }
     }
     let out = suppress::apply(cx, out);

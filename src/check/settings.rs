@@ -27,6 +27,12 @@ pub struct Settings {
     pub triggers: std::sync::Arc<Vec<crate::extract::Trigger>>,
     /// Named events, facts and relations of the project file, compiled.
     pub story: std::sync::Arc<crate::story::Story>,
+    /// Each rule of [`RULES`], in order: its severity when it runs. Worked out
+    /// once: every document asks for every rule, and a hash lookup per rule
+    /// and document cost 1% of a check of a news tree.
+    active: Vec<Option<Severity>>,
+    /// [`Settings::claims_wanted`], worked out once with `active`.
+    wanted: crate::story::Wanted,
 }
 
 impl Settings {
@@ -34,29 +40,54 @@ impl Settings {
     #[must_use]
     pub fn defaults() -> Settings {
         // The embedded file is tested (`embedded_rules_load`).
-        Self::load(None).unwrap_or_else(|_| Settings {
-            rules: rustc_hash::FxHashMap::default(),
+        Self::load(None)
+            .unwrap_or_else(|_| Self::with_rules(rustc_hash::FxHashMap::default()).with_active())
+    }
+
+    /// `rules` and nothing of a project file.
+    fn with_rules(rules: rustc_hash::FxHashMap<String, RuleEntry>) -> Settings {
+        Settings {
+            rules,
             extensions: default_extensions(),
             exclude: Vec::new(),
             lexicon_files: Vec::new(),
             per_file_ignores: Vec::new(),
             triggers: std::sync::Arc::default(),
             story: std::sync::Arc::default(),
-        })
+            active: Vec::new(),
+            wanted: crate::story::Wanted::default(),
+        }
+    }
+
+    /// Works out [`Settings::active`] from the rule entries.
+    fn with_active(mut self) -> Settings {
+        self.active = RULES
+            .iter()
+            .map(|r| self.enabled(r.id).then(|| self.severity(r.id)))
+            .collect();
+        self.wanted = crate::story::Wanted {
+            story_events: self.enabled("event-date-conflict") || self.enabled("event-elapsed"),
+            facts: self.enabled("fact-relation"),
+            linked_events: self.enabled("event-date-conflict"),
+            figures: self.enabled("figure-conflict"),
+            story_links: true,
+            topics: false,
+        };
+        self
+    }
+
+    /// Each rule of [`RULES`] that runs, with its severity, in order.
+    pub fn active_rules(&self) -> impl Iterator<Item = (&'static super::RuleInfo, Severity)> + '_ {
+        RULES
+            .iter()
+            .zip(&self.active)
+            .filter_map(|(r, s)| s.map(|s| (r, s)))
     }
 
     /// The defaults, overridden by a project file `(name, text)`.
     pub fn load(project: Option<(&str, &str)>) -> Result<Settings, YamlError> {
         let base: RuleFile = config::parse("rules/default.yaml", DEFAULT_RULES)?;
-        let mut s = Settings {
-            rules: base.rules.into_iter().collect(),
-            extensions: default_extensions(),
-            exclude: Vec::new(),
-            lexicon_files: Vec::new(),
-            per_file_ignores: Vec::new(),
-            triggers: std::sync::Arc::default(),
-            story: std::sync::Arc::default(),
-        };
+        let mut s = Self::with_rules(base.rules.into_iter().collect());
         if let Some((name, text)) = project {
             let user: RuleFile = config::parse(name, text)?;
             for (id, entry) in user.rules {
@@ -156,7 +187,7 @@ impl Settings {
                 &user.relations,
             )?);
         }
-        Ok(s)
+        Ok(s.with_active())
     }
 
     fn entry(&self, id: &str) -> Option<&RuleEntry> {
@@ -173,14 +204,7 @@ impl Settings {
     /// [`crate::story::claims_of`] should collect.
     #[must_use]
     pub fn claims_wanted(&self) -> crate::story::Wanted {
-        crate::story::Wanted {
-            story_events: self.enabled("event-date-conflict") || self.enabled("event-elapsed"),
-            facts: self.enabled("fact-relation"),
-            linked_events: self.enabled("event-date-conflict"),
-            figures: self.enabled("figure-conflict"),
-            story_links: true,
-            topics: false,
-        }
+        self.wanted
     }
 
     /// Severity of the rule's findings.

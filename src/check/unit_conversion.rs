@@ -119,7 +119,7 @@ fn side_in<'a>(r: &Resolved, amount: &Amount, u: usize, lex: &'a Lexicon) -> Opt
         hedge: r
             .mention
             .hedge
-            .as_ref()
+            .as_deref()
             .and_then(|(h, _)| lex.hedges.get(*h)),
         unit: &info.def,
     })

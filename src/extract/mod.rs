@@ -387,8 +387,9 @@ pub enum Expr {
         /// Lexicon unit index, when a unit (32 bits keep a mention small
         /// enough to be moved without a `memcpy` call).
         unit: Option<u32>,
-        /// The counted noun, lower case, when not a unit ("troops").
-        noun: Option<String>,
+        /// The counted noun, lower case, when not a unit ("troops"); a boxed
+        /// `str`, 8 bytes smaller than a `String` in every mention.
+        noun: Option<Box<str>>,
     },
 }
 
@@ -419,7 +420,9 @@ pub struct Mention {
     /// What was written.
     pub expr: Expr,
     /// A hedge in front of it: index into the lexicon's hedges, and its span.
-    pub hedge: Option<(usize, Range<usize>)>,
+    /// Boxed: few mentions have one, and the empty slot of a tuple cost every
+    /// mention 24 bytes more (a text of a million dates, 24 MB).
+    pub hedge: Option<Box<(usize, Range<usize>)>>,
     /// "early", "mid", "late".
     pub part: Option<PeriodPart>,
     /// The tense of the clause around it.
@@ -735,7 +738,8 @@ pub fn extract_pieces(prose: &str, lex: &Lexicon, opts: &Options) -> Vec<Vec<Men
         let mut piece = extract_chunk(&cur);
         for m in &mut piece {
             m.span = m.span.start + base..m.span.end + base;
-            if let Some((_, h)) = m.hedge.as_mut() {
+            if let Some(hedge) = m.hedge.as_mut() {
+                let h = &mut hedge.1;
                 *h = h.start + base..h.end + base;
             }
             m.expr.remap_mentions(|x| x + first);

@@ -206,7 +206,7 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         let (end, m) = quantity(c, k2).and_then(|(e, m)| Some((e, negated(c, m)?)))?;
         let mut m = m;
         m.span.start = c.toks[i].start;
-        m.hedge = hedge;
+        m.hedge = hedge.map(Box::new);
         return Some((end, m));
     }
     // "its 12th day": digits with an ordinal suffix are an ordinal, not a count.
@@ -235,7 +235,7 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
                     // A hedge before the sign ("around -8C") is not a trigger on its own.
                     if let Some((h, at)) = hedge_ending_at(c, i - 1) {
                         n.span.start = c.toks[at].start;
-                        n.hedge = Some((h, c.span(at, i - 1)));
+                        n.hedge = Some(Box::new((h, c.span(at, i - 1))));
                     }
                     Some((end, n))
                 }
@@ -248,7 +248,7 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         Some((end, mut m)) => {
             if hedge.is_some() && !matches!(m.kind, Kind::Ordinal) {
                 m.span.start = c.toks[i].start;
-                m.hedge = hedge;
+                m.hedge = hedge.map(Box::new);
             }
             Some((end, m))
         }
@@ -622,7 +622,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
             let expr = Expr::Quantity {
                 amount,
                 unit: None,
-                noun: Some(noun),
+                noun: Some(noun.into()),
             };
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));
         }
@@ -633,7 +633,7 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
         let expr = Expr::Quantity {
             amount,
             unit: None,
-            noun: Some(noun),
+            noun: Some(noun.into()),
         };
         return Some((e, mention(c, i, e, Kind::Quantity, expr)));
     }

@@ -181,7 +181,7 @@ impl<W: Write> DocumentWriter<'_, '_, W> {
             b.extend_from_slice(b",\"value\":");
             value(b, &m.value);
             b.extend_from_slice(b",\"hedge\":");
-            match &m.mention.hedge {
+            match m.mention.hedge.as_deref() {
                 Some((h, s)) => {
                     b.extend_from_slice(b"{\"id\":");
                     string(b, lex.hedges.get(*h).map_or("", |h| h.id.as_str()));
@@ -350,7 +350,7 @@ fn interval(b: &mut Vec<u8>, i: &Interval) {
 
 fn timex(b: &mut Vec<u8>, t: &Timex) {
     b.extend_from_slice(b"{\"type\":");
-    name(b, t.kind);
+    name(b, t.kind.as_str());
     b.extend_from_slice(b",\"value\":");
     string(b, &t.value);
     b.push(b'}');

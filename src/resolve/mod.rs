@@ -22,7 +22,7 @@ use crate::source::Document;
 use crate::value::calendar::{self, CalendarUnit, DateRange};
 use crate::value::interval::{Bound, Interval};
 use crate::value::units::Dimension;
-pub use timex::{Cal, Timex};
+pub use timex::{Cal, Timex, TimexType};
 
 /// Where a document's reference date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -337,7 +337,7 @@ impl<'l> Resolver<'l> {
     fn resolve_one(&mut self, mention: Mention) -> Resolved {
         let (reference, lex, text_anchor) = (self.reference, self.lex, self.text_anchor);
         let m = &mention;
-        let hedge = m.hedge.as_ref().and_then(|(h, _)| lex.hedges.get(*h));
+        let hedge = m.hedge.as_deref().and_then(|(h, _)| lex.hedges.get(*h));
         let (value, timex) = match &m.expr {
             Expr::Date(d) => {
                 let anchor = reference
@@ -369,8 +369,8 @@ impl<'l> Resolver<'l> {
             Expr::Duration { amount, unit } => {
                 let interval = amount_interval(amount, hedge);
                 let tx = Timex {
-                    kind: "DURATION",
-                    value: timex::duration_value(amount, *unit),
+                    kind: timex::TimexType::Duration,
+                    value: compact_str::CompactString::new(timex::duration_value(amount, *unit)),
                 };
                 (
                     Value::Duration {
@@ -386,8 +386,10 @@ impl<'l> Resolver<'l> {
                 weekday,
             } => {
                 let tx = Timex {
-                    kind: "SET",
-                    value: timex::set_value(*unit, *every, *weekday),
+                    kind: timex::TimexType::Set,
+                    value: compact_str::CompactString::new(timex::set_value(
+                        *unit, *every, *weekday,
+                    )),
                 };
                 (
                     Value::Set {
@@ -438,7 +440,7 @@ impl<'l> Resolver<'l> {
                             )
                         }
                         None => (
-                            noun.clone().unwrap_or_default(),
+                            noun.as_deref().unwrap_or_default().to_string(),
                             Dimension::Count,
                             None,
                             None,
@@ -474,8 +476,8 @@ impl<'l> Resolver<'l> {
                 // year of its own, though which one the text does not say.
                 unit.and_then(timex::ordinal_period_value)
                     .map(|value| Timex {
-                        kind: "DATE",
-                        value,
+                        kind: timex::TimexType::Date,
+                        value: compact_str::CompactString::new(value),
                     }),
             ),
         };
@@ -734,6 +736,28 @@ mod tests {
             Reference { date, source },
             &DEFAULT,
         )
+    }
+
+    /// A document holds one `Resolved` per mention until it is checked: a
+    /// text of a million dates needs no more than ten times its size only
+    /// while a mention stays this small (see `tests/hostile_inputs.rs`).
+    #[test]
+    fn a_resolved_mention_stays_small() {
+        assert!(
+            std::mem::size_of::<Resolved>() <= 192,
+            "{}",
+            std::mem::size_of::<Resolved>()
+        );
+        assert!(
+            std::mem::size_of::<Mention>() <= 96,
+            "{}",
+            std::mem::size_of::<Mention>()
+        );
+        // A TIMEX value is held inline, with no allocation of its own.
+        let r = run_on("It opened on March 5, 2025.", None);
+        let t = r[0].timex.as_ref().unwrap();
+        assert_eq!(t.value, "2025-03-05");
+        assert!(!t.value.is_heap_allocated());
     }
 
     #[test]

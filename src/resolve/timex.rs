@@ -19,9 +19,11 @@ use crate::value::calendar::{self, CalendarUnit, DateRange, Direction};
 pub struct Timex {
     /// DATE, TIME, DURATION or SET.
     #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// Normalised value (`2025-01-06`, `P5M`, `PRESENT_REF`, …).
-    pub value: String,
+    pub kind: TimexType,
+    /// Normalised value (`2025-01-06`, `P5M`, `PRESENT_REF`, …), held
+    /// inline when it fits in 24 bytes (nearly always): every temporal
+    /// mention has one.
+    pub value: compact_str::CompactString,
 }
 
 /// A resolved calendar period at the granularity it was written.
@@ -851,17 +853,51 @@ pub fn ordinal_period_value(unit: CalendarUnit) -> Option<String> {
     )
 }
 
+/// A TIMEX3 type: one byte where a name took sixteen, in every resolved
+/// temporal mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A day, month, year or other calendar period.
+    Date,
+    /// A clock time or part of a day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurrence.
+    Set,
+}
+
+impl TimexType {
+    /// As TIMEX3 writes it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+impl std::fmt::Display for TimexType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// TIMEX3 type and value of a period.
 #[must_use]
 pub fn cal_timex(cal: &Cal, kind: Kind) -> Timex {
     let t = match cal {
-        Cal::Clock(..) => "TIME",
-        Cal::PartOfDay(..) if kind == Kind::Time => "TIME",
-        _ => "DATE",
+        Cal::Clock(..) => TimexType::Time,
+        Cal::PartOfDay(..) if kind == Kind::Time => TimexType::Time,
+        _ => TimexType::Date,
     };
     Timex {
         kind: t,
-        value: cal_string(cal),
+        value: compact_str::CompactString::new(cal_string(cal)),
     }
 }
 

@@ -304,7 +304,7 @@ pub(super) fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
                 part: None,
                 tense: Default::default(),
             };
-            m.hedge = hedge;
+            m.hedge = hedge.map(Box::new);
             return Some((end, vec![m]));
         }
     }
@@ -313,7 +313,7 @@ pub(super) fn amount_led(c: &Cursor<'_>, i: usize) -> Found {
         span: span(c, start, e),
         kind: Kind::Duration,
         expr,
-        hedge,
+        hedge: hedge.map(Box::new),
         part: None,
         tense: Default::default(),
     };

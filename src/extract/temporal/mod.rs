@@ -152,7 +152,7 @@ pub(crate) fn parse_at(c: &Cursor<'_>, i: usize) -> Found {
                 if clockish && !preposition && m.span.start == c.toks[i + len].start {
                     m.span.start = c.toks[i].start;
                     if let Some(Sense::Hedge(h)) = c.hits(i).next().map(|h| h.sense) {
-                        m.hedge = Some((h, c.span(i, i + len)));
+                        m.hedge = Some(Box::new((h, c.span(i, i + len))));
                     }
                     return Some((end, ms));
                 }

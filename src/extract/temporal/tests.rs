@@ -19,8 +19,13 @@ fn found(s: &str) -> Vec<(String, &'static str, String)> {
     )
     .into_iter()
     .filter_map(|r| {
-        r.timex
-            .map(|t| (s[r.mention.span.clone()].to_string(), t.kind, t.value))
+        r.timex.map(|t| {
+            (
+                s[r.mention.span.clone()].to_string(),
+                t.kind.as_str(),
+                t.value.to_string(),
+            )
+        })
     })
     .collect()
 }
