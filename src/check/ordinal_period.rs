@@ -200,6 +200,73 @@ fn start_told_before(v: &DocView<'_>, i: usize) -> Option<usize> {
         })
 }
 
+/// "the investigation, now in its fifth week": an inquiry ("inquiry-nouns" in
+/// the reading lexicon) with no start of its own began no earlier than the
+/// event it looks into: the first day the document gives an event a story has
+/// once (a break-in, a capsizing). That day, with the label that shows it.
+fn inquiry_floor(v: &DocView<'_>, d: usize, i: usize) -> Option<(chrono::NaiveDate, Label)> {
+    let lex = &crate::reading::lexicon::DEFAULT;
+    if !v.text(i).to_lowercase().starts_with("its ") {
+        return None;
+    }
+    let prose = &v.doc.prose;
+    let here = v.mentions[i].mention.span.start;
+    let mut from = here.saturating_sub(300);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let sentences = crate::reading::sentences::split(&prose[from..here]);
+    let last = sentences.last()?;
+    // The inquiry "its" points back to: "the investigation", "the police
+    // inquiry into the break-in", among the last ten words.
+    let low = prose[from + last.start..here].to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    let k = (n.saturating_sub(10)..n).rev().find(|&k| {
+        lex.inquiry_nouns.contains(words[k])
+            && ((k >= 1 && words[k - 1] == "the") || (k >= 2 && words[k - 2] == "the"))
+    })?;
+    let noun = words[k];
+    // "the investigation into the gang, now in its second year": an inquiry
+    // that names what it looks into bounds nothing unless that is an event.
+    if words
+        .get(k + 1)
+        .is_some_and(|w| matches!(*w, "into" | "of" | "for" | "on" | "in"))
+        && !words[k + 2..]
+            .iter()
+            .take(4)
+            .any(|w| lex.story_event(w).is_some_and(|e| e.once))
+    {
+        return None;
+    }
+    let mut claims = Vec::new();
+    crate::story::frames::event_frames(v, d, lex, &mut claims);
+    let first = claims
+        .into_iter()
+        .filter_map(|c| match c {
+            crate::story::Claim::Frame(f) if f.once => Some(f),
+            _ => None,
+        })
+        .min_by_key(|f| (f.day, f.date.span.start))?;
+    let word = prose.get(first.phrase.span.clone()).unwrap_or("event");
+    let date = prose.get(first.date.span.clone()).unwrap_or("");
+    let message = format!(
+        "{date} → {}: the {word}, which the {noun} cannot predate",
+        first.day
+    );
+    Some((
+        first.day,
+        Label {
+            doc: d,
+            span: first.date.span,
+            message,
+        },
+    ))
+}
+
 impl Check for OrdinalPeriod {
     fn id(&self) -> &'static str {
         "ordinal-period"
@@ -665,8 +732,26 @@ fn one(
     if !(possessive || entering || beside_a_date) {
         return None;
     }
-    let si = start_date(v, i).or_else(|| start_told_before(v, i))?;
-    let (start, start_end) = pinned_range(v, si)?;
+    // The start, with the label that shows it and the mentions that tell it.
+    // An inquiry with no start of its own began no earlier than the event it
+    // looks into: its count has a most, not an exact value.
+    let (start, start_end, start_label, tellers, at_most) =
+        match start_date(v, i).or_else(|| start_told_before(v, i)) {
+            Some(si) => {
+                let (a, b) = pinned_range(v, si)?;
+                (
+                    a,
+                    b,
+                    date_label(v, d, si, &Days::day(a)),
+                    vec![si, *oi],
+                    false,
+                )
+            }
+            None => {
+                let (day, label) = inquiry_floor(v, d, i)?;
+                (day, day, label, vec![*oi], true)
+            }
+        };
     // A year of start is exact enough only for counting years, a month for
     // counting months too ("launched in early August, is in its third month").
     let a_month = (start_end - start).num_days() <= 31;
@@ -679,9 +764,9 @@ fn one(
     let last = add_days(shift_fractional(start_end, n as f64, unit)?, -1)?;
     let lands = Days {
         lo: Some(first),
-        hi: Some(last),
+        hi: (!at_most).then_some(last),
     };
-    let mut times = sentence_times(v, i, &[si, *oi])?;
+    let mut times = sentence_times(v, i, &tellers)?;
     if times.is_empty() {
         times.push(reference_time(v, v.mentions[i].mention.span.clone())?);
     }
@@ -705,15 +790,24 @@ fn one(
         ("actual", at.to_string()),
         ("elapsed", count_units(elapsed.floor(), unit)),
         ("right", right.unwrap_or("?").to_string()),
-        ("unit", unit.name().to_string()),
+        (
+            "unit",
+            if at_most {
+                format!("{} at most", unit.name())
+            } else {
+                unit.name().to_string()
+            },
+        ),
     ];
-    let mut secondary = vec![date_label(v, d, si, &Days::day(start))];
+    let mut secondary = vec![start_label];
     if let Some(k) = t.mention {
         secondary.push(date_label(v, d, k, &t.days));
     }
     let written = v.text(*oi);
     let fix = right
-        .filter(|_| t.days.single().is_some() && written.chars().all(char::is_alphabetic))
+        .filter(|_| {
+            !at_most && t.days.single().is_some() && written.chars().all(char::is_alphabetic)
+        })
         .map(|w| {
             let replacement = if written.chars().next().is_some_and(char::is_uppercase) {
                 let mut c = w.chars();
@@ -750,6 +844,35 @@ mod tests {
     use crate::check::testing::{findings, silent};
 
     const RULE: &str = "ordinal-period";
+
+    #[test]
+    fn an_inquiry_is_no_older_than_the_event_it_looks_into() {
+        let at = |text: &str| findings(&format!("---\ndate: 2025-02-24\n---\n{text}\n"), RULE);
+        let story = "Burglars broke into the Ashcombe Museum on Feb. 10 and took eight paintings.";
+        for (planted, twin) in [
+            (
+                "Police said the investigation, now in its fifth week, had involved 40 officers.",
+                "Police said the investigation, now in its third week, had involved 40 officers.",
+            ),
+            (
+                "The inquiry into the break-in, now in its fourth week, has found no trace of the works.",
+                "The inquiry into the break-in, now in its second week, has found no trace of the works.",
+            ),
+        ] {
+            let found = at(&format!("{story} {planted}"));
+            assert_eq!(found.len(), 1, "{planted}: {found:?}");
+            assert!(found[0].help.as_deref().is_some_and(|h| h.contains("at most")), "{:?}", found[0]);
+            assert!(at(&format!("{story} {twin}")).is_empty(), "{twin}");
+        }
+        // An inquiry into something else may be older; with no event dated,
+        // nothing bounds it.
+        for text in [
+            format!("{story} The investigation into the gang, now in its second year, led to Monday's arrests."),
+            "Police said the investigation, now in its fifth week, had involved 40 officers.".to_string(),
+        ] {
+            assert!(at(&text).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn anniversaries_fall_their_count_of_years_after_the_start() {

@@ -42,6 +42,9 @@ pub struct ReadingFile {
     /// Participles of a lasting state ("has held for three weeks").
     #[serde(default)]
     pub lasting_verbs: Vec<String>,
+    /// Nouns of an inquiry into an event ("investigation", "manhunt").
+    #[serde(default)]
+    pub inquiry_nouns: Vec<String>,
     /// Sets of verb lemmas whose parts make a whole up ("won, drew, lost").
     #[serde(default)]
     pub exhaustive_results: Vec<Vec<String>>,

@@ -75,6 +75,8 @@ pub struct ReadingLexicon {
     pub generic_names: FxHashSet<String>,
     /// Participles of a lasting state, before "for" and a length ("has held for").
     pub lasting_verbs: FxHashSet<String>,
+    /// Nouns of an inquiry into an event, which cannot be older than it.
+    pub inquiry_nouns: FxHashSet<String>,
     /// Sets of verb lemmas that, leading every part of a whole, make it up.
     pub exhaustive_results: Vec<Vec<String>>,
     /// Every lower-case word that can tell a story event or lead to one: event
@@ -176,6 +178,11 @@ impl ReadingLexicon {
         }
         lex.generic_names = file
             .generic_names
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        lex.inquiry_nouns = file
+            .inquiry_nouns
             .iter()
             .map(|w| w.to_lowercase())
             .collect();

@@ -218,6 +218,50 @@ pub(super) fn sentence_start_from(prose: &str, lo: usize, at: usize) -> usize {
     }
 }
 
+/// After a date that heads a line, the start of the clause its colon opens:
+/// only a time of day may stand between ("2025-06-14, 22:10:", "14 June,
+/// about 10pm:", "**March 3:**").
+fn heading_colon(prose: &str, date_end: usize) -> Option<usize> {
+    let rest = prose.get(date_end..)?;
+    let line = rest.split('\n').next().unwrap_or("");
+    let colon = line
+        .char_indices()
+        .take_while(|&(at, _)| at < 32)
+        .filter(|&(_, c)| c == ':')
+        .map(|(at, _)| at)
+        // "22:10:": the colon with no digit after it.
+        .find(|&at| !line[at + 1..].starts_with(|c: char| c.is_ascii_digit()))?;
+    let time_words = line[..colon]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "about"
+                    | "around"
+                    | "at"
+                    | "am"
+                    | "pm"
+                    | "a"
+                    | "m"
+                    | "gmt"
+                    | "bst"
+                    | "utc"
+                    | "local"
+                    | "time"
+            )
+        });
+    if !time_words {
+        return None;
+    }
+    let after = &line[colon + 1..];
+    let skip = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+            .len();
+    Some(date_end + colon + 1 + skip)
+}
+
 /// Whether a word that can tell a story event stands in `window`.
 fn cued(lex: &ReadingLexicon, window: &str) -> bool {
     let bytes = window.as_bytes();
@@ -433,22 +477,32 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         {
             continue;
         }
-        // The words after the date, to the end of its clause.
-        let tail_end = prose[m.span.end..]
+        // The words after the date, to the end of its clause; after the colon
+        // of a date that heads a line ("- **2025-06-14, 22:10:** the ferry
+        // capsized …", "March 3: Train derails").
+        let line_so_far = lead.rsplit('\n').next().unwrap_or("");
+        let tail_from = if line_so_far
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>' | '|' | '_')
+            })
+            .is_empty()
+        {
+            heading_colon(prose, m.span.end).unwrap_or(m.span.end)
+        } else {
+            m.span.end
+        };
+        let tail_end = prose[tail_from..]
             .char_indices()
             .take(160)
             .find(|(_, c)| CLAUSE_BREAKS.contains(c) || matches!(c, '.' | '!' | '?'))
-            .map_or((m.span.end + 160).min(prose.len()), |(at, _)| {
-                m.span.end + at
-            });
+            .map_or((tail_from + 160).min(prose.len()), |(at, _)| tail_from + at);
         let mut tail_end = tail_end;
         while !prose.is_char_boundary(tail_end) {
             tail_end -= 1;
         }
         // A date alone on its line (a dateline) opens no clause after it; a
         // hard-wrapped line reads on.
-        let tail = &prose[m.span.end..tail_end];
-        let line_so_far = lead.rsplit('\n').next().unwrap_or("");
+        let tail = &prose[tail_from..tail_end];
         let alone = line_so_far.trim().is_empty()
             && tail
                 .split('\n')
@@ -461,7 +515,7 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         };
         let after: Vec<(usize, String)> = word_iter(tail)
             .take(14)
-            .map(|(at, w)| (m.span.end + at, kept(w)))
+            .map(|(at, w)| (tail_from + at, kept(w)))
             .collect();
         let Some((event, at, arg_words)) = find_event(lex, &before, &after, &comma_after) else {
             continue;
