@@ -261,16 +261,26 @@ fn lasting(
         .map(|w| w.to_lowercase())
         .collect();
     let lex = &*crate::reading::lexicon::DEFAULT;
-    // "has held for", "has largely held for".
+    // "has held for", "has largely held for"; "has been in custody for", "has
+    // stood empty for": where the told phrase starts.
     let n = before.len();
     let aux = |k: usize| matches!(before[k].as_str(), "has" | "have");
-    let perfect = n >= 3
-        && before[n - 1] == "for"
-        && lex.lasting_verbs.contains(before[n - 2].as_str())
-        && (aux(n - 3) || (n >= 4 && aux(n - 4)));
-    if !perfect {
+    let perfect = |verb: usize| verb >= 1 && (aux(verb - 1) || (verb >= 2 && aux(verb - 2)));
+    if n < 3 || before[n - 1] != "for" {
         return None;
     }
+    let told_from = if lex.lasting_verbs.contains(before[n - 2].as_str()) && perfect(n - 2) {
+        n - 2
+    } else {
+        (1..=3).find_map(|len| {
+            let verb = (n - 1).checked_sub(len + 1)?;
+            let state = before[verb + 1..n - 1].join(" ");
+            (lex.lasting_states.contains(&state)
+                && (before[verb] == "been" || lex.lasting_verbs.contains(before[verb].as_str()))
+                && perfect(verb))
+            .then_some(verb)
+        })?
+    };
     let dur = duration(v, i)?;
     // The start: the nearest date before the length in its sentence, after
     // "<participle> on|in" or a verb of beginning.
@@ -315,7 +325,7 @@ fn lasting(
     if t.days.widen(slack).intersects(&lands) {
         return None;
     }
-    let phrase = format!("{} for {}", before[before.len() - 2], v.text(i));
+    let phrase = format!("{} for {}", before[told_from..n - 1].join(" "), v.text(i));
     let anchor_days = Days {
         lo: Some(anchor),
         hi: Some(anchor_last),
@@ -650,6 +660,19 @@ mod tests {
                 "The truce signed in November 2024 has held for eight months.",
                 "The truce signed in November 2024 has held for four months.",
             ),
+            // A state the dated event began: `lasting-states`.
+            (
+                "Okafor, arrested on Jan. 6, has been in custody for three weeks.",
+                "Okafor, arrested on Jan. 6, has been in custody for nine weeks.",
+            ),
+            (
+                "The depot, which closed in March 2022, has stood empty for two years.",
+                "The depot, which closed in March 2022, has stood empty for three years.",
+            ),
+            (
+                "The pair, detained on Feb. 3, have remained behind bars for two months.",
+                "The pair, detained on Feb. 3, have remained behind bars for five weeks.",
+            ),
         ] {
             assert_eq!(at(planted).len(), 1, "{planted}");
             assert!(at(twin).is_empty(), "{twin}");
@@ -658,6 +681,9 @@ mod tests {
         for text in [
             "The ceasefire, agreed on Jan. 20, had held for three weeks when fighting resumed.",
             "The ceasefire has held for three weeks.",
+            // A state that need not begin with the event dated.
+            "The firm, founded in 2019, has been profitable for three years.",
+            "The firm, founded in 2019, has been in talks for three weeks.",
         ] {
             assert!(at(text).is_empty(), "{text}");
         }

@@ -42,6 +42,9 @@ pub struct ReadingFile {
     /// Participles of a lasting state ("has held for three weeks").
     #[serde(default)]
     pub lasting_verbs: Vec<String>,
+    /// States that begin with a dated event and last ("empty", "in custody").
+    #[serde(default)]
+    pub lasting_states: Vec<String>,
     /// Nouns of an inquiry into an event ("investigation", "manhunt").
     #[serde(default)]
     pub inquiry_nouns: Vec<String>,

@@ -75,6 +75,8 @@ pub struct ReadingLexicon {
     pub generic_names: FxHashSet<String>,
     /// Participles of a lasting state, before "for" and a length ("has held for").
     pub lasting_verbs: FxHashSet<String>,
+    /// States an event begins, that last ("in custody", "empty").
+    pub lasting_states: FxHashSet<String>,
     /// Nouns of an inquiry into an event, which cannot be older than it.
     pub inquiry_nouns: FxHashSet<String>,
     /// Sets of verb lemmas that, leading every part of a whole, make it up.
@@ -178,6 +180,11 @@ impl ReadingLexicon {
         }
         lex.generic_names = file
             .generic_names
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        lex.lasting_states = file
+            .lasting_states
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
