@@ -627,9 +627,12 @@ fn quantity(c: &Cursor<'_>, i: usize) -> Option<(usize, Mention)> {
             return Some((e, mention(c, i, e, Kind::Quantity, expr)));
         }
     }
-    // "38,000 troops"
+    // "38,000 troops"; "34 league games", "120 council seats".
     if let Some(noun) = noun_at(c, j) {
-        let e = j + 1;
+        let (noun, e) = match compound_head(c, &amount, &noun, j + 1) {
+            Some(head) => (format!("{noun} {head}"), j + 2),
+            None => (noun, j + 1),
+        };
         let expr = Expr::Quantity {
             amount,
             unit: None,
@@ -678,6 +681,65 @@ fn smaller_part(c: &Cursor<'_>, u: usize, amount: &Amount, e: usize) -> Option<(
 }
 
 /// A counted noun at `i`: a lower-case word that is not a function word.
+/// The plural noun at token `e` that `noun` (right before it) modifies:
+/// "34 league games", "120 council seats", "20 police officers". More than
+/// one is counted, so a singular noun after the number ("league") is a
+/// modifier when a plural follows it; a plural noun ("troops") is the head
+/// itself. Words ending in "s" that are no plural noun ("always", "this")
+/// are let be.
+fn compound_head(c: &Cursor<'_>, amount: &Amount, noun: &str, e: usize) -> Option<String> {
+    const NOT_PLURALS: &[&str] = &[
+        "always",
+        "perhaps",
+        "towards",
+        "afterwards",
+        "besides",
+        "unless",
+        "whereas",
+        "sometimes",
+        "nevertheless",
+        "nonetheless",
+        "thus",
+        "plus",
+        "minus",
+        "versus",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "says",
+        "does",
+        "goes",
+        "gets",
+        "makes",
+        "takes",
+        "comes",
+        "means",
+        "remains",
+        "seems",
+        "becomes",
+    ];
+    // Things are counted in whole numbers: "the 3.0 branch reaches" is a version.
+    let decimal = amount.exact.fract() != 0.0 || (amount.precision > 0.0 && amount.precision < 1.0);
+    if amount.vague || decimal || amount.exact <= 1.0 || noun.ends_with('s') || !c.is_word(e) {
+        return None;
+    }
+    let head = noun_at(c, e)?;
+    let plural = head.len() >= 4
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && !head.ends_with("us")
+        && !head.ends_with("is")
+        && head.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOT_PLURALS.contains(&head.as_str());
+    plural.then_some(head)
+}
+
 fn noun_at(c: &Cursor<'_>, i: usize) -> Option<String> {
     if !c.is_word(i) || c.capitalized(i) {
         return None;
@@ -864,6 +926,42 @@ mod tests {
             ok,
             "{s:?}: want {text:?} {kind} [{lo}, {hi}] {unit}, got {f:?}"
         );
+    }
+
+    #[test]
+    fn a_singular_noun_before_a_plural_one_modifies_it() {
+        one(
+            "They won 20 of their 34 league games.",
+            "34 league games",
+            "quantity",
+            33.5,
+            34.5,
+            "league games",
+        );
+        one(
+            "Police said 20 police officers were hurt.",
+            "20 police officers",
+            "quantity",
+            15.0,
+            25.0,
+            "police officers",
+        );
+        one(
+            "The 120 council seats are up for election.",
+            "120 council seats",
+            "quantity",
+            115.0,
+            125.0,
+            "council seats",
+        );
+        // One of a thing, a decimal (a version), a word that is no plural noun:
+        // the noun stands alone.
+        let texts = |s: &str| found(s).into_iter().map(|(t, ..)| t).collect::<Vec<_>>();
+        assert!(texts("One person dies every 40 seconds.").contains(&"One person".to_string()));
+        assert!(texts("The 3.0 branch reaches end of life in May.")
+            .iter()
+            .all(|t| !t.contains("reaches")));
+        assert!(texts("The 40 people always came back.").contains(&"40 people".to_string()));
     }
 
     #[test]
