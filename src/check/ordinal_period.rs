@@ -1,8 +1,8 @@
 #![doc = include_str!("../../docs/rules/ordinal-period.md")]
 
 use super::timeline::{
-    count_units, date_label, ordinal_word, pinned_range, reference_time, sentence_times, time_name,
-    Days,
+    count_units, date_label, mention_label, ordinal_word, pinned_range, reference_time,
+    sentence_times, time_name, Days,
 };
 use super::{Applicability, Check, CheckContext, DocView, Finding, Fix, Label};
 use crate::extract::{Expr, Kind, RelationKind};
@@ -445,17 +445,9 @@ fn edition(
         ("right", right),
         ("unit", "edition, at most".to_string()),
     ];
-    let mut secondary = vec![Label {
-        doc: d,
-        span: v.mentions[fi].mention.span.clone(),
-        message: format!("{} → the first edition", v.text(fi)),
-    }];
+    let mut secondary = vec![mention_label(v, d, fi, "the first edition")];
     if let Some(k) = at {
-        secondary.push(Label {
-            doc: d,
-            span: v.mentions[k].mention.span.clone(),
-            message: format!("{} → this edition", v.text(k)),
-        });
+        secondary.push(mention_label(v, d, k, "this edition"));
     }
     Some(Finding::templated(
         cx.settings,
@@ -613,17 +605,9 @@ fn anniversary(
         ("right", rightly),
         ("unit", noun.clone()),
     ];
-    let mut secondary = vec![Label {
-        doc: d,
-        span: v.mentions[start].mention.span.clone(),
-        message: format!("{} → the start", v.text(start)),
-    }];
+    let mut secondary = vec![mention_label(v, d, start, "the start")];
     if let Some(k) = told {
-        secondary.push(Label {
-            doc: d,
-            span: v.mentions[k].mention.span.clone(),
-            message: format!("{} → when", v.text(k)),
-        });
+        secondary.push(mention_label(v, d, k, "when"));
     }
     Some(Finding::templated(
         cx.settings,

@@ -376,14 +376,23 @@ pub(crate) fn time_points(v: &DocView<'_>, i: usize, exclude: &[usize]) -> Optio
 
 /// "Thursday → Thu 2025-03-13", "March → 2025-03-01 … 2025-03-31".
 pub(crate) fn date_label(v: &DocView<'_>, doc: usize, k: usize, days: &Days) -> Label {
-    let message = match days.single() {
-        Some(d) => format!("{} → {}", v.text(k), show_day(d)),
-        None => format!("{} → {}", v.text(k), days.show()),
-    };
+    match days.single() {
+        Some(d) => mention_label(v, doc, k, show_day(d)),
+        None => mention_label(v, doc, k, days.show()),
+    }
+}
+
+/// A label on mention `k` that says what it stands for: "Feb. 10 → the start".
+pub(crate) fn mention_label(
+    v: &DocView<'_>,
+    doc: usize,
+    k: usize,
+    what: impl std::fmt::Display,
+) -> Label {
     Label {
         doc,
         span: v.mentions[k].mention.span.clone(),
-        message,
+        message: format!("{} → {what}", v.text(k)),
     }
 }
 
