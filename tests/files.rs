@@ -113,6 +113,35 @@ fn a_fifo_input_is_refused_unopened_and_the_other_inputs_are_read() {
     }
 }
 
+/// A folder walk reads only what it lists as regular files, which it opens
+/// without looking at their paths first: a FIFO, a link to a device and a
+/// link to a folder in the folder are passed over, and nothing blocks.
+#[test]
+fn a_folder_walk_passes_over_special_files_and_links() {
+    let d = TempDir::new("walk-special");
+    std::fs::create_dir_all(d.0.join("news")).unwrap();
+    d.fifo("news/f.md");
+    d.symlink("/dev/zero", "news/z.md");
+    d.symlink("/tmp", "news/t.md");
+    d.write("news/good.md", WRONG_WEEKDAY.as_bytes());
+    for cmd in ["check", "extract", "timeline"] {
+        let out = reckon(&d.0, &[cmd, "news"], b"");
+        assert!(
+            !stderr(&out).contains("skipped") && !stderr(&out).contains("f.md"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stdout(&out).contains("March 12, 2025"),
+            "{cmd}: {}",
+            stdout(&out)
+        );
+    }
+    let out = reckon(&d.0, &["check", "--format", "json", "news"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"files\":1"), "{}", stdout(&out));
+}
+
 #[test]
 fn a_link_to_a_device_is_refused() {
     let d = TempDir::new("dev-zero");

@@ -618,22 +618,24 @@ fn fix_pass(a: &CheckArgs, plan: &config::Plan, which: fix::Which, errors: &mut 
             (_, true) | (Input::Stdin | Input::Memory(_), _) => {
                 let _ = stdout.write_all(fix::diff(&t.name, &t.text, &fixed).as_bytes());
             }
-            (Input::File(path), false) => match fix::write_atomically(path, &t.text, &fixed) {
-                Ok(fix::Written::Done) => {}
-                Ok(fix::Written::ChangedSinceRead) => {
-                    eprintln!(
-                        "error: {}: changed while reckon was running; not fixed",
-                        t.name
-                    );
-                    *errors += 1;
-                    continue;
+            (Input::File(path) | Input::Listed(path), false) => {
+                match fix::write_atomically(path, &t.text, &fixed) {
+                    Ok(fix::Written::Done) => {}
+                    Ok(fix::Written::ChangedSinceRead) => {
+                        eprintln!(
+                            "error: {}: changed while reckon was running; not fixed",
+                            t.name
+                        );
+                        *errors += 1;
+                        continue;
+                    }
+                    Err(e) => {
+                        eprintln!("error: cannot write the fixes to {}: {e}", t.name);
+                        *errors += 1;
+                        continue;
+                    }
                 }
-                Err(e) => {
-                    eprintln!("error: cannot write the fixes to {}: {e}", t.name);
-                    *errors += 1;
-                    continue;
-                }
-            },
+            }
         }
         files += 1;
         applied += n;

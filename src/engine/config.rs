@@ -201,10 +201,24 @@ pub fn expand_paths(
     exclude: &[String],
     problems: &mut Vec<Problem>,
 ) -> Vec<PathBuf> {
+    walk_paths(paths, extensions, exclude, problems)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`expand_paths`], each path with whether a folder walk listed it (as a
+/// regular file) rather than the caller naming it.
+pub fn walk_paths(
+    paths: &[PathBuf],
+    extensions: &[String],
+    exclude: &[String],
+    problems: &mut Vec<Problem>,
+) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
-            out.push(p.clone());
+            out.push((p.clone(), false));
             continue;
         }
         let mut walk = ignore::WalkBuilder::new(p);
@@ -249,7 +263,7 @@ pub fn expand_paths(
                 .map(|&b| if b == b'/' { 0 } else { b })
                 .collect::<Vec<u8>>()
         });
-        out.extend(found);
+        out.extend(found.into_iter().map(|p| (p, true)));
     }
     out
 }
@@ -339,6 +353,9 @@ pub struct Plan {
     pub projects: Vec<Project>,
     /// Every file to read, in run order, with the index of its project.
     pub files: Vec<(PathBuf, usize)>,
+    /// Whether `files[i]` was listed by a folder walk (as a regular file)
+    /// rather than named: it is read as an [`Input::Listed`].
+    pub listed: Vec<bool>,
     /// The configurations found by looking, as to name them to the user
     /// (relative to the working folder when they can be), in order.
     pub found: Vec<String>,
@@ -465,7 +482,7 @@ pub fn plan(
             _ => None,
         };
         let project = load_project(path, extra_lexicons)?;
-        let files = expand_paths(
+        let files = walk_paths(
             paths,
             &project.settings.extensions,
             &project.settings.exclude,
@@ -473,7 +490,8 @@ pub fn plan(
         );
         return Ok(Plan {
             projects: vec![project],
-            files: files.into_iter().map(|f| (f, 0)).collect(),
+            listed: files.iter().map(|&(_, listed)| listed).collect(),
+            files: files.into_iter().map(|(f, _)| (f, 0)).collect(),
             found: Vec::new(),
             problems: walk_problems,
         });
@@ -488,12 +506,14 @@ pub fn plan(
         problems: Vec::new(),
     };
     let mut files = Vec::new();
+    let mut listed = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             let named = stdin_name.map_or_else(|| cwd.join("-"), |n| absolute(cwd, Path::new(n)));
             let folder = named.parent().unwrap_or(cwd).to_path_buf();
             if let Some(i) = near.project_of(&folder) {
                 files.push((p.clone(), i));
+                listed.push(false);
             }
             continue;
         }
@@ -509,15 +529,19 @@ pub fn plan(
         };
         if !is_dir {
             files.push((p.clone(), walker));
+            listed.push(false);
             continue;
         }
         let settings = &near.projects[walker].settings;
         let (ext, exclude) = (settings.extensions.clone(), settings.exclude.clone());
-        for f in expand_paths(std::slice::from_ref(p), &ext, &exclude, &mut walk_problems) {
+        for (f, was_listed) in
+            walk_paths(std::slice::from_ref(p), &ext, &exclude, &mut walk_problems)
+        {
             let folder = absolute(cwd, &f);
             let folder = folder.parent().unwrap_or(cwd).to_path_buf();
             if let Some(i) = near.project_of(&folder) {
                 files.push((f, i));
+                listed.push(was_listed);
             }
         }
     }
@@ -527,6 +551,7 @@ pub fn plan(
     Ok(Plan {
         projects: near.projects,
         files,
+        listed,
         found: near.found,
         problems: walk_problems,
     })
@@ -581,7 +606,10 @@ impl Plan {
             }
             let inputs: Vec<Input> = members
                 .iter()
-                .map(|&i| Input::from_path(&self.files[i].0))
+                .map(|&i| match self.listed.get(i) {
+                    Some(true) => Input::Listed(self.files[i].0.clone()),
+                    _ => Input::from_path(&self.files[i].0),
+                })
                 .collect();
             let ignored: Vec<Vec<&str>> = members
                 .iter()

@@ -44,6 +44,9 @@ pub use workspace::Workspace;
 pub enum Input {
     /// A file on disk.
     File(PathBuf),
+    /// A file on disk that a folder walk listed as a regular file: it is
+    /// opened without a look at its path first (see [`crate::source::read_listed`]).
+    Listed(PathBuf),
     /// Standard input (read once, then kept while the set needs it).
     Stdin,
     /// A document already in memory: an editor's buffer, unsaved.
@@ -65,7 +68,7 @@ impl Input {
     #[must_use]
     pub fn display(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Listed(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
             Input::Memory(d) => d.name.clone(),
         }
@@ -100,6 +103,7 @@ impl Loader {
     pub fn load<'a>(&self, input: &'a Input) -> Result<Cow<'a, Document>, SourceError> {
         match input {
             Input::File(p) => Document::read_limited(p, self.max_file_size).map(Cow::Owned),
+            Input::Listed(p) => Document::read_listed(p, self.max_file_size).map(Cow::Owned),
             Input::Stdin => {
                 Document::read_stdin_limited(self.stdin_name.as_deref(), self.max_file_size)
                     .map(Cow::Owned)
@@ -385,7 +389,9 @@ impl Engine {
                     let again = match (checked.claims.is_empty(), input) {
                         (true, _) | (false, Input::Memory(_)) => Again::Input,
                         (false, Input::Stdin) => Again::Kept(Box::new(doc.into_owned())),
-                        (false, Input::File(_)) => Again::Fingerprint(Fingerprint::of(&doc.text)),
+                        (false, Input::File(_) | Input::Listed(_)) => {
+                            Again::Fingerprint(Fingerprint::of(&doc.text))
+                        }
                     };
                     let undated_relative = checked.undated_relative();
                     let kept = Kept {
@@ -649,7 +655,7 @@ fn labelled(
         };
         let doc = match std::mem::replace(how, Again::Gone) {
             Again::Kept(doc) => Ok(*doc),
-            Again::Input | Again::Gone if !matches!(input, Input::File(_)) => {
+            Again::Input | Again::Gone if !matches!(input, Input::File(_) | Input::Listed(_)) => {
                 loader.load(input).map(Cow::into_owned).map_err(Some)
             }
             Again::Fingerprint(print) => match loader.load(input) {

@@ -262,21 +262,6 @@ fn heading_colon(prose: &str, date_end: usize) -> Option<usize> {
     Some(date_end + colon + 1 + skip)
 }
 
-/// Whether a word that can tell a story event stands in `window`.
-fn cued(lex: &ReadingLexicon, window: &str) -> bool {
-    let bytes = window.as_bytes();
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if !(b.is_ascii_lowercase() || *b == b'-') {
-            if i > start + 2 && lex.is_event_cue(&bytes[start..i]) {
-                return true;
-            }
-            start = i + 1;
-        }
-    }
-    bytes.len() > start + 2 && lex.is_event_cue(&bytes[start..])
-}
-
 /// Where the block holding the end of `lead` starts: after a blank line, or at
 /// a line that opens a list item, a table row or a heading.
 pub(super) fn block_start(lead: &str) -> usize {
@@ -451,7 +436,7 @@ pub fn event_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         while !prose.is_char_boundary(hi) {
             hi -= 1;
         }
-        if !cued(lex, &prose[cue_from..hi]) {
+        if !lex.event_cues.any_in(&prose[cue_from..hi]) {
             continue;
         }
         let start = sentence_start(v, date_at);
@@ -785,9 +770,9 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         }) {
             continue;
         }
-        // A story event's word must stand near: a verb of the lexicon or an
-        // event noun, written in lower case (no allocation for the many
-        // figures without one).
+        // The word of a story event whose counts are compared must stand
+        // near: a verb of the lexicon or an event noun, written in lower case
+        // (no allocation for the many figures without one).
         let mut from = m.span.start.saturating_sub(30);
         while !prose.is_char_boundary(from) {
             from += 1;
@@ -796,7 +781,7 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         while !prose.is_char_boundary(to) {
             to -= 1;
         }
-        let eventful = cued(lex, &prose[from..to]);
+        let eventful = lex.count_cues.any_in(&prose[from..to]);
         if !eventful {
             continue;
         }
