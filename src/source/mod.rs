@@ -24,7 +24,9 @@
 //! Reading fails ([`SourceError`]) on I/O errors, on input that is not UTF-8,
 //! on input that looks binary (a NUL byte in its first 8 KiB), on a path that
 //! is not a regular file (refused before it is opened: a FIFO would block, a
-//! device stream forever) and on input larger than a limit ([`read_bounded`]).
+//! device stream forever) and on input larger than a limit ([`read_bounded`];
+//! a file a folder walk listed as regular is looked at only once opened,
+//! [`read_listed`]).
 
 mod error;
 mod line_index;
