@@ -179,8 +179,8 @@ impl Reading {
 pub const UNREAD: usize = usize::MAX;
 
 /// The paragraphs of `prose` (between blank lines) that can hold a part-whole
-/// group: two figures or more (a whole and a part, or a part and its share),
-/// and a part-whole cue.
+/// group: a figure and a part of it (another figure, or a percentage: a
+/// paragraph of percentages alone has no whole), and a part-whole cue.
 fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> Vec<Range<usize>> {
     let b = prose.as_bytes();
     let blanks: Vec<usize> = memchr::memmem::find_iter(b, b"\n\n").collect();
@@ -191,11 +191,14 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
         start..end.max(start)
     };
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut current: Option<(Range<usize>, usize)> = None;
-    let flush = |c: Option<(Range<usize>, usize)>, out: &mut Vec<Range<usize>>| {
-        if let Some((r, n)) = c {
-            // Two figures first: the cue search is the dearer test.
-            if n >= 2
+    // A paragraph, with its figures and its percentages.
+    let mut current: Option<(Range<usize>, usize, usize)> = None;
+    let flush = |c: Option<(Range<usize>, usize, usize)>, out: &mut Vec<Range<usize>>| {
+        if let Some((r, figures, percents)) = c {
+            // A group is a figure and a part of it (a figure or a share):
+            // counted first, the cue search is the dearer test.
+            if figures >= 1
+                && figures + percents >= 2
                 && lex
                     .cue_pattern
                     .as_ref()
@@ -213,12 +216,17 @@ fn cue_paragraphs(prose: &str, mentions: &[Resolved], lex: &ReadingLexicon) -> V
         if !countable {
             continue;
         }
+        let figure = usize::from(is_figure(prose, m));
+        let percent = usize::from(m.mention.kind == Kind::Percent);
         let at = m.mention.span.start;
         match &mut current {
-            Some((r, n)) if r.contains(&at) => *n += 1,
+            Some((r, f, p)) if r.contains(&at) => {
+                *f += figure;
+                *p += percent;
+            }
             _ => {
                 flush(current.take(), &mut out);
-                current = Some((paragraph(at), 1));
+                current = Some((paragraph(at), figure, percent));
             }
         }
     }
