@@ -83,7 +83,13 @@ fn email_regex() -> &'static Regex {
 /// of it.
 pub fn link_like_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for m in url_regex().find_iter(text) {
+    // Every URL holds "://" or "www." (in any case): most texts need no scan of the regex.
+    let urls = if may_hold_a_url(text.as_bytes()) {
+        url_regex().find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in urls {
         let trimmed = m
             .as_str()
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
@@ -104,6 +110,17 @@ pub fn link_like_ranges(text: &str) -> Vec<Range<usize>> {
         out.push(m.start()..m.start() + trimmed.len());
     }
     out
+}
+
+/// Whether `b` holds "://" or "www." in any case, as every match of
+/// [`url_regex`] does: two searches for rare byte pairs, far quicker than the regex.
+fn may_hold_a_url(b: &[u8]) -> bool {
+    let www_before = |at: usize| {
+        at >= 2 && b[at - 2].eq_ignore_ascii_case(&b'w') && b[at - 1].eq_ignore_ascii_case(&b'w')
+    };
+    memchr::memmem::find(b, b"://").is_some()
+        || memchr::memmem::find_iter(b, b"w.").any(www_before)
+        || memchr::memmem::find_iter(b, b"W.").any(www_before)
 }
 
 /// Prose mask for plain text: everything but URLs and email addresses.
@@ -187,6 +204,33 @@ pub(crate) mod tests {
 
     fn txt(s: &str) -> String {
         text_prose_masked(s, &[]).unwrap_or_else(|| s.to_owned())
+    }
+
+    proptest::proptest! {
+        /// The quick test before the URL regex never turns away a text the
+        /// regex finds a URL in.
+        #[test]
+        fn the_url_gate_passes_every_text_with_a_url(
+            s in "(([wW]{1,3}\\.?)|([hH][tT][tT][pP][sS]?:?/{0,2})|([a-z:/. ]{1,3})){0,6}"
+        ) {
+            if url_regex().is_match(&s) {
+                proptest::prop_assert!(may_hold_a_url(s.as_bytes()), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_url_gate() {
+        for (text, may) in [
+            ("see WWW.example.org", true),
+            ("Www.x", true),
+            ("at https://a.b", true),
+            ("the new. show", false),
+            ("ww. and w.", false),
+            ("no link here", false),
+        ] {
+            assert_eq!(may_hold_a_url(text.as_bytes()), may, "{text}");
+        }
     }
 
     /// `s` with the first occurrence of each of `parts` (in order, left to
