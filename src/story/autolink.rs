@@ -484,10 +484,10 @@ pub fn figure_claims(v: &DocView<'_>, doc: usize, out: &mut Vec<Claim>) {
                 verb = Some((stem, noun_end));
             }
         }
-        let noun = noun.to_string();
         let Some((stem, verb_end)) = verb else {
             continue;
         };
+        let noun = noun.to_string();
         let start = sentence_start(v, m.span.start);
         // The clause: its sentence up to the mention, and a few words after the verb.
         let tail = prose

@@ -773,19 +773,8 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         // The word of a story event whose counts are compared must stand
         // near: a verb of the lexicon or an event noun, written in lower case
         // (no allocation for the many figures without one).
-        let mut from = m.span.start.saturating_sub(30);
-        while !prose.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut to = (m.span.end + 100).min(prose.len());
-        while !prose.is_char_boundary(to) {
-            to -= 1;
-        }
-        let eventful = lex.count_cues.any_in(&prose[from..to]);
-        if !eventful {
-            continue;
-        }
-        // The words from the figure on, to the end of its clause.
+        // The words from the figure on, to the end of its clause: no word
+        // after it is read.
         let mut end = (m.span.start + 160).min(prose.len());
         while !prose.is_char_boundary(end) {
             end -= 1;
@@ -794,14 +783,30 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         // To the end of the clause: a comma or full stop before a space ("35,100"
         // and "2.5" read on), or other punctuation.
         let cut = rest.char_indices().find(|&(at, c)| {
-            let spaced = rest[at + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace);
             matches!(c, ';' | '(' | ')' | ':' | '"' | '“' | '”' | '—' | '|')
-                || (matches!(c, ',' | '.') && spaced)
+                || (matches!(c, ',' | '.')
+                    && rest[at + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace))
         });
         let rest = cut.map_or(rest, |(n, _)| &rest[..n]);
+        let mut from = m.span.start.saturating_sub(30);
+        while !prose.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (m.span.end + 100)
+            .min(m.span.start + rest.len())
+            .max(m.span.end);
+        while !prose.is_char_boundary(to) {
+            to -= 1;
+        }
+        let eventful = prose
+            .get(from..to)
+            .is_some_and(|window| lex.count_cues.any_in(window));
+        if !eventful {
+            continue;
+        }
         let words: Vec<(usize, String)> = word_iter(rest)
             .take(16)
             .map(|(at, w)| (m.span.start + at, kept(w)))
