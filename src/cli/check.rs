@@ -239,7 +239,7 @@ pub(super) fn configure_set(
         *errors += 1;
     }
     let project = plan.projects.pop()?;
-    let files = plan.files.into_iter().map(|(f, _)| f).collect();
+    let files = plan.files.into_iter().map(|(f, _, _)| f).collect();
     Some((project.settings, project.lexicon, files))
 }
 
@@ -593,7 +593,7 @@ fn fix_pass(a: &CheckArgs, plan: &config::Plan, which: fix::Which, errors: &mut 
                 if let Some(input) = plan
                     .files
                     .iter()
-                    .map(|(p, _)| Input::from_path(p))
+                    .map(|(p, _, _)| Input::from_path(p))
                     .find(|i| i.display() == doc.name)
                 {
                     todo.push(ToFix {

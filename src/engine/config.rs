@@ -351,11 +351,10 @@ pub fn load_project(
 pub struct Plan {
     /// The configurations used, in the order their first file comes.
     pub projects: Vec<Project>,
-    /// Every file to read, in run order, with the index of its project.
-    pub files: Vec<(PathBuf, usize)>,
-    /// Whether `files[i]` was listed by a folder walk (as a regular file)
-    /// rather than named: it is read as an [`Input::Listed`].
-    pub listed: Vec<bool>,
+    /// Every file to read, in run order, with the index of its project and
+    /// whether a folder walk listed it (as a regular file) rather than the
+    /// user naming it: it is then read as an [`Input::Listed`].
+    pub files: Vec<(PathBuf, usize, bool)>,
     /// The configurations found by looking, as to name them to the user
     /// (relative to the working folder when they can be), in order.
     pub found: Vec<String>,
@@ -490,8 +489,10 @@ pub fn plan(
         );
         return Ok(Plan {
             projects: vec![project],
-            listed: files.iter().map(|&(_, listed)| listed).collect(),
-            files: files.into_iter().map(|(f, _)| (f, 0)).collect(),
+            files: files
+                .into_iter()
+                .map(|(f, listed)| (f, 0, listed))
+                .collect(),
             found: Vec::new(),
             problems: walk_problems,
         });
@@ -506,14 +507,12 @@ pub fn plan(
         problems: Vec::new(),
     };
     let mut files = Vec::new();
-    let mut listed = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             let named = stdin_name.map_or_else(|| cwd.join("-"), |n| absolute(cwd, Path::new(n)));
             let folder = named.parent().unwrap_or(cwd).to_path_buf();
             if let Some(i) = near.project_of(&folder) {
-                files.push((p.clone(), i));
-                listed.push(false);
+                files.push((p.clone(), i, false));
             }
             continue;
         }
@@ -528,20 +527,16 @@ pub fn plan(
             continue;
         };
         if !is_dir {
-            files.push((p.clone(), walker));
-            listed.push(false);
+            files.push((p.clone(), walker, false));
             continue;
         }
         let settings = &near.projects[walker].settings;
         let (ext, exclude) = (settings.extensions.clone(), settings.exclude.clone());
-        for (f, was_listed) in
-            walk_paths(std::slice::from_ref(p), &ext, &exclude, &mut walk_problems)
-        {
+        for (f, listed) in walk_paths(std::slice::from_ref(p), &ext, &exclude, &mut walk_problems) {
             let folder = absolute(cwd, &f);
             let folder = folder.parent().unwrap_or(cwd).to_path_buf();
             if let Some(i) = near.project_of(&folder) {
-                files.push((f, i));
-                listed.push(was_listed);
+                files.push((f, i, listed));
             }
         }
     }
@@ -551,7 +546,6 @@ pub fn plan(
     Ok(Plan {
         projects: near.projects,
         files,
-        listed,
         found: near.found,
         problems: walk_problems,
     })
@@ -606,9 +600,9 @@ impl Plan {
             }
             let inputs: Vec<Input> = members
                 .iter()
-                .map(|&i| match self.listed.get(i) {
-                    Some(true) => Input::Listed(self.files[i].0.clone()),
-                    _ => Input::from_path(&self.files[i].0),
+                .map(|&i| match &self.files[i] {
+                    (path, _, true) => Input::Listed(path.clone()),
+                    (path, _, false) => Input::from_path(path),
                 })
                 .collect();
             let ignored: Vec<Vec<&str>> = members

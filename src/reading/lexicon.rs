@@ -138,6 +138,11 @@ impl CueWords {
     }
 }
 
+/// The words of a list, lower case, as a set.
+fn lower_set(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
 /// A byte of a word as [`CueWords`] reads words.
 fn in_cue_word(b: u8) -> bool {
     b.is_ascii_lowercase() || b == b'-'
@@ -229,26 +234,10 @@ impl ReadingLexicon {
                 lex.argument_kinds.insert(w.to_lowercase(), kind.clone());
             }
         }
-        lex.generic_names = file
-            .generic_names
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        lex.lasting_states = file
-            .lasting_states
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        lex.inquiry_nouns = file
-            .inquiry_nouns
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
-        lex.lasting_verbs = file
-            .lasting_verbs
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
+        lex.generic_names = lower_set(&file.generic_names);
+        lex.lasting_states = lower_set(&file.lasting_states);
+        lex.inquiry_nouns = lower_set(&file.inquiry_nouns);
+        lex.lasting_verbs = lower_set(&file.lasting_verbs);
         lex.exhaustive_results = file
             .exhaustive_results
             .iter()

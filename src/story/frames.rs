@@ -770,9 +770,6 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
         }) {
             continue;
         }
-        // The word of a story event whose counts are compared must stand
-        // near: a verb of the lexicon or an event noun, written in lower case
-        // (no allocation for the many figures without one).
         // The words from the figure on, to the end of its clause: no word
         // after it is read.
         let mut end = (m.span.start + 160).min(prose.len());
@@ -791,6 +788,10 @@ pub fn count_frames(v: &DocView<'_>, doc: usize, lex: &ReadingLexicon, out: &mut
                         .is_none_or(char::is_whitespace))
         });
         let rest = cut.map_or(rest, |(n, _)| &rest[..n]);
+        // The word of a story event whose counts are compared must stand
+        // near, before the figure or in its clause: a verb of the lexicon or
+        // an event noun, written in lower case (no allocation for the many
+        // figures without one).
         let mut from = m.span.start.saturating_sub(30);
         while !prose.is_char_boundary(from) {
             from += 1;

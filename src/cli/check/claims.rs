@@ -80,7 +80,7 @@ pub(in crate::cli) fn extract(a: &ExtractArgs) -> ExitCode {
     if writeln!(out, "{header}").is_err() {
         return ExitCode::from(2);
     }
-    for (path, k) in &plan.files {
+    for (path, k, _) in &plan.files {
         let input = Input::File(path.clone());
         let doc = match loader.load(&input) {
             Ok(doc) => doc,
@@ -232,8 +232,11 @@ pub(super) fn check(a: &CheckArgs) -> ExitCode {
         .iter()
         .map(|p| fingerprint(p, &options, a.input.date))
         .collect();
-    let project_of: HashMap<&Path, usize> =
-        plan.files.iter().map(|(f, k)| (f.as_path(), *k)).collect();
+    let project_of: HashMap<&Path, usize> = plan
+        .files
+        .iter()
+        .map(|(f, k, _)| (f.as_path(), *k))
+        .collect();
     let mut projects = Vec::with_capacity(read.len());
     let mut mismatched = Vec::new();
     for r in &read {
