@@ -214,7 +214,7 @@ fn yearless(
     let Expr::Date(DateExpr::Calendar {
         month: Some(month),
         day: Some(day),
-        weekday: None,
+        weekday,
         ..
     }) = &r.mention.expr
     else {
@@ -224,6 +224,11 @@ fn yearless(
         return None;
     }
     let this_year = NaiveDate::from_ymd_opt(reference.year(), *month, *day)?;
+    // A weekday written beside it must be this year's ("on Friday 14 March"
+    // in 2025): another year's would be a slip of the weekday-mismatch rule.
+    if weekday.is_some_and(|w| w != this_year.weekday().number_from_monday()) {
+        return None;
+    }
     let ahead = (this_year - reference).num_days();
     if ahead <= slack || ahead > YEARLESS_AHEAD {
         return None;
@@ -398,10 +403,32 @@ fn told_as_done(before: &str) -> bool {
     let Some((prep, rest)) = ws.split_last() else {
         return false;
     };
-    if !matches!(prep.as_str(), "in" | "on" | "during") {
-        return false;
-    }
     let lex = &*crate::reading::lexicon::DEFAULT;
+    if !matches!(prep.as_str(), "in" | "on" | "during") {
+        // AP style leaves the preposition out: "was arrested Jan. 12",
+        // "the plant closed Monday". Only a past that is no present too
+        // ("arrested", not "set"), and not a period's reduced relative
+        // clause ("the quarter ended March 31").
+        let prev = rest.last().map_or("", String::as_str);
+        return ap_verb(lex, &clause)
+            && !matches!(
+                prev,
+                "is" | "are"
+                    | "be"
+                    | "being"
+                    | "am"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "year"
+                    | "quarter"
+                    | "period"
+                    | "month"
+                    | "months"
+                    | "weeks"
+                    | "half"
+            );
+    }
     for (k, w) in rest.iter().enumerate().rev().take(8) {
         let prev = if k > 0 { rest[k - 1].as_str() } else { "" };
         // Past forms come from the reading lexicon's verbs (irregular ones listed
@@ -489,19 +516,40 @@ fn told_as_done(before: &str) -> bool {
 /// stands right before the preposition, after "was", "were" or its subject.
 fn verb_right_before(before: &str) -> bool {
     let ws: Vec<String> = words(before).collect();
-    let [.., subject, verb, prep] = ws.as_slice() else {
+    let lex = &*crate::reading::lexicon::DEFAULT;
+    // The words up to the verb: before "on", and before a pronoun or a short
+    // object led by a possessive ("arrested him on", "published its findings
+    // on"); or, AP style, the date right after its verb ("was arrested Jan. 12").
+    let head = match ws.as_slice() {
+        [head @ .., w, p] if p == "on" && matches!(w.as_str(), "him" | "her" | "them" | "it") => {
+            head
+        }
+        [head @ .., d, _, p]
+            if p == "on" && matches!(d.as_str(), "its" | "his" | "her" | "their") =>
+        {
+            head
+        }
+        [head @ .., p] if p == "on" => head,
+        all if ap_verb(lex, before) => all,
+        _ => return false,
+    };
+    let [.., subject, verb] = head else {
         return false;
     };
-    let lex = &*crate::reading::lexicon::DEFAULT;
-    let past_form = |w: &str| {
-        lex.is_past(w)
-            && !lex
-                .verb(w)
-                .iter()
-                .any(|s| s.form == crate::reading::lexicon::VerbForm::Base)
-            || (w.len() > 4 && w.ends_with("ed"))
-    };
-    let subject_ok = matches!(subject.as_str(), "was" | "were")
+    let past_form = |w: &str| strict_past(lex, w);
+    // "The review panel, which examined …, published its findings on": the
+    // verb opens the clause after an aside that began with "which" or "who";
+    // its subject stands before the aside.
+    let after_aside = before.rsplit_once(',').is_some_and(|(lead, clause)| {
+        words(clause).next().is_some_and(|w| w == *verb)
+            && lead.rsplit_once(',').is_some_and(|(_, aside)| {
+                words(aside)
+                    .next()
+                    .is_some_and(|w| matches!(w.as_str(), "which" | "who"))
+            })
+    });
+    let subject_ok = after_aside
+        || matches!(subject.as_str(), "was" | "were")
         || !(subject.chars().any(|c| c.is_ascii_digit())
             || matches!(
                 subject.as_str(),
@@ -512,6 +560,7 @@ fn verb_right_before(before: &str) -> bool {
                     | "its"
                     | "their"
                     | "who"
+                    | "whom"
                     | "which"
                     | "to"
                     | "be"
@@ -527,7 +576,55 @@ fn verb_right_before(before: &str) -> bool {
                     | "of"
                     | "for"
             ));
-    matches!(prep.as_str(), "on") && past_form(verb) && subject_ok
+    past_form(verb) && subject_ok
+}
+
+/// AP style's date right after its verb, with no preposition: "was arrested
+/// Jan. 12", "the plant closed Monday". The verb is a past that is no present
+/// too, touching the date (no punctuation between), and not one of saying or
+/// naming, whose date opens what is said ("said April 10 is the redemption
+/// date", "cited April 27 as a possible date").
+fn ap_verb(lex: &crate::reading::lexicon::ReadingLexicon, before: &str) -> bool {
+    let text = before.trim_end();
+    let Some(verb) = words(text).last() else {
+        return false;
+    };
+    text.ends_with(|c: char| c.is_alphabetic())
+        && strict_past(lex, &verb)
+        && !matches!(
+            verb.as_str(),
+            "said"
+                | "told"
+                | "cited"
+                | "named"
+                | "reported"
+                | "added"
+                | "noted"
+                | "stated"
+                | "estimated"
+                | "forecast"
+                | "predicted"
+                | "indicated"
+                | "suggested"
+                | "proposed"
+                | "recommended"
+                | "chose"
+                | "picked"
+                | "selected"
+                | "designated"
+                | "fixed"
+        )
+}
+
+/// A past form that is not a present too: "arrested", "struck", not "set"
+/// or "cut"; an unlisted "-ed" word counts.
+fn strict_past(lex: &crate::reading::lexicon::ReadingLexicon, w: &str) -> bool {
+    lex.is_past(w)
+        && !lex
+            .verb(w)
+            .iter()
+            .any(|s| s.form == crate::reading::lexicon::VerbForm::Base)
+        || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// "by", "until", "before", "to" … within the three words before the date.
@@ -682,6 +779,30 @@ mod tests {
             "---\ndate: 2025-06-10\n---\nHe named two partners who resigned on June 23 over the audit.\n",
             // No reference date.
             "The three directors were suspended on June 21 after the audit.\n",
+        ] {
+            silent(text, ID);
+        }
+    }
+
+    #[test]
+    fn ap_style_dates_with_no_preposition_and_verbs_with_an_object() {
+        for text in [
+            "---\ndate: 2025-01-09\n---\nHe was arrested Jan. 12 in Tucson after a weeklong search.\n",
+            "---\ndate: 2025-01-09\n---\nPolice arrested him on Jan. 12 in Tucson.\n",
+            "---\ndate: 2025-03-06\n---\nThe panel published its findings on Friday 14 March.\n",
+            "---\ndate: 2025-03-06\n---\nThe panel, which met 40 times between 2019 and 2023, published its findings on Friday 14 March.\n",
+        ] {
+            let f = findings(text, ID);
+            assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        }
+        for text in [
+            "---\ndate: 2025-01-09\n---\nHe was arrested Jan. 2 in Tucson after a weeklong search.\n",
+            "---\ndate: 2025-01-09\n---\nHe is expected to be arraigned Jan. 12 in Tucson.\n",
+            "---\ndate: 2025-01-09\n---\nThe fiscal quarter ended Jan. 31.\n",
+            "---\ndate: 2025-03-06\n---\nThe panel will publish its findings on Friday 14 March.\n",
+            "---\ndate: 2025-03-06\n---\nA hearing was set for Friday 14 March.\n",
+            "---\ndate: 2025-03-06\n---\nThe panel, which met 40 times, published its findings on Tuesday 4 March.\n",
+            "---\ndate: 2025-03-06\n---\nHe named two partners, one of whom resigned on March 14.\n",
         ] {
             silent(text, ID);
         }

@@ -336,14 +336,22 @@ impl Reader<'_> {
         self.befores[i].get_or_init(|| self.before_uncached(i))
     }
 
-    fn before_uncached(&self, i: usize) -> String {
+    /// Where the text read before mention `i` starts: its sentence's start,
+    /// or `WINDOW` bytes back.
+    fn before_start(&self, i: usize) -> usize {
         let s = self.sentence(i);
         let end = self.span(i).start;
         let mut from = s.start.min(end).max(end.saturating_sub(WINDOW));
         while !self.prose.is_char_boundary(from) {
             from += 1;
         }
-        let cut = from > s.start;
+        from
+    }
+
+    fn before_uncached(&self, i: usize) -> String {
+        let end = self.span(i).start;
+        let from = self.before_start(i);
+        let cut = from > self.sentence(i).start;
         // Trimmed and marked in place: one allocation per mention.
         let mut t = self.low(from, end);
         t.truncate(t.trim_end().len());
@@ -509,6 +517,38 @@ impl Reader<'_> {
             || b.ends_with(", while")
             || b.ends_with(" while")
             || b.ends_with(" but")
+            || self.named_item(i)
+    }
+
+    /// "Reform took 30, Labour 19 and the Greens 21": a name and its figure
+    /// after a comma or "and", the verb of the first part understood. The name
+    /// is one to three capitalised words, after "the" or not.
+    fn named_item(&self, i: usize) -> bool {
+        let raw = self.prose[self.before_start(i)..self.span(i).start].trim_end();
+        let mut rest = raw;
+        let mut names = 0;
+        while let Some((lead, word)) = rest.rsplit_once(char::is_whitespace) {
+            let capitalised = word.starts_with(|c: char| c.is_uppercase())
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+            if !capitalised {
+                break;
+            }
+            names += 1;
+            rest = lead.trim_end();
+            if names == 3 {
+                break;
+            }
+        }
+        if names == 0 {
+            return false;
+        }
+        let rest = rest
+            .strip_suffix(" the")
+            .or_else(|| rest.strip_suffix("\nthe"))
+            .map_or(rest, str::trim_end);
+        rest.ends_with(',') || rest.ends_with(';') || rest.ends_with(" and")
     }
 
     /// Each of `parts` is led by a verb, and their lemmas are one of the
@@ -1112,6 +1152,18 @@ mod tests {
         // Another currency is no part of it.
         let g = groups("Of the £4.2bn, $3bn will go to schools.");
         assert!(g.is_empty(), "{g:?}");
+    }
+
+    #[test]
+    fn parts_told_by_name_after_a_verb_led_first_part() {
+        let g = groups(
+            "Of the 64 seats contested, Reform took 36, Labour 15 and the Liberal Democrats 9.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1, ["36", "15", "9"]);
+        // A name with no comma or "and" before it is no item of the list.
+        let g = groups("Of the 64 seats contested, Reform took 36 in Fenmoor 15 years ago.");
+        assert!(g.iter().all(|g| g.1.len() == 1), "{g:?}");
     }
 
     #[test]
